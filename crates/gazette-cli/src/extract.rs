@@ -1,0 +1,250 @@
+//! `gazette extract`: the streaming, parallel driver.
+//!
+//! A reader thread expands the inputs and cuts them into batches of items
+//! (bounded by count and bytes) that it sends through a channel holding at
+//! most [`QUEUE`] batches. The main thread takes one batch at a time, has the
+//! rayon pool parse and process its items in parallel (an indexed map, so
+//! results keep input order), and writes the records in order. Memory is thus
+//! bounded by about `(QUEUE + 2) * batch_bytes` of input plus the output of
+//! one batch, whatever the size of the dump.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use gazette_extract::{ErrorRecord, Pipeline, Record, RecordKind, Severity};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::input::{self, Item, Payload, ReadOptions};
+
+/// Batches waiting in the channel.
+const QUEUE: usize = 2;
+
+/// Settings for a run, derived from the command line.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub inputs: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub threads: usize,
+    pub emit: Vec<RecordKind>,
+    pub read: ReadOptions,
+    pub batch_articles: usize,
+    pub batch_bytes: usize,
+    pub quiet: bool,
+    pub progress: bool,
+}
+
+/// Counts for the summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Summary {
+    pub articles: u64,
+    pub records: u64,
+    pub errors: u64,
+    pub warnings: u64,
+    pub skipped_files: u64,
+    pub bytes: u64,
+}
+
+struct Rendered {
+    out: Vec<u8>,
+    diagnostics: Vec<String>,
+    records: u64,
+    errors: u64,
+    warnings: u64,
+    article: bool,
+}
+
+fn diagnostic(e: &ErrorRecord) -> String {
+    let at = match (&e.input, e.line) {
+        (Some(i), Some(l)) => format!("{i}:{l}: "),
+        (Some(i), None) => format!("{i}: "),
+        _ => String::new(),
+    };
+    let sev = match e.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!("gazette: {sev}: {at}[{}] {}", e.article_id, e.message)
+}
+
+fn render(
+    pipeline: &Pipeline,
+    item: Item,
+    emit: &[RecordKind],
+    default_published: Option<&str>,
+) -> Rendered {
+    let mut r = Rendered {
+        out: Vec::new(),
+        diagnostics: Vec::new(),
+        records: 0,
+        errors: 0,
+        warnings: 0,
+        article: false,
+    };
+    let records = match item.payload {
+        Payload::Error(e) => vec![Record::Error(e)],
+        Payload::Article(a) => pipeline.records(&a),
+        Payload::JsonLine(line) => {
+            match input::parse_line(&line, &item.origin, default_published) {
+                Ok(a) => pipeline.records(&a),
+                Err(e) => vec![Record::Error(e)],
+            }
+        }
+    };
+    for mut rec in records {
+        match &mut rec {
+            Record::Article(_) => r.article = true,
+            Record::Error(e) => {
+                // Errors from the pipeline know the article, not the input.
+                if e.input.is_none() {
+                    e.input = Some(item.origin.input.clone());
+                    e.line = item.origin.line;
+                }
+                match e.severity {
+                    Severity::Error => r.errors += 1,
+                    Severity::Warning => r.warnings += 1,
+                }
+                r.diagnostics.push(diagnostic(e));
+            }
+        }
+        if emit.contains(&rec.kind()) {
+            // Serialising our own records cannot fail.
+            if serde_json::to_writer(&mut r.out, &rec).is_ok() {
+                r.out.push(b'\n');
+                r.records += 1;
+            }
+        }
+    }
+    r
+}
+
+/// Runs the extraction; returns the summary.
+pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.threads)
+        .thread_name(|i| format!("gazette-worker-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
+
+    let mut out: Box<dyn Write> = match &cfg.output {
+        Some(p) => Box::new(io::BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    };
+    let progress = (cfg.progress && !cfg.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} {msg} {binary_bytes} ({binary_bytes_per_sec})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+
+    let (tx, rx) = sync_channel::<Vec<Item>>(QUEUE);
+    let inputs = cfg.inputs.clone();
+    let read = cfg.read.clone();
+    let (batch_articles, batch_bytes) = (cfg.batch_articles.max(1), cfg.batch_bytes.max(1));
+    let reader = std::thread::Builder::new()
+        .name("gazette-reader".into())
+        .spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0usize;
+            let mut skipped = 0u64;
+            let mut ok = true;
+            let mut send = |item: Item, batch: &mut Vec<Item>, bytes: &mut usize| {
+                *bytes += item.bytes;
+                batch.push(item);
+                if ok && (batch.len() >= batch_articles || *bytes >= batch_bytes) {
+                    ok = tx.send(std::mem::take(batch)).is_ok();
+                    *bytes = 0;
+                }
+            };
+            let mut early = Vec::new();
+            let files = input::expand(&inputs, |i| early.push(i), &mut skipped);
+            for item in early {
+                send(item, &mut batch, &mut bytes);
+            }
+            for (path, root) in files {
+                input::read_file(&path, &root, &read, &mut |item| {
+                    send(item, &mut batch, &mut bytes)
+                });
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            skipped
+        })
+        .context("cannot start the reader thread")?;
+
+    let mut s = Summary::default();
+    let default_published = cfg.read.default_published.as_deref();
+    let mut write_result = Ok(());
+    for batch in rx {
+        s.bytes += batch.iter().map(|i| i.bytes as u64).sum::<u64>();
+        let rendered: Vec<Rendered> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| render(pipeline, item, &cfg.emit, default_published))
+                .collect()
+        });
+        for r in rendered {
+            s.articles += r.article as u64;
+            s.records += r.records;
+            s.errors += r.errors;
+            s.warnings += r.warnings;
+            for d in &r.diagnostics {
+                match &progress {
+                    Some(bar) => bar.suspend(|| eprintln!("{d}")),
+                    None => eprintln!("{d}"),
+                }
+            }
+            if let Err(e) = out.write_all(&r.out) {
+                write_result = Err(e);
+                break;
+            }
+        }
+        if write_result.is_err() {
+            break;
+        }
+        if let Some(bar) = &progress {
+            bar.set_message(format!("{} articles, {} errors", s.articles, s.errors));
+            bar.set_position(s.bytes);
+        }
+    }
+    // On a write failure the channel is dropped and the reader stops.
+    write_result.context("cannot write the output")?;
+    out.flush().context("cannot write the output")?;
+    drop(out);
+    s.skipped_files = reader.join().unwrap_or(0);
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if !cfg.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = s.bytes as f64 / 1e6;
+        let skipped = if s.skipped_files > 0 {
+            format!(", {} files of other types skipped", s.skipped_files)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "gazette: {} articles, {} records, {} errors, {} warnings{skipped}; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            s.articles,
+            s.records,
+            s.errors,
+            s.warnings,
+            mb,
+            secs,
+            mb / secs.max(1e-9)
+        );
+    }
+    Ok(s)
+}

@@ -1,0 +1,542 @@
+//! Finding input files and reading articles from them, incrementally.
+//!
+//! The reader only splits inputs into items (a JSONL line, a text file, an
+//! element of a JSON array); parsing and processing happen on the worker
+//! threads.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+use gazette_extract::{Article, ErrorKind, ErrorRecord, Severity};
+
+/// Where an item came from, for ids and diagnostics.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The input file as the user can find it; `-` for stdin.
+    pub input: String,
+    /// 1-based line for JSONL, 1-based element for JSON arrays.
+    pub line: Option<u64>,
+}
+
+/// One unit of work.
+#[derive(Debug)]
+pub enum Payload {
+    /// A JSONL line, not yet parsed (may be invalid UTF-8).
+    JsonLine(Vec<u8>),
+    /// A ready article (text files, JSON files).
+    Article(Article),
+    /// The input could not be read.
+    Error(ErrorRecord),
+}
+
+/// An item with its origin.
+#[derive(Debug)]
+pub struct Item {
+    /// Where it came from.
+    pub origin: Origin,
+    /// What it is.
+    pub payload: Payload,
+    /// Bytes it stands for in the input, for throughput.
+    pub bytes: usize,
+}
+
+impl Item {
+    fn error(origin: Origin, article_id: String, kind: ErrorKind, message: String) -> Item {
+        let record = ErrorRecord {
+            article_id,
+            severity: Severity::Error,
+            kind,
+            message,
+            input: Some(origin.input.clone()),
+            line: origin.line,
+        };
+        Item {
+            origin,
+            payload: Payload::Error(record),
+            bytes: 0,
+        }
+    }
+}
+
+/// Options for reading.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Lines and files longer than this are refused without being held in memory.
+    pub max_item_bytes: usize,
+    /// Publication date for articles that have none.
+    pub default_published: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Jsonl,
+}
+
+fn format_of(path: &Path) -> Option<(Format, bool)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (name, gz) = match name.strip_suffix(".gz") {
+        Some(n) => (n.to_string(), true),
+        None => (name, false),
+    };
+    let fmt = if name.ends_with(".txt") {
+        Format::Text
+    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        Format::Jsonl
+    } else if name.ends_with(".json") {
+        Format::Json
+    } else {
+        return None;
+    };
+    Some((fmt, gz))
+}
+
+/// Expands inputs into files, in a deterministic order: each argument in
+/// turn, directories walked recursively with entries sorted by name. Files of
+/// unknown types inside directories are skipped (counted); named explicitly,
+/// they are an error. Returns (file, root it is relative to) pairs.
+pub fn expand(
+    inputs: &[PathBuf],
+    mut on_item: impl FnMut(Item),
+    skipped: &mut u64,
+) -> Vec<(PathBuf, PathBuf)> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            files.push((input.clone(), PathBuf::new()));
+            continue;
+        }
+        match std::fs::metadata(input) {
+            Ok(m) if m.is_dir() => walk(input, input, &mut files, &mut on_item, skipped),
+            Ok(_) => {
+                if format_of(input).is_some() {
+                    let root = input.parent().map(Path::to_path_buf).unwrap_or_default();
+                    files.push((input.clone(), root));
+                } else {
+                    let o = Origin {
+                        input: input.display().to_string(),
+                        line: None,
+                    };
+                    on_item(Item::error(
+                        o.clone(),
+                        o.input.clone(),
+                        ErrorKind::Unsupported,
+                        "unsupported file type (expected .txt, .json, .jsonl, optionally .gz)"
+                            .into(),
+                    ));
+                }
+            }
+            Err(e) => {
+                let o = Origin {
+                    input: input.display().to_string(),
+                    line: None,
+                };
+                on_item(Item::error(
+                    o.clone(),
+                    o.input.clone(),
+                    ErrorKind::Io,
+                    format!("cannot read: {e}"),
+                ));
+            }
+        }
+    }
+    files
+}
+
+fn walk(
+    dir: &Path,
+    root: &Path,
+    files: &mut Vec<(PathBuf, PathBuf)>,
+    on_item: &mut impl FnMut(Item),
+    skipped: &mut u64,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
+        Err(e) => Err(e),
+    };
+    let mut entries = match entries {
+        Ok(v) => v,
+        Err(e) => {
+            let o = Origin {
+                input: dir.display().to_string(),
+                line: None,
+            };
+            on_item(Item::error(
+                o.clone(),
+                o.input.clone(),
+                ErrorKind::Io,
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if is_dir {
+            walk(&path, root, files, on_item, skipped);
+        } else if format_of(&path).is_some() {
+            files.push((path, root.to_path_buf()));
+        } else {
+            *skipped += 1;
+        }
+    }
+}
+
+/// The id of a text file: its path relative to the root, without extensions.
+fn text_id(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut s = rel.to_string_lossy().replace('\\', "/");
+    for ext in [".gz", ".txt", ".TXT"] {
+        if let Some(t) = s.strip_suffix(ext) {
+            s = t.to_string();
+        }
+    }
+    s
+}
+
+/// Reads one input, calling `emit` for each item in order.
+pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
+    let display = path.display().to_string();
+    let origin = |line| Origin {
+        input: display.clone(),
+        line,
+    };
+    if path.as_os_str() == "-" {
+        let stdin = io::stdin();
+        read_jsonl(
+            BufReader::with_capacity(1 << 16, stdin.lock()),
+            "-",
+            false,
+            opts,
+            emit,
+        );
+        return;
+    }
+    let Some((fmt, gz)) = format_of(path) else {
+        return;
+    };
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            emit(Item::error(
+                origin(None),
+                display.clone(),
+                ErrorKind::Io,
+                format!("cannot open: {e}"),
+            ));
+            return;
+        }
+    };
+    let reader: Box<dyn Read> = if gz {
+        Box::new(MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let reader = BufReader::with_capacity(1 << 16, reader);
+    match fmt {
+        Format::Jsonl => read_jsonl(reader, &display, gz, opts, emit),
+        Format::Text => {
+            let id = text_id(path, root);
+            match read_limited(reader, opts.max_item_bytes) {
+                Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        let bytes = text.len();
+                        let article = Article {
+                            id,
+                            text,
+                            published: opts.default_published.clone(),
+                            ..Article::default()
+                        };
+                        emit(Item {
+                            origin: origin(None),
+                            payload: Payload::Article(article),
+                            bytes,
+                        });
+                    }
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        emit(Item::error(
+                            origin(None),
+                            id,
+                            ErrorKind::InvalidUtf8,
+                            format!("invalid UTF-8 at byte {at}"),
+                        ));
+                    }
+                },
+                Ok(None) => emit(Item::error(
+                    origin(None),
+                    id,
+                    ErrorKind::TooLarge,
+                    too_large(opts),
+                )),
+                Err(e) => emit(Item::error(
+                    origin(None),
+                    id,
+                    read_error_kind(gz),
+                    format!("read failed: {e}"),
+                )),
+            }
+        }
+        Format::Json => {
+            let stem = text_id(path, root);
+            let stem = stem.strip_suffix(".json").unwrap_or(&stem).to_string();
+            let bytes = match read_limited(reader, opts.max_item_bytes.max(256 << 20)) {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    emit(Item::error(
+                        origin(None),
+                        stem,
+                        ErrorKind::TooLarge,
+                        too_large(opts),
+                    ));
+                    return;
+                }
+                Err(e) => {
+                    emit(Item::error(
+                        origin(None),
+                        stem,
+                        read_error_kind(gz),
+                        format!("read failed: {e}"),
+                    ));
+                    return;
+                }
+            };
+            let value: serde_json::Value = match std::str::from_utf8(&bytes) {
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    emit(Item::error(
+                        origin(None),
+                        stem,
+                        ErrorKind::InvalidUtf8,
+                        format!("invalid UTF-8 at byte {at}"),
+                    ));
+                    return;
+                }
+                Ok(s) => match serde_json::from_str(s) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        emit(Item::error(
+                            origin(None),
+                            stem,
+                            ErrorKind::MalformedJson,
+                            format!("malformed JSON: {e}"),
+                        ));
+                        return;
+                    }
+                },
+            };
+            let values = match value {
+                serde_json::Value::Array(v) => v
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (Some(i as u64 + 1), v))
+                    .collect(),
+                v => vec![(None, v)],
+            };
+            for (index, v) in values {
+                let default_id = match index {
+                    Some(i) => format!("{stem}#{i}"),
+                    None => stem.clone(),
+                };
+                let o = origin(index);
+                match Article::from_value(v, || default_id.clone()) {
+                    Ok(mut a) => {
+                        if a.published.is_none() {
+                            a.published.clone_from(&opts.default_published);
+                        }
+                        let bytes = a.text.len();
+                        emit(Item {
+                            origin: o,
+                            payload: Payload::Article(a),
+                            bytes,
+                        });
+                    }
+                    Err(e) => emit(Item::error(o, default_id, e.kind(), e.to_string())),
+                }
+            }
+        }
+    }
+}
+
+fn too_large(opts: &ReadOptions) -> String {
+    format!(
+        "input is over the limit of {} bytes; it was not processed",
+        opts.max_item_bytes
+    )
+}
+
+fn read_error_kind(gz: bool) -> ErrorKind {
+    if gz {
+        ErrorKind::Compression
+    } else {
+        ErrorKind::Io
+    }
+}
+
+/// Reads everything, or `None` if it is over `limit` bytes.
+fn read_limited(mut r: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    let n = r.by_ref().take(limit as u64 + 1).read_to_end(&mut buf)?;
+    Ok((n <= limit).then_some(buf))
+}
+
+/// One line into `buf` (without the newline), reading at most `limit` bytes
+/// of it into memory. Returns `Ok(None)` at the end, `Ok(Some(false))` when
+/// the line was longer than `limit` (the rest is skipped).
+fn read_line_limited(
+    r: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut seen = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(seen <= limit));
+        }
+        any = true;
+        let (part, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if seen + part.len() <= limit {
+            buf.extend_from_slice(part);
+        }
+        seen += part.len();
+        let used = done.unwrap_or(chunk.len());
+        r.consume(used);
+        if done.is_some() {
+            return Ok(Some(seen <= limit));
+        }
+    }
+}
+
+fn read_jsonl(
+    mut r: impl BufRead,
+    display: &str,
+    gz: bool,
+    opts: &ReadOptions,
+    emit: &mut impl FnMut(Item),
+) {
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        line_no += 1;
+        let origin = Origin {
+            input: display.to_string(),
+            line: Some(line_no),
+        };
+        let id = format!("{display}:{line_no}");
+        match read_line_limited(&mut r, &mut buf, opts.max_item_bytes) {
+            Ok(None) => return,
+            Ok(Some(false)) => emit(Item::error(
+                origin,
+                id,
+                ErrorKind::TooLarge,
+                too_large(opts),
+            )),
+            Ok(Some(true)) => {
+                if buf.last() == Some(&b'\r') {
+                    buf.pop();
+                }
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let bytes = buf.len();
+                emit(Item {
+                    origin,
+                    payload: Payload::JsonLine(std::mem::take(&mut buf)),
+                    bytes,
+                });
+            }
+            Err(e) => {
+                let msg = if gz {
+                    format!("compressed input is truncated or corrupt: {e}")
+                } else {
+                    format!("read failed: {e}")
+                };
+                emit(Item::error(origin, id, read_error_kind(gz), msg));
+                return;
+            }
+        }
+    }
+}
+
+/// Parses a JSONL line into an article, on a worker thread.
+pub fn parse_line(
+    line: &[u8],
+    origin: &Origin,
+    default_published: Option<&str>,
+) -> Result<Article, ErrorRecord> {
+    let id = || format!("{}:{}", origin.input, origin.line.unwrap_or(0));
+    let fail = |kind, message| ErrorRecord {
+        article_id: id(),
+        severity: Severity::Error,
+        kind,
+        message,
+        input: Some(origin.input.clone()),
+        line: origin.line,
+    };
+    let s = std::str::from_utf8(line).map_err(|e| {
+        fail(
+            ErrorKind::InvalidUtf8,
+            format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+        )
+    })?;
+    match Article::from_json(s, id) {
+        Ok(mut a) => {
+            if a.published.is_none() {
+                a.published = default_published.map(str::to_string);
+            }
+            Ok(a)
+        }
+        Err(e) => {
+            let mut rec = fail(e.kind(), e.to_string());
+            if let gazette_extract::Error::MissingText { id } = &e {
+                rec.article_id.clone_from(id);
+            }
+            Err(rec)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_refused_without_losing_the_next() {
+        let data = b"short\nthis line is far too long\nok\n";
+        let mut r = BufReader::with_capacity(4, &data[..]);
+        let mut buf = Vec::new();
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(true));
+        assert_eq!(buf, b"short");
+        assert_eq!(
+            read_line_limited(&mut r, &mut buf, 10).unwrap(),
+            Some(false)
+        );
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(true));
+        assert_eq!(buf, b"ok");
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), None);
+    }
+
+    #[test]
+    fn text_ids_are_relative_paths_without_extension() {
+        assert_eq!(text_id(Path::new("in/a/b.txt"), Path::new("in")), "a/b");
+        assert_eq!(text_id(Path::new("in/a/b.txt.gz"), Path::new("in")), "a/b");
+    }
+}

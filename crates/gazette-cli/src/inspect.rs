@@ -1,0 +1,125 @@
+//! `gazette inspect`: a readable view of one article.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use gazette_extract::tokenizer::{QuoteDir, TokenKind};
+use gazette_extract::{Article, Pipeline, Record};
+
+use crate::input::{self, Item, Payload, ReadOptions};
+
+pub fn run(file: &Path, id: Option<&str>, show_tokens: bool) -> Result<u8> {
+    let opts = ReadOptions {
+        max_item_bytes: gazette_extract::DEFAULT_MAX_ARTICLE_BYTES,
+        default_published: None,
+    };
+    let root = file.parent().unwrap_or(Path::new(""));
+    let mut found: Option<Result<Article, String>> = None;
+    input::read_file(file, root, &opts, &mut |item: Item| {
+        if found.as_ref().is_some_and(|f| f.is_ok()) {
+            return;
+        }
+        let got = match item.payload {
+            Payload::Article(a) => Ok(a),
+            Payload::JsonLine(l) => {
+                input::parse_line(&l, &item.origin, None).map_err(|e| e.message)
+            }
+            Payload::Error(e) => Err(e.message),
+        };
+        let wanted = match (&got, id) {
+            (Ok(a), Some(id)) => a.id == id,
+            (Err(_), Some(_)) => false,
+            _ => true,
+        };
+        if wanted && found.is_none() || wanted && got.is_ok() {
+            found = Some(got);
+        }
+    });
+    let article = match found {
+        Some(Ok(a)) => a,
+        Some(Err(e)) => bail!("{}: {e}", file.display()),
+        None => bail!("{}: no such article", file.display()),
+    };
+    let pipeline = Pipeline::builder().build()?;
+    print!("{}", render(&pipeline, &article, show_tokens));
+    Ok(0)
+}
+
+fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
+    let mut s = String::new();
+    let text = &article.text;
+    let _ = writeln!(s, "article {}", article.id);
+    if let Some(t) = &article.title {
+        let _ = writeln!(s, "  title:     {t}");
+    }
+    for (k, v) in [
+        ("published", &article.published),
+        ("url", &article.url),
+        ("source", &article.source),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(s, "  {k:<10} {v}");
+        }
+    }
+    let x = match pipeline.process(article) {
+        Ok(x) => x,
+        Err(e) => {
+            let _ = writeln!(s, "  error: {e}");
+            return s;
+        }
+    };
+    for rec in x.records().iter().skip(1) {
+        if let Record::Error(e) = rec {
+            let _ = writeln!(s, "  warning: {}", e.message);
+        }
+    }
+    let a = &x.analysis;
+    let _ = writeln!(
+        s,
+        "  {} bytes, {} paragraphs, {} sentences, {} tokens\n",
+        text.len(),
+        a.paragraphs.len(),
+        a.sentences.len(),
+        a.tokens.len()
+    );
+    let mut si = 0;
+    for (pi, p) in a.paragraphs.iter().enumerate() {
+        let _ = writeln!(s, "¶{pi} [{}..{}]", p.start, p.end);
+        while si < a.sentences.len() && a.sentences[si].paragraph == pi {
+            let sent = &a.sentences[si];
+            let _ = writeln!(
+                s,
+                "  s{si} [{}..{}] {}",
+                sent.span.start,
+                sent.span.end,
+                sent.span.text(text)
+            );
+            if show_tokens {
+                let mut line = String::from("      ");
+                for t in &a.tokens[sent.tokens.clone()] {
+                    let tag = match t.kind {
+                        TokenKind::Word => "",
+                        TokenKind::Number => "/num",
+                        TokenKind::Punct => "/p",
+                        TokenKind::Quote(q) => match q.dir {
+                            QuoteDir::Open => "/q<",
+                            QuoteDir::Close => "/q>",
+                            QuoteDir::Ambiguous => "/q?",
+                        },
+                        TokenKind::Currency => "/cur",
+                        TokenKind::Symbol => "/sym",
+                        TokenKind::Url => "/url",
+                        TokenKind::Email => "/email",
+                        TokenKind::Hashtag => "/tag",
+                        TokenKind::Mention => "/at",
+                    };
+                    let _ = write!(line, "{}{tag} ", t.text(text));
+                }
+                let _ = writeln!(s, "{}", line.trim_end());
+            }
+            si += 1;
+        }
+    }
+    s
+}

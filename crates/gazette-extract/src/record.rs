@@ -1,0 +1,114 @@
+//! Output records: the `gazette/1` wire format, documented in `docs/schema.md`.
+
+use gazette_tokenizer::Span;
+use serde::Serialize;
+
+use crate::Date;
+
+/// The version string of the record schema.
+pub const SCHEMA_VERSION: &str = "gazette/1";
+
+/// One output record; serialises as one JSON object with `"type"` first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record {
+    /// One per successfully processed article.
+    Article(ArticleRecord),
+    /// Something went wrong with an input or an article.
+    Error(ErrorRecord),
+}
+
+impl Record {
+    /// The record's kind, as in `"type"`.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Record::Article(_) => RecordKind::Article,
+            Record::Error(_) => RecordKind::Error,
+        }
+    }
+}
+
+/// The kinds of record, for choosing what to emit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    /// `article` records.
+    Article,
+    /// `error` records.
+    Error,
+}
+
+/// Structure of one article: its metadata, sentences and paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRecord {
+    /// The article's id.
+    pub article_id: String,
+    /// Headline, if given.
+    pub title: Option<String>,
+    /// Publication date, if given and valid.
+    pub published: Option<Date>,
+    /// URL, if given.
+    pub url: Option<String>,
+    /// Outlet, if given.
+    pub source: Option<String>,
+    /// Length of the text in bytes.
+    pub bytes: usize,
+    /// Number of tokens.
+    pub tokens: usize,
+    /// Sentence spans, in text order.
+    pub sentences: Vec<Span>,
+    /// Paragraph spans, in text order.
+    pub paragraphs: Vec<Span>,
+}
+
+/// How bad an error is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The article, or a whole input, produced no other records.
+    Error,
+    /// The article was processed, but something in it was ignored (an
+    /// invalid date, say).
+    Warning,
+}
+
+/// What kind of problem an error record reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input is not valid UTF-8.
+    InvalidUtf8,
+    /// A JSON line or file could not be parsed as an article.
+    MalformedJson,
+    /// The article has no `text`, `body` or `content` field.
+    MissingText,
+    /// The article's text is empty or only whitespace.
+    EmptyText,
+    /// The article or line is over the size limit; nothing of it was processed.
+    TooLarge,
+    /// A compressed input ended early or is corrupt.
+    Compression,
+    /// A file or directory could not be read.
+    Io,
+    /// A file type gazette does not read.
+    Unsupported,
+    /// The publication date could not be read; the article was processed
+    /// without it.
+    InvalidDate,
+}
+
+/// An error record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorRecord {
+    /// The article's id when known, otherwise `FILE:LINE` or the file's path.
+    pub article_id: String,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// What went wrong, as a stable code.
+    pub kind: ErrorKind,
+    /// What went wrong, for people.
+    pub message: String,
+    /// The input file (`-` for standard input), when the error came from one.
+    pub input: Option<String>,
+    /// 1-based line in the input, for line-oriented inputs.
+    pub line: Option<u64>,
+}

@@ -1,0 +1,167 @@
+//! The word lists the sentence splitter consults, parsed from a TSV file.
+
+use std::collections::HashMap;
+
+use crate::Error;
+
+/// The default word list, `corpora/tokenizer/sentence-words.tsv`, embedded at
+/// build time.
+pub const DEFAULT_SENTENCE_WORDS: &str =
+    include_str!("../../../corpora/tokenizer/sentence-words.tsv");
+
+/// What a period after an abbreviation does; see the header of
+/// `corpora/tokenizer/sentence-words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Abbrev {
+    Title,
+    PreNumber,
+    Continuing,
+    Time,
+    Unit,
+    General,
+}
+
+const STARTER: u8 = 1;
+const SPEECH: u8 = 2;
+const ADVERBIAL: u8 = 4;
+const NUMBER_WORD: u8 = 8;
+
+/// Adverbial openers that make a sentence's first words a fronted time phrase
+/// (`At 6 a.m. Mr. Smith arrived`). Fixed by the grammar, not data.
+const ADVERBIAL_WORDS: [&str; 24] = [
+    "In", "On", "At", "By", "Around", "Before", "After", "Since", "Until", "From", "During",
+    "About", "in", "on", "at", "by", "around", "before", "after", "since", "until", "from",
+    "during", "about",
+];
+
+/// Parsed sentence-splitting word lists.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    abbrevs: HashMap<Box<str>, Abbrev>,
+    words: HashMap<Box<str>, u8>,
+}
+
+impl Rules {
+    /// Parses a word list in the format of
+    /// `corpora/tokenizer/sentence-words.tsv`: `WORD<TAB>CLASS` a line, `#`
+    /// comments and blank lines ignored.
+    pub fn parse(source: &str) -> Result<Self, Error> {
+        let mut abbrevs = HashMap::new();
+        let mut words: HashMap<Box<str>, u8> = HashMap::new();
+        for w in ADVERBIAL_WORDS {
+            *words.entry(w.into()).or_default() |= ADVERBIAL;
+        }
+        for (n, line) in source.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| Error::Rules {
+                line: n + 1,
+                message,
+            };
+            let (word, class) = line
+                .split_once('\t')
+                .ok_or_else(|| err(format!("expected WORD<TAB>CLASS, found {line:?}")))?;
+            let word = word.trim();
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                return Err(err(format!("bad word {word:?}")));
+            }
+            let abbrev = match class.trim() {
+                "title" => Abbrev::Title,
+                "prenumber" => Abbrev::PreNumber,
+                "continuing" => Abbrev::Continuing,
+                "time" => Abbrev::Time,
+                "unit" => Abbrev::Unit,
+                "general" => Abbrev::General,
+                "starter" | "speech" | "numberword" => {
+                    let flag = match class.trim() {
+                        "starter" => STARTER,
+                        "speech" => SPEECH,
+                        _ => NUMBER_WORD,
+                    };
+                    *words.entry(word.into()).or_default() |= flag;
+                    continue;
+                }
+                other => return Err(err(format!("unknown class {other:?}"))),
+            };
+            let key = word.trim_end_matches('.').to_lowercase();
+            if let Some(old) = abbrevs.insert(key.into_boxed_str(), abbrev)
+                && old != abbrev
+            {
+                return Err(err(format!("{word:?} already has class {old:?}")));
+            }
+        }
+        Ok(Rules { abbrevs, words })
+    }
+
+    pub(crate) fn abbrev(&self, word: &str) -> Option<Abbrev> {
+        if word.len() > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 15];
+        let bytes = word.as_bytes();
+        if bytes.iter().all(u8::is_ascii) {
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+            self.abbrevs.get(lower).copied()
+        } else {
+            self.abbrevs.get(word.to_lowercase().as_str()).copied()
+        }
+    }
+
+    fn flags(&self, word: &str) -> u8 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn is_starter(&self, word: &str) -> bool {
+        self.flags(word) & STARTER != 0
+    }
+
+    pub(crate) fn is_speech(&self, word: &str) -> bool {
+        self.flags(word) & SPEECH != 0
+    }
+
+    pub(crate) fn is_number_word(&self, word: &str) -> bool {
+        self.flags(word) & NUMBER_WORD != 0
+    }
+
+    pub(crate) fn is_adverbial(&self, word: &str) -> bool {
+        self.flags(word) & ADVERBIAL != 0
+    }
+}
+
+impl Default for Rules {
+    /// The embedded default list.
+    fn default() -> Self {
+        // The embedded file is checked by a unit test; a parse failure here is
+        // a build defect, not bad input.
+        Rules::parse(DEFAULT_SENTENCE_WORDS).expect("embedded sentence-words.tsv parses")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_list_parses() {
+        let r = Rules::parse(DEFAULT_SENTENCE_WORDS).unwrap();
+        assert_eq!(r.abbrev("Mr"), Some(Abbrev::Title));
+        assert_eq!(r.abbrev("U.S"), Some(Abbrev::Continuing));
+        assert_eq!(r.abbrev("a.m"), Some(Abbrev::Time));
+        assert!(r.is_starter("The") && !r.is_starter("the"));
+        assert!(r.is_speech("asked"));
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        let err = Rules::parse("# c\nMr\ttitle\nFoo\tweird\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "sentence word list, line 3: unknown class \"weird\""
+        );
+    }
+}

@@ -1,0 +1,632 @@
+//! Paragraphs and sentences over the token stream.
+//!
+//! Paragraphs come from line breaks. If the text holds at least one blank line,
+//! paragraphs are separated by blank lines and a single newline is a soft wrap
+//! (it still ends a sentence after an all-caps heading line or before a list
+//! item). If the text holds no blank line, every line is a paragraph, as in
+//! dumps that put one paragraph a line. A paragraph break always ends a
+//! sentence.
+//!
+//! Inside a paragraph, a sentence may end after terminal punctuation (`.`,
+//! `!`, `?`, `…`, runs of them, and dotted abbreviations such as `U.S.`). The
+//! closing quotes and brackets right after it belong to the sentence that
+//! ends. Whether it does end is decided by the next token and the word before
+//! the period (see `corpora/tokenizer/sentence-words.tsv`). No sentence ends
+//! strictly inside a matched pair of quotes or brackets shorter than
+//! [`MAX_PAIR_BYTES`]. Every token is visited a bounded number of times.
+
+use std::ops::Range;
+
+use crate::rules::{Abbrev, Rules};
+use crate::token::{QuoteDir, QuoteStyle, Token, TokenKind};
+use crate::{Sentence, Span};
+
+/// Quotations and brackets up to this many bytes long keep their sentences
+/// together (`"How many? I don't know," she said.` is one sentence); longer
+/// ones, which are more likely mismatched marks, do not.
+pub const MAX_PAIR_BYTES: usize = 500;
+
+/// How many entries down the stack a closing mark looks for its opener.
+const PAIR_SEARCH_DEPTH: usize = 4;
+
+/// Paragraph spans and the offsets where a new line forces a new sentence
+/// (the start of the line after the break).
+pub(crate) fn layout(text: &str) -> (Vec<Span>, Vec<usize>) {
+    struct Line {
+        span: Span,
+        blank_before: bool,
+    }
+    let mut lines = Vec::new();
+    let mut saw_blank = false;
+    let mut has_blank_between = false;
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let start = pos;
+        pos += raw.len() + 1;
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            saw_blank = true;
+            continue;
+        }
+        let s = start + trimmed_start;
+        if saw_blank && !lines.is_empty() {
+            has_blank_between = true;
+        }
+        lines.push(Line {
+            span: Span::new(s, s + trimmed.len()),
+            blank_before: saw_blank,
+        });
+        saw_blank = false;
+    }
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut breaks = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let new_paragraph = i == 0 || !has_blank_between || line.blank_before;
+        if new_paragraph {
+            paragraphs.push(line.span);
+        } else if let Some(p) = paragraphs.last_mut() {
+            p.end = line.span.end;
+        }
+        if i > 0 {
+            let prev = lines[i - 1].span.text(text);
+            if new_paragraph || is_heading(prev) || is_list_item(line.span.text(text)) {
+                breaks.push(line.span.start);
+            }
+        }
+    }
+    (paragraphs, breaks)
+}
+
+/// A line with letters but no lowercase letter: a headline or heading.
+fn is_heading(line: &str) -> bool {
+    let mut letters = 0;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += c.is_alphabetic() as usize;
+    }
+    letters >= 2
+}
+
+/// A line that starts with a list marker: `- `, `* `, `• `, `1. `, `2) `.
+fn is_list_item(line: &str) -> bool {
+    let b = line.as_bytes();
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") {
+        return true;
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&digits)
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && b.get(digits + 1) == Some(&b' ')
+}
+
+/// Pairing role of a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Opener,
+    Closer,
+    Either,
+}
+
+fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
+    match t.kind {
+        TokenKind::Quote(q) => {
+            let fam = match q.style {
+                QuoteStyle::Double => 1,
+                QuoteStyle::Single => 2,
+                QuoteStyle::Angle => 3,
+                QuoteStyle::SingleAngle => 4,
+                QuoteStyle::Corner => 5,
+            };
+            let role = match q.dir {
+                QuoteDir::Open => Role::Opener,
+                QuoteDir::Close => Role::Closer,
+                QuoteDir::Ambiguous => Role::Either,
+            };
+            Some((fam, role))
+        }
+        TokenKind::Punct => match t.text(text) {
+            "(" | "（" => Some((10, Role::Opener)),
+            ")" | "）" => Some((10, Role::Closer)),
+            "[" | "【" => Some((11, Role::Opener)),
+            "]" | "】" => Some((11, Role::Closer)),
+            "{" => Some((12, Role::Opener)),
+            "}" => Some((12, Role::Closer)),
+            "《" => Some((13, Role::Opener)),
+            "》" => Some((13, Role::Closer)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Per-paragraph scratch space, reused across paragraphs.
+#[derive(Default)]
+struct Pairs {
+    /// Number of short matched pairs strictly enclosing each token.
+    inside: Vec<i32>,
+    /// Whether each token closes a pair, or could close one.
+    closer: Vec<bool>,
+    stack: Vec<Open>,
+}
+
+impl Pairs {
+    fn compute(&mut self, text: &str, rules: &Rules, toks: &[Token]) {
+        let n = toks.len();
+        self.inside.clear();
+        self.inside.resize(n + 1, 0);
+        self.closer.clear();
+        self.closer.resize(n, false);
+        self.stack.clear();
+        let mut pairs_done = [0u32; 16];
+        for (i, t) in toks.iter().enumerate() {
+            let Some((fam, mut role)) = pair_class(text, t) else {
+                continue;
+            };
+            let mut known = role != Role::Either;
+            if role == Role::Either {
+                // A straight mark: its neighbours may tell its direction.
+                if let Some(r) = context_role(text, rules, toks, i) {
+                    role = r;
+                    known = true;
+                } else {
+                    known = !spaced(toks, i);
+                }
+            }
+            if role == Role::Opener {
+                self.stack.push(Open {
+                    fam,
+                    either: false,
+                    known,
+                    fresh: false,
+                    idx: i,
+                });
+                continue;
+            }
+            let depth = self.stack.len();
+            let found = (depth.saturating_sub(PAIR_SEARCH_DEPTH)..depth)
+                .rev()
+                .find(|&p| self.stack[p].fam == fam);
+            match found {
+                Some(p) => {
+                    let open = self.stack[p];
+                    self.stack.truncate(p);
+                    self.closer[i] = true;
+                    pairs_done[fam as usize] += 1;
+                    // A pair resting on two marks whose direction nothing
+                    // told is not trusted to hold sentences together.
+                    let trusted = open.known || known;
+                    if trusted && t.span.end - toks[open.idx].span.start <= MAX_PAIR_BYTES {
+                        self.inside[open.idx + 1] += 1;
+                        self.inside[i] -= 1;
+                    }
+                }
+                None if role == Role::Either => {
+                    let fresh = pairs_done[fam as usize] == 0;
+                    self.stack.push(Open {
+                        fam,
+                        either: true,
+                        known,
+                        fresh,
+                        idx: i,
+                    });
+                }
+                // A closing mark or bracket with no opener in sight.
+                None => self.closer[i] = true,
+            }
+        }
+        // A straight mark that opened nothing, with no quotation of its kind
+        // before it in the paragraph, closes one that began before the text.
+        for o in &self.stack {
+            if o.either && o.fresh {
+                self.closer[o.idx] = true;
+            }
+        }
+        let mut acc = 0;
+        for v in self.inside.iter_mut() {
+            acc += *v;
+            *v = acc;
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    fam: u8,
+    /// A straight mark whose direction was guessed from the stack.
+    either: bool,
+    /// Its direction is known from the mark or its neighbours.
+    known: bool,
+    /// No pair of its family was complete when it was seen.
+    fresh: bool,
+    idx: usize,
+}
+
+/// Whether token `i` has whitespace on both sides, inside the paragraph.
+fn spaced(toks: &[Token], i: usize) -> bool {
+    toks[i].space_before && toks.get(i + 1).is_some_and(|t| t.space_before)
+}
+
+/// The direction of a straight mark from the tokens around it: before `,`,
+/// `.`, `)` or at the end it closes; at the start, after `(` or `:`, or after
+/// a speech verb (`saying ''`), it opens.
+fn context_role(text: &str, rules: &Rules, toks: &[Token], i: usize) -> Option<Role> {
+    match toks.get(i + 1) {
+        None => return Some(Role::Closer),
+        Some(t) if t.kind == TokenKind::Punct => {
+            if matches!(t.text(text), "," | "." | ";" | ":" | ")" | "]" | "!" | "?") {
+                return Some(Role::Closer);
+            }
+        }
+        _ => {}
+    }
+    if i == 0 {
+        return Some(Role::Opener);
+    }
+    let p = &toks[i - 1];
+    let opens = match p.kind {
+        TokenKind::Punct => matches!(p.text(text), "(" | "[" | ":"),
+        TokenKind::Word => rules.is_speech(p.text(text)),
+        _ => false,
+    };
+    opens.then_some(Role::Opener)
+}
+
+fn is_terminal(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Punct => {
+            let s = t.text(text);
+            matches!(s.as_bytes()[0], b'.' | b'!' | b'?')
+                || s.starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉'])
+        }
+        TokenKind::Word => t.text(text).ends_with('.'),
+        _ => false,
+    }
+}
+
+/// An uppercase Roman numeral of two or more letters: `II`, `XIV`.
+fn is_roman(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes()
+            .all(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'))
+}
+
+/// What the word before a sentence-final period is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Abbrev(Abbrev),
+    Initial,
+    /// An ordinary all-lowercase word of two or more letters.
+    LowerWord,
+    Other,
+}
+
+/// Splits `text`, already tokenized into `tokens`, into paragraphs and
+/// sentences.
+pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, Vec<Sentence>) {
+    let (paragraphs, breaks) = layout(text);
+    let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
+    let mut pairs = Pairs::default();
+    let mut first = 0;
+    let mut bp = 0;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        while first < tokens.len() && tokens[first].span.end <= para.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < tokens.len() && tokens[last].span.start < para.end {
+            last += 1;
+        }
+        // Skip the break at the paragraph's own start.
+        while bp < breaks.len() && breaks[bp] <= para.start {
+            bp += 1;
+        }
+        let mut ctx = Paragraph {
+            text,
+            toks: &tokens[first..last],
+            rules,
+            breaks: &breaks,
+            bp: &mut bp,
+        };
+        pairs.compute(text, rules, ctx.toks);
+        for r in ctx.sentences(&pairs) {
+            let has_content = tokens[first + r.start..first + r.end].iter().any(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Symbol
+                )
+            });
+            if !has_content {
+                // `---`, `* * *`: part of the previous sentence, or of none.
+                if let Some(prev) = sentences
+                    .last_mut()
+                    .filter(|p: &&mut Sentence| p.paragraph == pi)
+                {
+                    prev.span.end = tokens[first + r.end - 1].span.end;
+                    prev.tokens.end = first + r.end;
+                }
+                continue;
+            }
+            let span = Span::new(
+                tokens[first + r.start].span.start,
+                tokens[first + r.end - 1].span.end,
+            );
+            sentences.push(Sentence {
+                span,
+                tokens: first + r.start..first + r.end,
+                paragraph: pi,
+            });
+        }
+        first = last;
+    }
+    (paragraphs, sentences)
+}
+
+struct Paragraph<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    rules: &'a Rules,
+    breaks: &'a [usize],
+    bp: &'a mut usize,
+}
+
+impl Paragraph<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Does a forced line break come right before token `i`? Does not consume it.
+    fn peek_break(&self, i: usize) -> bool {
+        self.breaks
+            .get(*self.bp)
+            .is_some_and(|&b| b <= self.toks[i].span.start)
+    }
+
+    /// Does a forced line break come right before token `i`? Consumes it.
+    fn break_before(&mut self, i: usize) -> bool {
+        let start = self.toks[i].span.start;
+        let mut hit = false;
+        while *self.bp < self.breaks.len() && self.breaks[*self.bp] <= start {
+            *self.bp += 1;
+            hit = true;
+        }
+        hit
+    }
+
+    fn sentences(&mut self, pairs: &Pairs) -> Vec<Range<usize>> {
+        let n = self.toks.len();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut clause_head: Option<usize> = None;
+        let mut k = 0;
+        while k < n {
+            if self.break_before(k) && k > start {
+                out.push(start..k);
+                start = k;
+                clause_head = None;
+            }
+            let t = self.toks[k];
+            if !is_terminal(self.text, &t) {
+                match t.kind {
+                    TokenKind::Punct if matches!(self.word(k), ":" | ";") => clause_head = None,
+                    TokenKind::Word if clause_head.is_none() => clause_head = Some(k),
+                    _ => {}
+                }
+                k += 1;
+                continue;
+            }
+            // Absorb further terminal marks and closing quotes and brackets.
+            let mut j = k;
+            let mut closer = false;
+            let mut periods = usize::from(self.word(k) == ".");
+            while j + 1 < n && !self.peek_break(j + 1) {
+                let u = &self.toks[j + 1];
+                if is_terminal(self.text, u) && u.kind == TokenKind::Punct {
+                    periods += usize::from(u.text(self.text) == ".");
+                } else if pairs.closer[j + 1] {
+                    closer = true;
+                } else if let Some(end) = self.citation(j + 1) {
+                    j = end - 1;
+                    continue;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            let next = j + 1;
+            if next < n
+                && pairs.inside[j] == 0
+                && self.ends(start, k, j, closer, periods, clause_head)
+            {
+                out.push(start..next);
+                start = next;
+                clause_head = None;
+            }
+            k = next;
+        }
+        if start < n {
+            out.push(start..n);
+        }
+        out
+    }
+
+    /// A citation mark such as `[1]` or `[2–11]` right after a sentence end:
+    /// returns the index after its closing bracket.
+    fn citation(&self, i: usize) -> Option<usize> {
+        if self.word(i) != "[" {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < self.toks.len() && j < i + 6 {
+            match self.toks[j].kind {
+                TokenKind::Number => {}
+                TokenKind::Punct if matches!(self.word(j), "," | "-" | "–") => {}
+                TokenKind::Punct if self.word(j) == "]" => return (j > i + 1).then_some(j + 1),
+                _ => return None,
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn classify_before(&self, k: usize) -> Before {
+        let t = &self.toks[k];
+        let s = t.text(self.text);
+        let (word, wi) = if t.kind == TokenKind::Word {
+            // A dotted abbreviation: `U.S.`
+            (&s[..s.len() - 1], k)
+        } else if s == "." && k > 0 && self.toks[k - 1].kind == TokenKind::Word {
+            (self.word(k - 1), k - 1)
+        } else {
+            return Before::Other;
+        };
+        if let Some(a) = self.rules.abbrev(word) {
+            if a != Abbrev::Unit {
+                return Before::Abbrev(a);
+            }
+            // Units only after a number or another unit: `5 ft. 6 in.`, `12 sq. ft.`
+            let mut p = wi;
+            if p > 1 && self.word(p - 1) == "." {
+                p -= 1;
+            }
+            let after_number = p > 0
+                && (self.toks[p - 1].kind == TokenKind::Number
+                    || self.rules.is_number_word(self.word(p - 1))
+                    || self.rules.abbrev(self.word(p - 1)) == Some(Abbrev::Unit));
+            if after_number {
+                return Before::Abbrev(Abbrev::Unit);
+            }
+        }
+        let b = word.as_bytes();
+        if b.len() == 1 && b[0].is_ascii_uppercase() {
+            return Before::Initial;
+        }
+        if word.contains('.') {
+            // Unknown dotted initialisms of capitals (`P.D.T.`, `N.Y.`) read as
+            // names; other dotted forms as ordinary abbreviations.
+            let caps = word
+                .split('.')
+                .all(|seg| seg.len() == 1 && seg.as_bytes()[0].is_ascii_uppercase());
+            return Before::Abbrev(if caps {
+                Abbrev::Continuing
+            } else {
+                Abbrev::General
+            });
+        }
+        if b.len() >= 2 && b.iter().all(u8::is_ascii_lowercase) && t.kind == TokenKind::Punct {
+            return Before::LowerWord;
+        }
+        Before::Other
+    }
+
+    /// Does the sentence end after tokens `k..=j` (terminal mark at `k`, then
+    /// absorbed marks)?
+    fn ends(
+        &self,
+        start: usize,
+        k: usize,
+        j: usize,
+        closer: bool,
+        periods: usize,
+        clause_head: Option<usize>,
+    ) -> bool {
+        let term = self.word(k);
+        let n = self.toks.len();
+        let next = &self.toks[j + 1];
+        let is_word = self.toks[k].kind == TokenKind::Word;
+        let ellipsis = (!is_word && periods >= 2) || term.contains("..") || term.contains('…');
+        let question = term.contains(['?', '!']);
+        // A list marker: `1.` opening its line.
+        if term == "."
+            && k == start + 1
+            && self.toks[start].kind == TokenKind::Number
+            && self.toks[start].span.len() <= 3
+        {
+            return false;
+        }
+        // `(the E.U.).`: the sentence's own period follows the abbreviation's.
+        let own_period = is_word && periods >= 1;
+        let before = if ellipsis || question || own_period {
+            Before::Other
+        } else {
+            self.classify_before(k)
+        };
+
+        if !next.space_before {
+            // `world.Today`: a missing space after a full stop.
+            let prev_ok = closer
+                || (k > 0
+                    && !self.toks[k].space_before
+                    && match self.toks[k - 1].kind {
+                        TokenKind::Number => true,
+                        TokenKind::Word => self.word(k - 1).chars().count() >= 2,
+                        _ => false,
+                    });
+            return prev_ok
+                && matches!(before, Before::Other | Before::LowerWord)
+                && next.kind == TokenKind::Word
+                && next.case == crate::Case::Title
+                && self.word(j + 1).chars().count() >= 2
+                // `7.Bg5` is a code, not a new sentence.
+                && self.word(j + 1).chars().all(char::is_alphabetic);
+        }
+
+        // Look through an opening quote or bracket to the word it opens.
+        let mut f = j + 1;
+        if matches!(next.kind, TokenKind::Quote(_)) || matches!(self.word(f), "(" | "[" | "{") {
+            f += 1;
+            if f >= n {
+                return true;
+            }
+        }
+        let first = &self.toks[f];
+        match first.kind {
+            TokenKind::Number | TokenKind::Currency => match before {
+                Before::Abbrev(
+                    Abbrev::Title | Abbrev::PreNumber | Abbrev::Unit | Abbrev::Continuing,
+                )
+                | Before::Initial => false,
+                // `7 p.m. 7 a.m. is ...` ends; `A.D. 79` does not.
+                Before::Abbrev(Abbrev::Time) => k > 0 && self.toks[k - 1].kind == TokenKind::Number,
+                _ => true,
+            },
+            TokenKind::Word
+                if before == Before::Abbrev(Abbrev::PreNumber) && is_roman(self.word(f)) =>
+            {
+                // `Vol. II`
+                false
+            }
+            TokenKind::Word
+            | TokenKind::Hashtag
+            | TokenKind::Mention
+            | TokenKind::Url
+            | TokenKind::Email => {
+                if first.case == crate::Case::Lower {
+                    // Only an ordinary lowercase word's period ends a
+                    // sentence before a lowercase word (`Come in. then`).
+                    return before == Before::LowerWord && !closer;
+                }
+                let w = self.word(f);
+                let starter = self.rules.is_starter(w);
+                if ellipsis {
+                    return w != "I";
+                }
+                if question && closer && f + 1 < n && self.rules.is_speech(self.word(f + 1)) {
+                    return false;
+                }
+                match before {
+                    Before::Abbrev(Abbrev::Title) => false,
+                    Before::Initial | Before::Abbrev(Abbrev::Continuing) => starter,
+                    Before::Abbrev(Abbrev::Time) => {
+                        starter
+                            || !clause_head.is_some_and(|h| self.rules.is_adverbial(self.word(h)))
+                    }
+                    _ => true,
+                }
+            }
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,828 @@
+//! Tokens: a single left-to-right scan over the bytes of the text.
+//!
+//! The scanner looks at each byte a bounded number of times (a token is tried
+//! as a URL or a dotted abbreviation at most once, then scanned plainly), so it
+//! runs in linear time on any input. ASCII takes a table-driven fast path;
+//! other characters are decoded one at a time.
+
+use crate::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word, including dotted abbreviations (`U.S.`, `a.m.`), contractions
+    /// (`don't`), names with apostrophes (`O'Brien`) and the clitic `’s` that
+    /// is split off a possessive (`Trump’s` is `Trump` + `’s`).
+    Word,
+    /// A number with its attached unit or suffix: `1,400`, `5.65bn`, `57.85`,
+    /// `25%`, `3:00`, `1990s`, `2nd`.
+    Number,
+    /// Punctuation: `.`, `,`, `;`, `:`, `!`, `?`, runs such as `...` or `?!`,
+    /// `…`, brackets, hyphens and dashes.
+    Punct,
+    /// A quotation mark, straight or typographic, with a guess of its direction.
+    Quote(Quote),
+    /// A currency sign: `$`, `£`, `€`, `¥`, `₹`, `₽`, `₴`, ...
+    Currency,
+    /// Any other symbol: `%` on its own, `&`, `+`, `=`, `°`, `©`, emoji, ...
+    Symbol,
+    /// A URL (`https://...`, `www....`), kept whole.
+    Url,
+    /// An email address, kept whole.
+    Email,
+    /// A hashtag such as `#AIAct`, kept whole.
+    Hashtag,
+    /// A handle such as `@ExampleCorp`, kept whole.
+    Mention,
+}
+
+/// A quotation mark's family and its likely direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Quote {
+    /// Which family of marks it belongs to; marks pair within a family.
+    pub style: QuoteStyle,
+    /// Whether it opens or closes a quotation, as far as the mark and its
+    /// surroundings tell.
+    pub dir: QuoteDir,
+}
+
+/// Families of quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteStyle {
+    /// `"`, `“`, `”`, `„`, and the ASCII pairs ``` `` ``` and `''`.
+    Double,
+    /// `'`, `‘`, `’`, `‚`, and a lone backtick.
+    Single,
+    /// Guillemets `«` and `»`.
+    Angle,
+    /// Single guillemets `‹` and `›`.
+    SingleAngle,
+    /// CJK corner brackets `「」` and `『』`.
+    Corner,
+}
+
+/// Direction of a quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteDir {
+    /// Opens a quotation.
+    Open,
+    /// Closes a quotation.
+    Close,
+    /// Could be either (a straight mark with the same kind of character on
+    /// both sides).
+    Ambiguous,
+}
+
+/// Capitalisation of a token's letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// No cased letters (numbers, punctuation, CJK, ...).
+    None,
+    /// All cased letters are lowercase: `said`.
+    Lower,
+    /// Starts with an uppercase letter and is not all caps: `Putin`, `McDonald`, `I`.
+    Title,
+    /// Two or more cased letters, all uppercase: `NATO`, `U.S.`.
+    Upper,
+    /// Starts lowercase with uppercase later: `iPhone`, `eBay`.
+    Mixed,
+}
+
+impl Case {
+    /// Whether the token starts with an uppercase letter (`Title` or `Upper`).
+    pub fn is_capitalised(self) -> bool {
+        matches!(self, Case::Title | Case::Upper)
+    }
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token lies in the original text.
+    pub span: Span,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Capitalisation of its letters.
+    pub case: Case,
+    /// Whether whitespace (or the start of the text) comes right before it.
+    /// `Trump-Putin` gives `Trump`, `-`, `Putin` with `space_before` false on
+    /// the last two, so later stages can rebuild compounds.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The token's text. `text` must be the text the token was made from.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Character classes
+
+const WS: u8 = 1; // whitespace
+const AL: u8 = 2; // ASCII letter
+const DG: u8 = 3; // ASCII digit
+const QT: u8 = 4; // " ' `
+const TP: u8 = 5; // . ! ?
+const PU: u8 = 6; // other punctuation
+const SY: u8 = 7; // symbol
+const CU: u8 = 8; // $
+const HS: u8 = 9; // #
+const AT: u8 = 10; // @
+const HY: u8 = 11; // -
+const CT: u8 = 12; // control characters
+
+static ASCII: [u8; 128] = {
+    let mut t = [CT; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => WS,
+            b'a'..=b'z' | b'A'..=b'Z' => AL,
+            b'0'..=b'9' => DG,
+            b'"' | b'\'' | b'`' => QT,
+            b'.' | b'!' | b'?' => TP,
+            b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'/' | b'\\' => PU,
+            b'$' => CU,
+            b'#' => HS,
+            b'@' => AT,
+            b'-' => HY,
+            b'%' | b'&' | b'+' | b'=' | b'<' | b'>' | b'*' | b'^' | b'~' | b'|' | b'_' => SY,
+            _ => CT,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// How a non-ASCII char behaves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wide {
+    Space,
+    Word,
+    Quote(QuoteStyle, QuoteDir),
+    Terminal,
+    Punct,
+    Dash,
+    Currency,
+    Symbol,
+}
+
+fn wide_class(c: char) -> Wide {
+    use QuoteDir::*;
+    use QuoteStyle::*;
+    match c {
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' => Wide::Word,
+        '\u{FEFF}' => Wide::Space,
+        c if c.is_whitespace() => Wide::Space,
+        '“' => Wide::Quote(Double, Open),
+        '”' => Wide::Quote(Double, Close),
+        '„' | '‟' => Wide::Quote(Double, Open),
+        '‘' | '‚' | '‛' => Wide::Quote(Single, Open),
+        '’' => Wide::Quote(Single, Close),
+        '«' => Wide::Quote(Angle, Open),
+        '»' => Wide::Quote(Angle, Close),
+        '‹' => Wide::Quote(SingleAngle, Open),
+        '›' => Wide::Quote(SingleAngle, Close),
+        '「' | '『' => Wide::Quote(Corner, Open),
+        '」' | '』' => Wide::Quote(Corner, Close),
+        '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' => Wide::Terminal,
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Wide::Dash,
+        '£' | '¥' | '¢' | '¤' | '₠'..='₿' => Wide::Currency,
+        '\u{2000}'..='\u{206F}'
+        | '\u{2E00}'..='\u{2E7F}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '¡'
+        | '¿'
+        | '§'
+        | '¶'
+        | '·' => Wide::Punct,
+        '\u{80}'..='\u{9F}' => Wide::Space,
+        '©' | '®' | '°' | '±' | '×' | '÷' | '¬' | '¦' | '¨' | '¯' | '´' | '¸' | 'µ' => {
+            Wide::Symbol
+        }
+        '\u{2100}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE00}'..='\u{FE0F}' => {
+            Wide::Symbol
+        }
+        _ => Wide::Word,
+    }
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    // `i` is always a char boundary here.
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
+/// Is the char starting at byte `i` a word character (letter, digit, mark)?
+#[inline]
+fn is_word_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let c = *b.get(i)?;
+    if c < 128 {
+        let k = ASCII[c as usize];
+        if k == AL || k == DG { Some(1) } else { None }
+    } else {
+        let (ch, len) = char_at(text, i);
+        (wide_class(ch) == Wide::Word).then_some(len)
+    }
+}
+
+#[inline]
+fn is_alpha_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+#[inline]
+fn is_digit_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Is there whitespace (or the end of the text) at byte `i`?
+fn is_space_or_end(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => true,
+        Some(&c) if c < 128 => ASCII[c as usize] == WS,
+        Some(_) => wide_class(char_at(text, i).0) == Wide::Space,
+    }
+}
+
+/// The apostrophe at `i` (`'` or `’`): its byte length, if it is one.
+#[inline]
+fn apostrophe_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i) {
+        Some(b'\'') => Some(1),
+        Some(0xE2) if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => Some(3),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The scanner
+
+/// Splits `text` into tokens. Never panics; every span lies on char
+/// boundaries; linear in the length of the text.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut space = true;
+    while i < n {
+        let c = b[i];
+        let start = i;
+        let kind;
+        if c < 128 {
+            match ASCII[c as usize] {
+                WS | CT => {
+                    i += 1;
+                    space = true;
+                    continue;
+                }
+                AL | DG => {
+                    let (end, k) = scan_word(text, i);
+                    i = end;
+                    kind = k;
+                }
+                QT => {
+                    if let Some(end) = clitic_or_elision(text, i, space, &out) {
+                        i = end;
+                        kind = TokenKind::Word;
+                    } else {
+                        let (end, q) = straight_quote(text, i, space);
+                        i = end;
+                        kind = TokenKind::Quote(q);
+                    }
+                }
+                TP => {
+                    i = scan_terminal(text, i);
+                    kind = TokenKind::Punct;
+                }
+                HY => {
+                    while i < n && b[i] == b'-' {
+                        i += 1;
+                    }
+                    kind = TokenKind::Punct;
+                }
+                CU => {
+                    i += 1;
+                    kind = TokenKind::Currency;
+                }
+                HS | AT => {
+                    let end = scan_while_word_or(text, i + 1, b"_");
+                    if end > i + 1 {
+                        i = end;
+                        kind = if c == b'#' {
+                            TokenKind::Hashtag
+                        } else {
+                            TokenKind::Mention
+                        };
+                    } else {
+                        i += 1;
+                        kind = TokenKind::Symbol;
+                    }
+                }
+                SY => {
+                    i += 1;
+                    kind = TokenKind::Symbol;
+                }
+                _ => {
+                    i += 1;
+                    kind = TokenKind::Punct;
+                }
+            }
+        } else {
+            let (ch, len) = char_at(text, i);
+            match wide_class(ch) {
+                Wide::Space => {
+                    i += len;
+                    space = true;
+                    continue;
+                }
+                Wide::Word => {
+                    let (end, k) = scan_word(text, i);
+                    i = end;
+                    kind = k;
+                }
+                Wide::Quote(style, dir) => {
+                    if ch == '’' {
+                        if let Some(end) = clitic_or_elision(text, i, space, &out) {
+                            i = end;
+                            kind = TokenKind::Word;
+                            push(&mut out, text, start, i, kind, space);
+                            space = false;
+                            continue;
+                        }
+                    }
+                    i += len;
+                    let dir = typographic_dir(text, start, i, space, dir);
+                    kind = TokenKind::Quote(Quote { style, dir });
+                }
+                Wide::Terminal => {
+                    i = scan_terminal(text, i);
+                    kind = TokenKind::Punct;
+                }
+                Wide::Punct | Wide::Dash => {
+                    i += len;
+                    kind = TokenKind::Punct;
+                }
+                Wide::Currency => {
+                    i += len;
+                    kind = TokenKind::Currency;
+                }
+                Wide::Symbol => {
+                    i += len;
+                    kind = TokenKind::Symbol;
+                }
+            }
+        }
+        push(&mut out, text, start, i, kind, space);
+        space = false;
+    }
+    out
+}
+
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind, space: bool) {
+    let case = match kind {
+        TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention => {
+            case_of(&text[start..end])
+        }
+        _ => Case::None,
+    };
+    out.push(Token {
+        span: Span::new(start, end),
+        kind,
+        case,
+        space_before: space,
+    });
+}
+
+fn case_of(s: &str) -> Case {
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    let mut first: Option<bool> = None;
+    for ch in s.chars() {
+        let (u, l) = if ch.is_ascii() {
+            (ch.is_ascii_uppercase(), ch.is_ascii_lowercase())
+        } else {
+            (ch.is_uppercase(), ch.is_lowercase())
+        };
+        if u || l {
+            if first.is_none() {
+                first = Some(u);
+            }
+            upper += u as usize;
+            lower += l as usize;
+        }
+    }
+    match first {
+        None => Case::None,
+        Some(true) if lower == 0 && upper >= 2 => Case::Upper,
+        Some(true) => Case::Title,
+        Some(false) if upper == 0 => Case::Lower,
+        Some(false) => Case::Mixed,
+    }
+}
+
+/// A run of terminal punctuation (`.`, `!`, `?`, `…`, ...) with no spaces.
+fn scan_terminal(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c < 128 {
+            if ASCII[c as usize] == TP {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let (ch, len) = char_at(text, i);
+        if wide_class(ch) == Wide::Terminal {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn scan_while_word_or(text: &str, mut i: usize, extra: &[u8]) -> usize {
+    let b = text.as_bytes();
+    loop {
+        if let Some(len) = is_word_at(text, i) {
+            i += len;
+        } else if b.get(i).is_some_and(|c| extra.contains(c)) {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+fn starts_with_ci(b: &[u8], i: usize, pat: &[u8]) -> bool {
+    b.len() >= i + pat.len() && b[i..i + pat.len()].eq_ignore_ascii_case(pat)
+}
+
+/// A URL runs to the next whitespace, less trailing punctuation and an
+/// unbalanced closing bracket.
+fn scan_url(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut depth = 0i32;
+    let mut end = start;
+    while i < b.len() {
+        let c = b[i];
+        if c >= 128 {
+            let (ch, len) = char_at(text, i);
+            if wide_class(ch) != Wide::Word {
+                break;
+            }
+            i += len;
+            end = i;
+            continue;
+        }
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            b'"' | b'\'' | b'<' | b'>' | b'`' | b'[' | b']' | b'{' | b'}' => break,
+            _ if ASCII[c as usize] == WS || ASCII[c as usize] == CT => break,
+            _ => {}
+        }
+        i += 1;
+        if !matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            end = i;
+        }
+    }
+    end
+}
+
+/// Dotted abbreviations: two or more segments of one or two ASCII letters,
+/// each followed by a period (the last period may be missing): `U.S.`,
+/// `a.m.`, `J.R.R.`, `Ph.D.`, `LL.M.`, `e.g.`, `a.m`.
+fn scan_dotted(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut segs = 0;
+    loop {
+        let mut m = 0;
+        while m < 3 && is_alpha_at(b, i + m) {
+            m += 1;
+        }
+        if m == 0 || m == 3 {
+            break;
+        }
+        if b.get(i + m) == Some(&b'.') {
+            i += m + 1;
+            segs += 1;
+            continue;
+        }
+        // A last segment without its period: `a.m` followed by a non-word char.
+        if segs >= 1 && is_word_at(text, i + m).is_none() {
+            i += m;
+            segs += 1;
+        }
+        break;
+    }
+    // `b.c` inside `a.b.com` is a domain, not an abbreviation.
+    (segs >= 2 && is_word_at(text, i).is_none()).then_some(i)
+}
+
+/// Words and numbers. Returns the end and the kind.
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes();
+    if starts_with_ci(b, start, b"http://")
+        || starts_with_ci(b, start, b"https://")
+        || starts_with_ci(b, start, b"www.")
+    {
+        let end = scan_url(text, start);
+        if end > start + 4 {
+            return (end, TokenKind::Url);
+        }
+    }
+    if is_alpha_at(b, start)
+        && let Some(end) = scan_dotted(text, start)
+    {
+        return (end, TokenKind::Word);
+    }
+    let number = is_digit_at(b, start);
+    let mut i = start;
+    loop {
+        // The run of word characters.
+        while let Some(len) = is_word_at(text, i) {
+            i += len;
+        }
+        let prev_digit = i > start && b[i - 1].is_ascii_digit();
+        let Some(&c) = b.get(i) else { break };
+        match c {
+            b'.' => {
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                if (next.is_ascii_digit() && prev_digit) || next.is_ascii_lowercase() {
+                    i += 1;
+                    continue;
+                }
+            }
+            b',' if number && prev_digit => {
+                // Thousands: exactly three digits follow.
+                if is_digit_at(b, i + 1)
+                    && is_digit_at(b, i + 2)
+                    && is_digit_at(b, i + 3)
+                    && !is_digit_at(b, i + 4)
+                {
+                    i += 1;
+                    continue;
+                }
+            }
+            b':' | b'/' if number && prev_digit && is_digit_at(b, i + 1) => {
+                i += 1;
+                continue;
+            }
+            b'%' if number => {
+                i += 1;
+            }
+            b'&' if b[i - 1].is_ascii_uppercase()
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_uppercase()) =>
+            {
+                // AT&T, S&P
+                i += 1;
+                continue;
+            }
+            b'@' if !number => {
+                if let Some(end) = scan_email_domain(text, i + 1) {
+                    return (end, TokenKind::Email);
+                }
+            }
+            b'_' | b'+' if !number => {
+                // user_name@host, user+tag@host
+                let mut j = i;
+                while b
+                    .get(j)
+                    .is_some_and(|&c| c == b'_' || c == b'+' || c == b'.')
+                    || is_word_at(text, j).is_some()
+                {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b'@')
+                    && let Some(end) = scan_email_domain(text, j + 1)
+                {
+                    return (end, TokenKind::Email);
+                }
+            }
+            _ => {
+                if let Some(alen) = apostrophe_len(b, i) {
+                    // Letters after the apostrophe.
+                    let mut j = i + alen;
+                    while is_alpha_at(b, j) {
+                        j += 1;
+                    }
+                    let after = &b[i + alen..j];
+                    if after.is_empty() || is_word_at(text, j).is_some() {
+                        break;
+                    }
+                    // Possessive / "is" clitic: split it off.
+                    if after.eq_ignore_ascii_case(b"s") {
+                        break;
+                    }
+                    // don't, they're, O'Brien, rock'n: keep whole.
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    (
+        i,
+        if number {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+    )
+}
+
+/// After `@`: `host(.host)+` with a final label of at least two letters.
+fn scan_email_domain(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut labels = 0;
+    let mut last_alpha;
+    loop {
+        let s = i;
+        while b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        {
+            i += 1;
+        }
+        if i == s {
+            return None;
+        }
+        labels += 1;
+        last_alpha = i - s >= 2 && b[s..i].iter().all(|c| c.is_ascii_alphabetic());
+        if b.get(i) == Some(&b'.') && (is_alpha_at(b, i + 1) || is_digit_at(b, i + 1)) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    (labels >= 2 && last_alpha).then_some(i)
+}
+
+const ELISIONS: [&[u8]; 7] = [b"tis", b"twas", b"em", b"til", b"cause", b"n", b"bout"];
+
+/// An apostrophe that starts a word rather than a quotation: the clitic `’s`
+/// split off a possessive (`Trump’s`, also `Walter 's` in pre-tokenized
+/// text), and elisions such as `'80s`, `'Tis`, `'em`.
+fn clitic_or_elision(text: &str, i: usize, space: bool, out: &[Token]) -> Option<usize> {
+    let b = text.as_bytes();
+    let alen = apostrophe_len(b, i)?;
+    let j = i + alen;
+    let mut k = j;
+    while is_alpha_at(b, k) {
+        k += 1;
+    }
+    if k > j {
+        if is_word_at(text, k).is_some() {
+            return None;
+        }
+        let word = &b[j..k];
+        let after_word = out.last().is_some_and(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number) && (!space || t.span.end + 1 == i)
+        });
+        if word.eq_ignore_ascii_case(b"s") {
+            // `’s` after a word: possessive or "is". A spaced `'s` after a word
+            // is pre-tokenized text (`Walter 's`).
+            return after_word.then_some(k);
+        }
+        if space && ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+            return Some(k);
+        }
+        return None;
+    }
+    // '80s, '90s
+    if space && is_digit_at(b, j) && is_digit_at(b, j + 1) && b.get(j + 2) == Some(&b's') {
+        let k = j + 3;
+        if is_word_at(text, k).is_none() {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// A straight quote (`"`, `'`, `` ` ``, ``` `` ```, `''`) and its direction
+/// from the characters around it.
+fn straight_quote(text: &str, i: usize, space: bool) -> (usize, Quote) {
+    let b = text.as_bytes();
+    let c = b[i];
+    let (end, style) = match c {
+        b'`' if b.get(i + 1) == Some(&b'`') => (i + 2, QuoteStyle::Double),
+        b'\'' if b.get(i + 1) == Some(&b'\'') => (i + 2, QuoteStyle::Double),
+        b'"' => (i + 1, QuoteStyle::Double),
+        _ => (i + 1, QuoteStyle::Single),
+    };
+    let dir = if c == b'`' {
+        QuoteDir::Open
+    } else {
+        let before_open = space || i == 0 || matches!(b[i - 1], b'(' | b'[' | b'{' | b'-');
+        let after_close = is_space_or_end(text, end)
+            || matches!(
+                b.get(end),
+                Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b']')
+            );
+        match (before_open, after_close) {
+            (true, false) => QuoteDir::Open,
+            (false, true) => QuoteDir::Close,
+            _ => QuoteDir::Ambiguous,
+        }
+    };
+    (end, Quote { style, dir })
+}
+
+/// Typographic marks have a conventional direction; spacing overrides it when
+/// it clearly says otherwise (German `„...“` closes with `“`).
+fn typographic_dir(text: &str, start: usize, end: usize, space: bool, dir: QuoteDir) -> QuoteDir {
+    let after_space = is_space_or_end(text, end);
+    match dir {
+        QuoteDir::Open if !space && after_space => QuoteDir::Close,
+        QuoteDir::Close if space && !after_space && start > 0 => QuoteDir::Open,
+        d => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.kind))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn possessive_clitic_is_split() {
+        assert_eq!(texts("Trump’s remark"), ["Trump", "’s", "remark"]);
+        assert_eq!(texts("Russia's oil"), ["Russia", "'s", "oil"]);
+    }
+
+    #[test]
+    fn contractions_and_names_stay_whole() {
+        assert_eq!(
+            texts("don't O'Brien they’re"),
+            ["don't", "O'Brien", "they’re"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_compound_is_three_tokens() {
+        let t = tokenize("a Trump-Putin summit");
+        assert_eq!(t.len(), 5);
+        assert!(!t[2].space_before && !t[3].space_before);
+    }
+
+    #[test]
+    fn numbers() {
+        for n in ["1,400", "5.65bn", "57.85", "25%", "3:00", "1990s"] {
+            assert_eq!(toks(n), [(n, TokenKind::Number)], "{n}");
+        }
+        assert_eq!(texts("$200"), ["$", "200"]);
+    }
+
+    #[test]
+    fn dotted_abbreviations() {
+        assert_eq!(
+            texts("the U.S. Senate at 6 a.m. and J.R.R. Tolkien"),
+            [
+                "the", "U.S.", "Senate", "at", "6", "a.m.", "and", "J.R.R.", "Tolkien"
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_emails_tags() {
+        let text =
+            "see https://example.org/report?id=1, mail press@example.com #AIAct @ExampleCorp.";
+        let t = toks(text);
+        assert!(t.contains(&("https://example.org/report?id=1", TokenKind::Url)));
+        assert!(t.contains(&("press@example.com", TokenKind::Email)));
+        assert!(t.contains(&("#AIAct", TokenKind::Hashtag)));
+        assert!(t.contains(&("@ExampleCorp", TokenKind::Mention)));
+    }
+}
