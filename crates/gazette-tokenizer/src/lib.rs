@@ -89,7 +89,9 @@ pub struct Sentence {
 pub struct Analysis {
     /// All tokens in text order.
     pub tokens: Vec<Token>,
-    /// Sentences in text order; together they hold every token once.
+    /// Sentences in text order. Together they hold every token once, except
+    /// the tokens of a paragraph made only of punctuation (`---`, `* * *`),
+    /// which belongs to no sentence.
     pub sentences: Vec<Sentence>,
     /// Paragraph spans in text order, trimmed of surrounding whitespace.
     pub paragraphs: Vec<Span>,

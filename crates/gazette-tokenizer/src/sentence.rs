@@ -127,6 +127,7 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
             };
             Some((fam, role))
         }
+        TokenKind::Punct if matches!(text.as_bytes()[t.span.start], b'.' | b',' | b'-' | b':' | b';') => None,
         TokenKind::Punct => match t.text(text) {
             "(" | "（" => Some((10, Role::Opener)),
             ")" | "）" => Some((10, Role::Closer)),
@@ -275,13 +276,14 @@ fn context_role(text: &str, rules: &Rules, toks: &[Token], i: usize) -> Option<R
 }
 
 fn is_terminal(text: &str, t: &Token) -> bool {
+    let b = text.as_bytes();
     match t.kind {
         TokenKind::Punct => {
-            let s = t.text(text);
-            matches!(s.as_bytes()[0], b'.' | b'!' | b'?')
-                || s.starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉'])
+            let c = b[t.span.start];
+            matches!(c, b'.' | b'!' | b'?')
+                || (c >= 0x80 && t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']))
         }
-        TokenKind::Word => t.text(text).ends_with('.'),
+        TokenKind::Word => b[t.span.end - 1] == b'.',
         _ => false,
     }
 }

@@ -157,6 +157,24 @@ static ASCII: [u8; 128] = {
     t
 };
 
+/// Bit 0 for an ASCII uppercase letter, bit 1 for a lowercase one.
+static CASE_BITS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_uppercase() {
+            1
+        } else if c.is_ascii_lowercase() {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// How a non-ASCII char behaves.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wide {
@@ -279,6 +297,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let c = b[i];
         let start = i;
         let kind;
+        let mut known_case = None;
         if c < 128 {
             match ASCII[c as usize] {
                 WS | CT => {
@@ -287,9 +306,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 AL | DG => {
-                    let (end, k) = scan_word(text, i);
+                    let (end, k, case) = scan_word(text, i);
                     i = end;
                     kind = k;
+                    known_case = case;
                 }
                 QT => {
                     if let Some(end) = clitic_or_elision(text, i, space, &out) {
@@ -347,16 +367,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 Wide::Word => {
-                    let (end, k) = scan_word(text, i);
+                    let (end, k, case) = scan_word(text, i);
                     i = end;
                     kind = k;
+                    known_case = case;
                 }
                 Wide::Quote(style, dir) => {
                     if ch == '’' {
                         if let Some(end) = clitic_or_elision(text, i, space, &out) {
                             i = end;
                             kind = TokenKind::Word;
-                            push(&mut out, text, start, i, kind, space);
+                            push(&mut out, text, start, i, kind, None, space);
                             space = false;
                             continue;
                         }
@@ -383,15 +404,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
         }
-        push(&mut out, text, start, i, kind, space);
+        push(&mut out, text, start, i, kind, known_case, space);
         space = false;
     }
     out
 }
 
-fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind, space: bool) {
-    let case = match kind {
-        TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention => {
+#[inline]
+fn push(
+    out: &mut Vec<Token>,
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    known: Option<Case>,
+    space: bool,
+) {
+    let case = match (known, kind) {
+        (Some(c), _) => c,
+        (None, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention) => {
             case_of(&text[start..end])
         }
         _ => Case::None,
@@ -405,17 +436,23 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
 }
 
 fn case_of(s: &str) -> Case {
-    let mut upper = 0usize;
-    let mut lower = 0usize;
+    let b = s.as_bytes();
+    let (mut upper, mut lower) = (0usize, 0usize);
     let mut first: Option<bool> = None;
-    for ch in s.chars() {
-        let (u, l) = if ch.is_ascii() {
-            (ch.is_ascii_uppercase(), ch.is_ascii_lowercase())
-        } else {
-            (ch.is_uppercase(), ch.is_lowercase())
-        };
-        if u || l {
-            if first.is_none() {
+    if b.is_ascii() {
+        for &c in b {
+            let u = c.wrapping_sub(b'A') < 26;
+            let l = c.wrapping_sub(b'a') < 26;
+            if first.is_none() && (u || l) {
+                first = Some(u);
+            }
+            upper += u as usize;
+            lower += l as usize;
+        }
+    } else {
+        for ch in s.chars() {
+            let (u, l) = (ch.is_uppercase(), ch.is_lowercase());
+            if first.is_none() && (u || l) {
                 first = Some(u);
             }
             upper += u as usize;
@@ -540,28 +577,52 @@ fn scan_dotted(text: &str, start: usize) -> Option<usize> {
 }
 
 /// Words and numbers. Returns the end and the kind.
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
     let b = text.as_bytes();
-    if starts_with_ci(b, start, b"http://")
-        || starts_with_ci(b, start, b"https://")
-        || starts_with_ci(b, start, b"www.")
+    if matches!(b[start], b'h' | b'H' | b'w' | b'W')
+        && (starts_with_ci(b, start, b"http://")
+            || starts_with_ci(b, start, b"https://")
+            || starts_with_ci(b, start, b"www."))
     {
         let end = scan_url(text, start);
         if end > start + 4 {
-            return (end, TokenKind::Url);
+            return (end, TokenKind::Url, None);
         }
     }
-    if is_alpha_at(b, start)
+    if (b.get(start + 1) == Some(&b'.') || b.get(start + 2) == Some(&b'.'))
+        && is_alpha_at(b, start)
         && let Some(end) = scan_dotted(text, start)
     {
-        return (end, TokenKind::Word);
+        return (end, TokenKind::Word, None);
     }
     let number = is_digit_at(b, start);
+    // Letters seen: bit 0 uppercase, bit 1 lowercase; `rest` skips the first byte.
+    let mut rest = 0u8;
+    let mut ascii = true;
     let mut i = start;
+    if b[start] < 128 {
+        i += 1;
+    }
     loop {
-        // The run of word characters.
-        while let Some(len) = is_word_at(text, i) {
-            i += len;
+        // The run of word characters, ASCII first.
+        while i < b.len() {
+            let c = b[i];
+            if c < 128 {
+                let k = ASCII[c as usize];
+                if k == AL || k == DG {
+                    rest |= CASE_BITS[c as usize];
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            match is_word_at(text, i) {
+                Some(len) => {
+                    ascii = false;
+                    i += len;
+                }
+                None => break,
+            }
         }
         let prev_digit = i > start && b[i - 1].is_ascii_digit();
         let Some(&c) = b.get(i) else { break };
@@ -600,7 +661,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             }
             b'@' if !number => {
                 if let Some(end) = scan_email_domain(text, i + 1) {
-                    return (end, TokenKind::Email);
+                    return (end, TokenKind::Email, None);
                 }
             }
             b'_' | b'+' if !number => {
@@ -616,7 +677,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
                 if b.get(j) == Some(&b'@')
                     && let Some(end) = scan_email_domain(text, j + 1)
                 {
-                    return (end, TokenKind::Email);
+                    return (end, TokenKind::Email, None);
                 }
             }
             _ => {
@@ -642,14 +703,21 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         }
         break;
     }
-    (
-        i,
-        if number {
-            TokenKind::Number
+    // The case from the letters seen, when the word is plain ASCII and starts
+    // with a letter; otherwise the caller works it out.
+    let first = b[start];
+    let case = (ascii && first.is_ascii_alphabetic()).then(|| {
+        let has_lower = rest & 2 != 0;
+        let more_upper = rest & 1 != 0;
+        if first.is_ascii_uppercase() {
+            if !has_lower && more_upper { Case::Upper } else { Case::Title }
+        } else if more_upper {
+            Case::Mixed
         } else {
-            TokenKind::Word
-        },
-    )
+            Case::Lower
+        }
+    });
+    (i, if number { TokenKind::Number } else { TokenKind::Word }, case)
 }
 
 /// After `@`: `host(.host)+` with a final label of at least two letters.

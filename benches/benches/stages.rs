@@ -1,0 +1,52 @@
+//! Per-stage throughput in bytes of article text per second, one thread.
+//!
+//! Each bench checks a count computed before timing inside the timed loop, so
+//! the work cannot be optimised away.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use gazette_extract::{Article, Pipeline};
+use gazette_tokenizer::{Tokenizer, tokenize};
+
+fn stages(c: &mut Criterion) {
+    let corpus = gazette_benches::load();
+    let mut g = c.benchmark_group(corpus.label);
+    g.throughput(Throughput::Bytes(corpus.bytes()));
+    g.sample_size(20);
+
+    let tokens: usize = corpus.texts.iter().map(|t| tokenize(t).len()).sum();
+    g.bench_function("tokenize", |b| {
+        b.iter(|| {
+            let n: usize = corpus.texts.iter().map(|t| tokenize(t).len()).sum();
+            assert_eq!(n, tokens);
+        })
+    });
+
+    let tokenizer = Tokenizer::new();
+    let sentences: usize = corpus.texts.iter().map(|t| tokenizer.analyze(t).sentences.len()).sum();
+    g.bench_function("tokenize+sentences", |b| {
+        b.iter(|| {
+            let n: usize = corpus.texts.iter().map(|t| tokenizer.analyze(t).sentences.len()).sum();
+            assert_eq!(n, sentences);
+        })
+    });
+
+    let pipeline = Pipeline::builder().build().expect("default pipeline");
+    let articles: Vec<Article> = corpus
+        .texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article { id: i.to_string(), text: t.clone(), ..Article::default() })
+        .collect();
+    let records = |p: &Pipeline| -> usize {
+        articles
+            .iter()
+            .map(|a| p.records(a).iter().map(|r| serde_json::to_vec(r).map_or(0, |v| v.len())).sum::<usize>())
+            .sum()
+    };
+    let bytes_out = records(&pipeline);
+    g.bench_function("pipeline+json", |b| b.iter(|| assert_eq!(records(&pipeline), bytes_out)));
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
