@@ -32,7 +32,7 @@ pub fn run(file: &Path, id: Option<&str>, show_tokens: bool) -> Result<u8> {
             (Err(_), Some(_)) => false,
             _ => true,
         };
-        if wanted && found.is_none() || wanted && got.is_ok() {
+        if wanted && (found.is_none() || got.is_ok()) {
             found = Some(got);
         }
     });

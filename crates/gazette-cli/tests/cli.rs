@@ -1,0 +1,135 @@
+//! End-to-end behaviour of `gazette extract` that users rely on: every
+//! article ends as records or an error record, output is the same whatever the
+//! thread count, stdin works, compressed and truncated inputs are handled.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn gazette(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = stdin.unwrap_or_default().to_vec();
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn records(stdout: &str) -> Vec<Value> {
+    stdout.lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gazette-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles")
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let dir = fixtures();
+    let dir = dir.to_str().unwrap();
+    let one = gazette(&["extract", "-q", "-j", "1", "--batch-articles", "3", dir], None);
+    let two = gazette(&["extract", "-q", "-j", "2", "--batch-articles", "1", dir], None);
+    assert_eq!(one.1, two.1);
+    assert!(!one.1.is_empty());
+}
+
+#[test]
+fn mixed_dump_loses_no_article_and_counts_add_up() {
+    let good = r#"{"id":"g1","text":"Talks resumed in Geneva on Monday. Both sides attended."}"#;
+    let lines = [
+        good.to_string(),
+        r#"{"id":"bad-json","text":"unterminated"#.to_string(),
+        r#"{"id":"no-text","title":"headline only"}"#.to_string(),
+        r#"{"id":"empty","text":"   "}"#.to_string(),
+        r#"{"id":"big","text":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#.to_string(),
+        r#"{"id":"bad-date","text":"Markets rose.","published":"yesterday"}"#.to_string(),
+        r#"{"id":"g2","body":"Second good article.","date":"2025-08-06"}"#.to_string(),
+    ];
+    let mut input = lines.join("\n").into_bytes();
+    input.extend_from_slice(b"\n\xff\xfe not utf8\n");
+    let (code, stdout, stderr) = gazette(&["extract", "-", "--max-article-bytes", "120"], Some(&input));
+    assert_eq!(code, 1, "input errors give exit code 1");
+    let recs = records(&stdout);
+    let articles: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
+    assert_eq!(articles, ["g1", "bad-date", "g2"]);
+    let errors: Vec<(&str, &str)> = recs
+        .iter()
+        .filter(|r| r["type"] == "error")
+        .map(|r| (r["kind"].as_str().unwrap(), r["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors, [
+        ("malformed_json", "error"),
+        ("missing_text", "error"),
+        ("empty_text", "error"),
+        ("too_large", "error"),
+        ("invalid_date", "warning"),
+        ("invalid_utf8", "error"),
+    ]);
+    // Every input line is accounted for, with its line number.
+    let lines_seen: Vec<u64> = recs.iter().filter(|r| r["type"] == "error").map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines_seen, [2, 3, 4, 5, 6, 8]);
+    assert!(stderr.contains("-:2: "), "diagnostic names stdin and line: {stderr}");
+    assert!(stderr.contains("3 articles, 9 records, 5 errors, 1 warnings"), "{stderr}");
+}
+
+#[test]
+fn gzip_and_truncated_gzip() {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    for i in 0..200 {
+        writeln!(enc, r#"{{"id":"a{i}","text":"Article number {i} says hello. It ends here."}}"#).unwrap();
+    }
+    let gz = enc.finish().unwrap();
+    let whole = tmp("whole.jsonl.gz");
+    std::fs::write(&whole, &gz).unwrap();
+    let (code, stdout, _) = gazette(&["extract", "-q", whole.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert_eq!(records(&stdout).len(), 200);
+
+    let cut = tmp("cut.jsonl.gz");
+    std::fs::write(&cut, &gz[..gz.len() / 2]).unwrap();
+    let (code, stdout, stderr) = gazette(&["extract", "-q", cut.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    let recs = records(&stdout);
+    let last = recs.last().unwrap();
+    assert_eq!(last["type"], "error");
+    assert_eq!(last["kind"], "compression");
+    assert!(recs.len() > 1, "articles before the cut are kept");
+    assert!(stderr.contains("truncated or corrupt"), "{stderr}");
+}
+
+#[test]
+fn missing_input_is_an_error_record_and_the_run_goes_on() {
+    let dir = fixtures();
+    let one = dir.join("edge-one-line.txt");
+    let (code, stdout, _) = gazette(&["extract", "-q", "/no/such/file.jsonl", one.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    let recs = records(&stdout);
+    assert_eq!(recs[0]["kind"], "io");
+    assert_eq!(recs[1]["type"], "article");
+    assert_eq!(recs[1]["article_id"], "edge-one-line");
+}
+
+#[test]
+fn bad_arguments_are_fatal() {
+    let (code, _, stderr) = gazette(&["extract", "--emit", "nonsense", "x"], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown record kind"));
+}
