@@ -22,10 +22,18 @@ fn stages(c: &mut Criterion) {
     });
 
     let tokenizer = Tokenizer::new();
-    let sentences: usize = corpus.texts.iter().map(|t| tokenizer.analyze(t).sentences.len()).sum();
+    let sentences: usize = corpus
+        .texts
+        .iter()
+        .map(|t| tokenizer.analyze(t).sentences.len())
+        .sum();
     g.bench_function("tokenize+sentences", |b| {
         b.iter(|| {
-            let n: usize = corpus.texts.iter().map(|t| tokenizer.analyze(t).sentences.len()).sum();
+            let n: usize = corpus
+                .texts
+                .iter()
+                .map(|t| tokenizer.analyze(t).sentences.len())
+                .sum();
             assert_eq!(n, sentences);
         })
     });
@@ -35,16 +43,27 @@ fn stages(c: &mut Criterion) {
         .texts
         .iter()
         .enumerate()
-        .map(|(i, t)| Article { id: i.to_string(), text: t.clone(), ..Article::default() })
+        .map(|(i, t)| Article {
+            id: i.to_string(),
+            text: t.clone(),
+            ..Article::default()
+        })
         .collect();
     let records = |p: &Pipeline| -> usize {
         articles
             .iter()
-            .map(|a| p.records(a).iter().map(|r| serde_json::to_vec(r).map_or(0, |v| v.len())).sum::<usize>())
+            .map(|a| {
+                p.records(a)
+                    .iter()
+                    .map(|r| serde_json::to_vec(r).map_or(0, |v| v.len()))
+                    .sum::<usize>()
+            })
             .sum()
     };
     let bytes_out = records(&pipeline);
-    g.bench_function("pipeline+json", |b| b.iter(|| assert_eq!(records(&pipeline), bytes_out)));
+    g.bench_function("pipeline+json", |b| {
+        b.iter(|| assert_eq!(records(&pipeline), bytes_out))
+    });
     g.finish();
 }
 

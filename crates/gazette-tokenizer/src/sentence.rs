@@ -127,7 +127,14 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
             };
             Some((fam, role))
         }
-        TokenKind::Punct if matches!(text.as_bytes()[t.span.start], b'.' | b',' | b'-' | b':' | b';') => None,
+        TokenKind::Punct
+            if matches!(
+                text.as_bytes()[t.span.start],
+                b'.' | b',' | b'-' | b':' | b';'
+            ) =>
+        {
+            None
+        }
         TokenKind::Punct => match t.text(text) {
             "(" | "（" => Some((10, Role::Opener)),
             ")" | "）" => Some((10, Role::Closer)),
@@ -281,7 +288,9 @@ fn is_terminal(text: &str, t: &Token) -> bool {
         TokenKind::Punct => {
             let c = b[t.span.start];
             matches!(c, b'.' | b'!' | b'?')
-                || (c >= 0x80 && t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']))
+                || (c >= 0x80
+                    && t.text(text)
+                        .starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']))
         }
         TokenKind::Word => b[t.span.end - 1] == b'.',
         _ => false,

@@ -710,14 +710,26 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
         let has_lower = rest & 2 != 0;
         let more_upper = rest & 1 != 0;
         if first.is_ascii_uppercase() {
-            if !has_lower && more_upper { Case::Upper } else { Case::Title }
+            if !has_lower && more_upper {
+                Case::Upper
+            } else {
+                Case::Title
+            }
         } else if more_upper {
             Case::Mixed
         } else {
             Case::Lower
         }
     });
-    (i, if number { TokenKind::Number } else { TokenKind::Word }, case)
+    (
+        i,
+        if number {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+        case,
+    )
 }
 
 /// After `@`: `host(.host)+` with a final label of at least two letters.

@@ -7,7 +7,11 @@ use gazette_tokenizer::{Analysis, Tokenizer};
 fn check_spans(text: &str, a: &Analysis) {
     let mut last = 0;
     for t in &a.tokens {
-        assert!(t.span.start >= last && t.span.start < t.span.end, "token order/emptiness at {:?}", t.span);
+        assert!(
+            t.span.start >= last && t.span.start < t.span.end,
+            "token order/emptiness at {:?}",
+            t.span
+        );
         assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
         last = t.span.end;
     }
@@ -69,6 +73,9 @@ fn paragraph_breaks_end_sentences_without_punctuation() {
     let text = "First line without a stop\n\nSecond paragraph also without";
     let a = run(text);
     let got: Vec<&str> = a.sentences.iter().map(|s| s.span.text(text)).collect();
-    assert_eq!(got, ["First line without a stop", "Second paragraph also without"]);
+    assert_eq!(
+        got,
+        ["First line without a stop", "Second paragraph also without"]
+    );
     assert_eq!(a.paragraphs.len(), 2);
 }
