@@ -1,6 +1,6 @@
 //! The word lists the sentence splitter consults, parsed from a TSV file.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Error;
 
@@ -46,8 +46,8 @@ impl Rules {
     /// `corpora/tokenizer/sentence-words.tsv`: `WORD<TAB>CLASS` a line, `#`
     /// comments and blank lines ignored.
     pub fn parse(source: &str) -> Result<Self, Error> {
-        let mut abbrevs = HashMap::new();
-        let mut words: HashMap<Box<str>, u8> = HashMap::new();
+        let mut abbrevs = HashMap::default();
+        let mut words: HashMap<Box<str>, u8> = HashMap::default();
         for w in ADVERBIAL_WORDS {
             *words.entry(w.into()).or_default() |= ADVERBIAL;
         }

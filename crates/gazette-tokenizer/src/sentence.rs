@@ -40,9 +40,12 @@ pub(crate) fn layout(text: &str) -> (Vec<Span>, Vec<usize>) {
     let mut saw_blank = false;
     let mut has_blank_between = false;
     let mut pos = 0;
-    for raw in text.split('\n') {
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    while pos <= text.len() {
         let start = pos;
-        pos += raw.len() + 1;
+        let end = newlines.next().unwrap_or(text.len());
+        let raw = &text[start..end];
+        pos = end + 1;
         let trimmed_start = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -128,9 +131,9 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
             Some((fam, role))
         }
         TokenKind::Punct
-            if matches!(
+            if !matches!(
                 text.as_bytes()[t.span.start],
-                b'.' | b',' | b'-' | b':' | b';'
+                b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0x80..
             ) =>
         {
             None
@@ -163,16 +166,19 @@ struct Pairs {
 impl Pairs {
     fn compute(&mut self, text: &str, rules: &Rules, toks: &[Token]) {
         let n = toks.len();
+        // Both vectors stay empty for the many paragraphs without quotes or
+        // brackets; readers treat a missing entry as zero / false.
         self.inside.clear();
-        self.inside.resize(n + 1, 0);
         self.closer.clear();
-        self.closer.resize(n, false);
         self.stack.clear();
         let mut pairs_done = [0u32; 16];
         for (i, t) in toks.iter().enumerate() {
             let Some((fam, mut role)) = pair_class(text, t) else {
                 continue;
             };
+            if self.closer.is_empty() {
+                self.closer.resize(n, false);
+            }
             let mut known = role != Role::Either;
             if role == Role::Either {
                 // A straight mark: its neighbours may tell its direction.
@@ -207,6 +213,9 @@ impl Pairs {
                     // told is not trusted to hold sentences together.
                     let trusted = open.known || known;
                     if trusted && t.span.end - toks[open.idx].span.start <= MAX_PAIR_BYTES {
+                        if self.inside.is_empty() {
+                            self.inside.resize(n + 1, 0);
+                        }
                         self.inside[open.idx + 1] += 1;
                         self.inside[i] -= 1;
                     }
@@ -320,6 +329,7 @@ pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, 
     let (paragraphs, breaks) = layout(text);
     let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
     let mut pairs = Pairs::default();
+    let mut ranges = Vec::new();
     let mut first = 0;
     let mut bp = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
@@ -342,7 +352,9 @@ pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, 
             bp: &mut bp,
         };
         pairs.compute(text, rules, ctx.toks);
-        for r in ctx.sentences(&pairs) {
+        ranges.clear();
+        ctx.sentences(&pairs, &mut ranges);
+        for r in ranges.drain(..) {
             let has_content = tokens[first + r.start..first + r.end].iter().any(|t| {
                 !matches!(
                     t.kind,
@@ -406,9 +418,9 @@ impl Paragraph<'_> {
         hit
     }
 
-    fn sentences(&mut self, pairs: &Pairs) -> Vec<Range<usize>> {
+    /// Appends the paragraph's sentences, as token ranges, to `out`.
+    fn sentences(&mut self, pairs: &Pairs, out: &mut Vec<Range<usize>>) {
         let n = self.toks.len();
-        let mut out = Vec::new();
         let mut start = 0;
         let mut clause_head: Option<usize> = None;
         let mut k = 0;
@@ -421,7 +433,11 @@ impl Paragraph<'_> {
             let t = self.toks[k];
             if !is_terminal(self.text, &t) {
                 match t.kind {
-                    TokenKind::Punct if matches!(self.word(k), ":" | ";") => clause_head = None,
+                    TokenKind::Punct
+                        if matches!(self.text.as_bytes()[t.span.start], b':' | b';') =>
+                    {
+                        clause_head = None
+                    }
                     TokenKind::Word if clause_head.is_none() => clause_head = Some(k),
                     _ => {}
                 }
@@ -436,7 +452,7 @@ impl Paragraph<'_> {
                 let u = &self.toks[j + 1];
                 if is_terminal(self.text, u) && u.kind == TokenKind::Punct {
                     periods += usize::from(u.text(self.text) == ".");
-                } else if pairs.closer[j + 1] {
+                } else if pairs.closer.get(j + 1).copied().unwrap_or(false) {
                     closer = true;
                 } else if let Some(end) = self.citation(j + 1) {
                     j = end - 1;
@@ -448,7 +464,7 @@ impl Paragraph<'_> {
             }
             let next = j + 1;
             if next < n
-                && pairs.inside[j] == 0
+                && pairs.inside.get(j).is_none_or(|&v| v == 0)
                 && self.ends(start, k, j, closer, periods, clause_head)
             {
                 out.push(start..next);
@@ -460,7 +476,6 @@ impl Paragraph<'_> {
         if start < n {
             out.push(start..n);
         }
-        out
     }
 
     /// A citation mark such as `[1]` or `[2–11]` right after a sentence end:

@@ -157,16 +157,20 @@ static ASCII: [u8; 128] = {
     t
 };
 
-/// Bit 0 for an ASCII uppercase letter, bit 1 for a lowercase one.
-static CASE_BITS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Non-zero for ASCII letters and digits: bit 0 for an uppercase letter,
+/// bit 1 for a lowercase one, bit 2 for any of them. Zero for everything else,
+/// including every byte of a non-ASCII char.
+static WORD_BITS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 128 {
         let c = i as u8;
         t[i] = if c.is_ascii_uppercase() {
-            1
+            5
         } else if c.is_ascii_lowercase() {
-            2
+            6
+        } else if c.is_ascii_digit() {
+            4
         } else {
             0
         };
@@ -405,12 +409,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         push(&mut out, text, start, i, kind, known_case, space);
-        space = false;
+        // Most tokens are followed by one plain space.
+        space = b.get(i) == Some(&b' ');
+        i += usize::from(space);
     }
     out
 }
 
-#[inline]
+#[inline(always)]
 fn push(
     out: &mut Vec<Token>,
     text: &str,
@@ -577,6 +583,7 @@ fn scan_dotted(text: &str, start: usize) -> Option<usize> {
 }
 
 /// Words and numbers. Returns the end and the kind.
+#[inline(always)]
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
     let b = text.as_bytes();
     if matches!(b[start], b'h' | b'H' | b'w' | b'W')
@@ -604,25 +611,22 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
         i += 1;
     }
     loop {
-        // The run of word characters, ASCII first.
-        while i < b.len() {
-            let c = b[i];
-            if c < 128 {
-                let k = ASCII[c as usize];
-                if k == AL || k == DG {
-                    rest |= CASE_BITS[c as usize];
-                    i += 1;
-                    continue;
-                }
+        // The run of word characters: ASCII through the table, then any
+        // other word character.
+        while let Some(&c) = b.get(i) {
+            let f = WORD_BITS[c as usize];
+            if f == 0 {
                 break;
             }
-            match is_word_at(text, i) {
-                Some(len) => {
-                    ascii = false;
-                    i += len;
-                }
-                None => break,
-            }
+            rest |= f;
+            i += 1;
+        }
+        if b.get(i).is_some_and(|&c| c >= 128)
+            && let Some(len) = is_word_at(text, i)
+        {
+            ascii = false;
+            i += len;
+            continue;
         }
         let prev_digit = i > start && b[i - 1].is_ascii_digit();
         let Some(&c) = b.get(i) else { break };

@@ -1,0 +1,25 @@
+//! One pass of a stage over the benchmark corpus, for instruction counts that
+//! do not depend on machine noise:
+//!
+//! ```sh
+//! cargo build --release -p gazette-benches --example once
+//! valgrind --tool=callgrind target/release/examples/once none   # loading only
+//! valgrind --tool=callgrind target/release/examples/once tok    # + tokenize
+//! valgrind --tool=callgrind target/release/examples/once ana    # + sentences
+//! ```
+#![allow(clippy::print_stdout)]
+
+fn main() {
+    let corpus = gazette_benches::load();
+    let tokenizer = gazette_tokenizer::Tokenizer::new();
+    let stage = std::env::args().nth(1).unwrap_or_default();
+    let mut count = 0usize;
+    for t in &corpus.texts {
+        count += match stage.as_str() {
+            "none" => 0,
+            "tok" => gazette_tokenizer::tokenize(t).len(),
+            _ => tokenizer.analyze(t).sentences.len(),
+        };
+    }
+    println!("{stage}: {count}");
+}
