@@ -25,6 +25,7 @@ const STARTER: u8 = 1;
 const SPEECH: u8 = 2;
 const ADVERBIAL: u8 = 4;
 const NUMBER_WORD: u8 = 8;
+const TIMEZONE: u8 = 16;
 
 /// Adverbial openers that make a sentence's first words a fronted time phrase
 /// (`At 6 a.m. Mr. Smith arrived`). Fixed by the grammar, not data.
@@ -74,10 +75,11 @@ impl Rules {
                 "time" => Abbrev::Time,
                 "unit" => Abbrev::Unit,
                 "general" => Abbrev::General,
-                "starter" | "speech" | "numberword" => {
+                "starter" | "speech" | "numberword" | "timezone" => {
                     let flag = match class.trim() {
                         "starter" => STARTER,
                         "speech" => SPEECH,
+                        "timezone" => TIMEZONE,
                         _ => NUMBER_WORD,
                     };
                     *words.entry(word.into()).or_default() |= flag;
@@ -126,6 +128,10 @@ impl Rules {
 
     pub(crate) fn is_number_word(&self, word: &str) -> bool {
         self.flags(word) & NUMBER_WORD != 0
+    }
+
+    pub(crate) fn is_timezone(&self, word: &str) -> bool {
+        self.flags(word) & TIMEZONE != 0
     }
 
     pub(crate) fn is_adverbial(&self, word: &str) -> bool {

@@ -645,6 +645,13 @@ impl Paragraph<'_> {
                 match before {
                     Before::Abbrev(Abbrev::Title) => false,
                     Before::Initial | Before::Abbrev(Abbrev::Continuing) => starter,
+                    // `6 p.m. Pacific time`, `9 a.m. GMT`
+                    Before::Abbrev(Abbrev::Time)
+                        if self.rules.is_timezone(w)
+                            || (f + 1 < n && self.word(f + 1) == "time") =>
+                    {
+                        false
+                    }
                     Before::Abbrev(Abbrev::Time) => {
                         starter
                             || !clause_head.is_some_and(|h| self.rules.is_adverbial(self.word(h)))

@@ -79,3 +79,67 @@ fn paragraph_breaks_end_sentences_without_punctuation() {
     );
     assert_eq!(a.paragraphs.len(), 2);
 }
+
+/// Random mixtures of the pieces that steer the scanner and the splitter:
+/// no panic, spans in order and on char boundaries.
+#[test]
+fn random_mixtures_of_tricky_pieces() {
+    const PIECES: [&str; 40] = [
+        "a",
+        "Mr",
+        "U.S.",
+        ".",
+        "..",
+        "…",
+        "?",
+        "!",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\"",
+        "'",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "(",
+        ")",
+        "[",
+        "]",
+        "1",
+        "1,400",
+        "5.65",
+        "$",
+        "%",
+        "-",
+        "—",
+        "http://x.y",
+        "@",
+        "#",
+        "é",
+        "北",
+        "\u{AD}",
+        "\u{A0}",
+        "\u{FEFF}",
+        "🙂",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let tokenizer = Tokenizer::new();
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let a = tokenizer.analyze(&text);
+        check_spans(&text, &a);
+    }
+}
