@@ -50,6 +50,7 @@ pub struct Summary {
 
 struct Rendered {
     out: Vec<u8>,
+    bytes: u64,
     diagnostics: Vec<String>,
     records: u64,
     errors: u64,
@@ -78,6 +79,7 @@ fn render(
 ) -> Rendered {
     let mut r = Rendered {
         out: Vec::new(),
+        bytes: item.bytes as u64,
         diagnostics: Vec::new(),
         records: 0,
         errors: 0,
@@ -130,12 +132,12 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         .build()
         .context("cannot start the worker threads")?;
 
-    let mut out: Box<dyn Write> = match &cfg.output {
-        Some(p) => Box::new(io::BufWriter::with_capacity(
-            1 << 16,
+    // Open the output here so that an unwritable path fails before any work.
+    let file = match &cfg.output {
+        Some(p) => Some(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+        ),
+        None => None,
     };
     let progress = (cfg.progress && !cfg.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new_spinner();
@@ -184,45 +186,64 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         })
         .context("cannot start the reader thread")?;
 
-    let mut s = Summary::default();
+    // The writer thread writes each processed batch in order while the pool
+    // works on the next one.
+    let (wtx, wrx) = sync_channel::<Vec<Rendered>>(QUEUE);
+    let bar = progress.clone();
+    let writer = std::thread::Builder::new()
+        .name("gazette-writer".into())
+        .spawn(move || -> (Summary, io::Result<()>) {
+            let mut s = Summary::default();
+            let stdout = io::stdout();
+            let mut out: Box<dyn Write> = match file {
+                Some(f) => Box::new(io::BufWriter::with_capacity(1 << 16, f)),
+                None => Box::new(io::BufWriter::with_capacity(1 << 16, stdout.lock())),
+            };
+            for rendered in wrx {
+                for r in rendered {
+                    s.articles += r.article as u64;
+                    s.records += r.records;
+                    s.errors += r.errors;
+                    s.warnings += r.warnings;
+                    s.bytes += r.bytes;
+                    for d in &r.diagnostics {
+                        match &bar {
+                            Some(bar) => bar.suspend(|| eprintln!("{d}")),
+                            None => eprintln!("{d}"),
+                        }
+                    }
+                    if let Err(e) = out.write_all(&r.out) {
+                        // Dropping the receiver stops the workers and the reader.
+                        return (s, Err(e));
+                    }
+                }
+                if let Some(bar) = &bar {
+                    bar.set_message(format!("{} articles, {} errors", s.articles, s.errors));
+                    bar.set_position(s.bytes);
+                }
+            }
+            let flushed = out.flush();
+            (s, flushed)
+        })
+        .context("cannot start the writer thread")?;
+
     let default_published = cfg.read.default_published.as_deref();
-    let mut write_result = Ok(());
     for batch in rx {
-        s.bytes += batch.iter().map(|i| i.bytes as u64).sum::<u64>();
         let rendered: Vec<Rendered> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| render(pipeline, item, &cfg.emit, default_published))
                 .collect()
         });
-        for r in rendered {
-            s.articles += r.article as u64;
-            s.records += r.records;
-            s.errors += r.errors;
-            s.warnings += r.warnings;
-            for d in &r.diagnostics {
-                match &progress {
-                    Some(bar) => bar.suspend(|| eprintln!("{d}")),
-                    None => eprintln!("{d}"),
-                }
-            }
-            if let Err(e) = out.write_all(&r.out) {
-                write_result = Err(e);
-                break;
-            }
-        }
-        if write_result.is_err() {
+        if wtx.send(rendered).is_err() {
             break;
         }
-        if let Some(bar) = &progress {
-            bar.set_message(format!("{} articles, {} errors", s.articles, s.errors));
-            bar.set_position(s.bytes);
-        }
     }
-    // On a write failure the channel is dropped and the reader stops.
-    write_result.context("cannot write the output")?;
-    out.flush().context("cannot write the output")?;
-    drop(out);
+    drop(wtx);
+    let (mut s, written) = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+    written.context("cannot write the output")?;
     s.skipped_files = reader.join().unwrap_or(0);
     if let Some(bar) = progress {
         bar.finish_and_clear();
