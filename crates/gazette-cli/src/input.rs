@@ -459,7 +459,8 @@ fn read_jsonl(
                 let bytes = buf.len();
                 emit(Item {
                     origin,
-                    payload: Payload::JsonLine(std::mem::take(&mut buf)),
+                    // One exact allocation per line; `buf` keeps its capacity.
+                    payload: Payload::JsonLine(buf.clone()),
                     bytes,
                 });
             }
