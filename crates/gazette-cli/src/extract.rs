@@ -2,11 +2,11 @@
 //!
 //! A reader thread expands the inputs and cuts them into batches of items
 //! (bounded by count and bytes) that it sends through a channel holding at
-//! most [`QUEUE`] batches. The main thread takes one batch at a time, has the
-//! rayon pool parse and process its items in parallel (an indexed map, so
-//! results keep input order), and writes the records in order. Memory is thus
-//! bounded by about `(QUEUE + 2) * batch_bytes` of input plus the output of
-//! one batch, whatever the size of the dump.
+//! most [`QUEUE`] batches. The main thread takes one batch at a time and has
+//! the rayon pool parse and process its items in parallel (an indexed map, so
+//! results keep input order); a writer thread writes each processed batch in
+//! order while the pool works on the next. Memory is thus bounded by about
+//! `2 * QUEUE + 2` batches, whatever the size of the dump.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
