@@ -22,50 +22,55 @@ fn stages(c: &mut Criterion) {
     });
 
     let tokenizer = Tokenizer::new();
-    let sentences: usize = corpus
-        .texts
-        .iter()
-        .map(|t| tokenizer.analyze(t).sentences.len())
-        .sum();
+    let sentences: usize = corpus.texts.iter().map(|t| tokenizer.analyze(t).sentences.len()).sum();
     g.bench_function("tokenize+sentences", |b| {
         b.iter(|| {
-            let n: usize = corpus
-                .texts
-                .iter()
-                .map(|t| tokenizer.analyze(t).sentences.len())
-                .sum();
+            let n: usize = corpus.texts.iter().map(|t| tokenizer.analyze(t).sentences.len()).sum();
             assert_eq!(n, sentences);
         })
     });
 
     let pipeline = Pipeline::builder().build().expect("default pipeline");
+    let articles_only: Vec<Article> = corpus
+        .texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article { id: i.to_string(), text: t.clone(), ..Article::default() })
+        .collect();
+    let mentions: usize = articles_only.iter().map(|a| pipeline.process(a).map_or(0, |x| x.mentions.len())).sum();
+    g.bench_function("tokenize+sentences+entities", |b| {
+        b.iter(|| {
+            let n: usize = articles_only.iter().map(|a| pipeline.process(a).map_or(0, |x| x.mentions.len())).sum();
+            assert_eq!(n, mentions);
+        })
+    });
     let articles: Vec<Article> = corpus
         .texts
         .iter()
         .enumerate()
-        .map(|(i, t)| Article {
-            id: i.to_string(),
-            text: t.clone(),
-            ..Article::default()
-        })
+        .map(|(i, t)| Article { id: i.to_string(), text: t.clone(), ..Article::default() })
         .collect();
     let records = |p: &Pipeline| -> usize {
         articles
             .iter()
-            .map(|a| {
-                p.records(a)
-                    .iter()
-                    .map(|r| serde_json::to_vec(r).map_or(0, |v| v.len()))
-                    .sum::<usize>()
-            })
+            .map(|a| p.records(a).iter().map(|r| serde_json::to_vec(r).map_or(0, |v| v.len())).sum::<usize>())
             .sum()
     };
     let bytes_out = records(&pipeline);
-    g.bench_function("pipeline+json", |b| {
-        b.iter(|| assert_eq!(records(&pipeline), bytes_out))
-    });
+    g.bench_function("pipeline+json", |b| b.iter(|| assert_eq!(records(&pipeline), bytes_out)));
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// Building the default gazetteer: parsing the embedded TSV and the automaton.
+fn gazetteer_build(c: &mut Criterion) {
+    let entities = gazette_extract::Gazetteer::default_gazetteer().expect("default gazetteer").entities().len();
+    c.bench_function("gazetteer/build-default", |b| {
+        b.iter(|| {
+            let g = gazette_extract::Gazetteer::default_gazetteer().expect("default gazetteer");
+            assert_eq!(g.entities().len(), entities);
+        })
+    });
+}
+
+criterion_group!(benches, stages, gazetteer_build);
 criterion_main!(benches);

@@ -6,6 +6,7 @@
 //! valgrind --tool=callgrind target/release/examples/once none   # loading only
 //! valgrind --tool=callgrind target/release/examples/once tok    # + tokenize
 //! valgrind --tool=callgrind target/release/examples/once ana    # + sentences
+//! valgrind --tool=callgrind target/release/examples/once ent    # whole pipeline with entities
 //! ```
 #![allow(clippy::print_stdout)]
 
@@ -13,11 +14,16 @@ fn main() {
     let corpus = gazette_benches::load();
     let tokenizer = gazette_tokenizer::Tokenizer::new();
     let stage = std::env::args().nth(1).unwrap_or_default();
+    let pipeline = gazette_extract::Pipeline::builder().build().expect("default pipeline");
     let mut count = 0usize;
     for t in &corpus.texts {
         count += match stage.as_str() {
             "none" => 0,
             "tok" => gazette_tokenizer::tokenize(t).len(),
+            "ent" => {
+                let a = gazette_extract::Article { id: String::new(), text: t.clone(), ..Default::default() };
+                pipeline.process(&a).map_or(0, |x| x.mentions.len())
+            }
             _ => tokenizer.analyze(t).sentences.len(),
         };
     }

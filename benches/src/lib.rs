@@ -37,19 +37,11 @@ pub fn load() -> Corpus {
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
             .collect();
-        return Corpus {
-            label: "bbc",
-            texts,
-        };
+        return Corpus { label: "bbc", texts };
     }
     let mut texts = Vec::new();
     let dir = root().join("fixtures/articles");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
     files.sort();
     for f in files {
         let Ok(data) = std::fs::read_to_string(&f) else {
@@ -65,8 +57,5 @@ pub fn load() -> Corpus {
             texts.push(data);
         }
     }
-    Corpus {
-        label: "fixtures",
-        texts,
-    }
+    Corpus { label: "fixtures", texts }
 }

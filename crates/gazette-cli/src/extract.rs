@@ -71,12 +71,7 @@ fn diagnostic(e: &ErrorRecord) -> String {
     format!("gazette: {sev}: {at}[{}] {}", e.article_id, e.message)
 }
 
-fn render(
-    pipeline: &Pipeline,
-    item: Item,
-    emit: &[RecordKind],
-    default_published: Option<&str>,
-) -> Rendered {
+fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_published: Option<&str>) -> Rendered {
     let mut r = Rendered {
         out: Vec::new(),
         bytes: item.bytes as u64,
@@ -89,16 +84,15 @@ fn render(
     let records = match item.payload {
         Payload::Error(e) => vec![Record::Error(e)],
         Payload::Article(a) => pipeline.records(&a),
-        Payload::JsonLine(line) => {
-            match input::parse_line(&line, &item.origin, default_published) {
-                Ok(a) => pipeline.records(&a),
-                Err(e) => vec![Record::Error(e)],
-            }
-        }
+        Payload::JsonLine(line) => match input::parse_line(&line, &item.origin, default_published) {
+            Ok(a) => pipeline.records(&a),
+            Err(e) => vec![Record::Error(e)],
+        },
     };
     for mut rec in records {
         match &mut rec {
             Record::Article(_) => r.article = true,
+            Record::Entity(_) => {}
             Record::Error(e) => {
                 // Errors from the pipeline know the article, not the input.
                 if e.input.is_none() {
@@ -134,18 +128,14 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
 
     // Open the output here so that an unwritable path fails before any work.
     let file = match &cfg.output {
-        Some(p) => Some(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        ),
+        Some(p) => Some(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => None,
     };
     let progress = (cfg.progress && !cfg.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {elapsed_precise} {msg} {binary_bytes} ({binary_bytes_per_sec})",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template("{spinner} {elapsed_precise} {msg} {binary_bytes} ({binary_bytes_per_sec})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar
     });
@@ -175,9 +165,7 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
                 send(item, &mut batch, &mut bytes);
             }
             for (path, root) in files {
-                input::read_file(&path, &root, &read, &mut |item| {
-                    send(item, &mut batch, &mut bytes)
-                });
+                input::read_file(&path, &root, &read, &mut |item| send(item, &mut batch, &mut bytes));
             }
             if !batch.is_empty() {
                 let _ = tx.send(batch);
@@ -230,19 +218,14 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
     let default_published = cfg.read.default_published.as_deref();
     for batch in rx {
         let rendered: Vec<Rendered> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| render(pipeline, item, &cfg.emit, default_published))
-                .collect()
+            batch.into_par_iter().map(|item| render(pipeline, item, &cfg.emit, default_published)).collect()
         });
         if wtx.send(rendered).is_err() {
             break;
         }
     }
     drop(wtx);
-    let (mut s, written) = writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+    let (mut s, written) = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
     written.context("cannot write the output")?;
     s.skipped_files = reader.join().unwrap_or(0);
     if let Some(bar) = progress {

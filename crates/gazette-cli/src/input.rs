@@ -52,11 +52,7 @@ impl Item {
             input: Some(origin.input.clone()),
             line: origin.line,
         };
-        Item {
-            origin,
-            payload: Payload::Error(record),
-            bytes: 0,
-        }
+        Item { origin, payload: Payload::Error(record), bytes: 0 }
     }
 }
 
@@ -98,11 +94,7 @@ fn format_of(path: &Path) -> Option<(Format, bool)> {
 /// turn, directories walked recursively with entries sorted by name. Files of
 /// unknown types inside directories are skipped (counted); named explicitly,
 /// they are an error. Returns (file, root it is relative to) pairs.
-pub fn expand(
-    inputs: &[PathBuf],
-    mut on_item: impl FnMut(Item),
-    skipped: &mut u64,
-) -> Vec<(PathBuf, PathBuf)> {
+pub fn expand(inputs: &[PathBuf], mut on_item: impl FnMut(Item), skipped: &mut u64) -> Vec<(PathBuf, PathBuf)> {
     let mut files = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -116,30 +108,18 @@ pub fn expand(
                     let root = input.parent().map(Path::to_path_buf).unwrap_or_default();
                     files.push((input.clone(), root));
                 } else {
-                    let o = Origin {
-                        input: input.display().to_string(),
-                        line: None,
-                    };
+                    let o = Origin { input: input.display().to_string(), line: None };
                     on_item(Item::error(
                         o.clone(),
                         o.input.clone(),
                         ErrorKind::Unsupported,
-                        "unsupported file type (expected .txt, .json, .jsonl, optionally .gz)"
-                            .into(),
+                        "unsupported file type (expected .txt, .json, .jsonl, optionally .gz)".into(),
                     ));
                 }
             }
             Err(e) => {
-                let o = Origin {
-                    input: input.display().to_string(),
-                    line: None,
-                };
-                on_item(Item::error(
-                    o.clone(),
-                    o.input.clone(),
-                    ErrorKind::Io,
-                    format!("cannot read: {e}"),
-                ));
+                let o = Origin { input: input.display().to_string(), line: None };
+                on_item(Item::error(o.clone(), o.input.clone(), ErrorKind::Io, format!("cannot read: {e}")));
             }
         }
     }
@@ -160,16 +140,8 @@ fn walk(
     let mut entries = match entries {
         Ok(v) => v,
         Err(e) => {
-            let o = Origin {
-                input: dir.display().to_string(),
-                line: None,
-            };
-            on_item(Item::error(
-                o.clone(),
-                o.input.clone(),
-                ErrorKind::Io,
-                format!("cannot read directory: {e}"),
-            ));
+            let o = Origin { input: dir.display().to_string(), line: None };
+            on_item(Item::error(o.clone(), o.input.clone(), ErrorKind::Io, format!("cannot read directory: {e}")));
             return;
         }
     };
@@ -205,19 +177,10 @@ fn text_id(path: &Path, root: &Path) -> String {
 /// Reads one input, calling `emit` for each item in order.
 pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
     let display = path.display().to_string();
-    let origin = |line| Origin {
-        input: display.clone(),
-        line,
-    };
+    let origin = |line| Origin { input: display.clone(), line };
     if path.as_os_str() == "-" {
         let stdin = io::stdin();
-        read_jsonl(
-            BufReader::with_capacity(1 << 16, stdin.lock()),
-            "-",
-            false,
-            opts,
-            emit,
-        );
+        read_jsonl(BufReader::with_capacity(1 << 16, stdin.lock()), "-", false, opts, emit);
         return;
     }
     let Some((fmt, gz)) = format_of(path) else {
@@ -226,20 +189,11 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            emit(Item::error(
-                origin(None),
-                display.clone(),
-                ErrorKind::Io,
-                format!("cannot open: {e}"),
-            ));
+            emit(Item::error(origin(None), display.clone(), ErrorKind::Io, format!("cannot open: {e}")));
             return;
         }
     };
-    let reader: Box<dyn Read> = if gz {
-        Box::new(MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
+    let reader: Box<dyn Read> = if gz { Box::new(MultiGzDecoder::new(file)) } else { Box::new(file) };
     let reader = BufReader::with_capacity(1 << 16, reader);
     match fmt {
         Format::Jsonl => read_jsonl(reader, &display, gz, opts, emit),
@@ -249,17 +203,9 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
                 Ok(Some(bytes)) => match String::from_utf8(bytes) {
                     Ok(text) => {
                         let bytes = text.len();
-                        let article = Article {
-                            id,
-                            text,
-                            published: opts.default_published.clone(),
-                            ..Article::default()
-                        };
-                        emit(Item {
-                            origin: origin(None),
-                            payload: Payload::Article(article),
-                            bytes,
-                        });
+                        let article =
+                            Article { id, text, published: opts.default_published.clone(), ..Article::default() };
+                        emit(Item { origin: origin(None), payload: Payload::Article(article), bytes });
                     }
                     Err(e) => {
                         let at = e.utf8_error().valid_up_to();
@@ -271,18 +217,8 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
                         ));
                     }
                 },
-                Ok(None) => emit(Item::error(
-                    origin(None),
-                    id,
-                    ErrorKind::TooLarge,
-                    too_large(opts),
-                )),
-                Err(e) => emit(Item::error(
-                    origin(None),
-                    id,
-                    read_error_kind(gz),
-                    format!("read failed: {e}"),
-                )),
+                Ok(None) => emit(Item::error(origin(None), id, ErrorKind::TooLarge, too_large(opts))),
+                Err(e) => emit(Item::error(origin(None), id, read_error_kind(gz), format!("read failed: {e}"))),
             }
         }
         Format::Json => {
@@ -291,21 +227,11 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
             let bytes = match read_limited(reader, opts.max_item_bytes.max(256 << 20)) {
                 Ok(Some(b)) => b,
                 Ok(None) => {
-                    emit(Item::error(
-                        origin(None),
-                        stem,
-                        ErrorKind::TooLarge,
-                        too_large(opts),
-                    ));
+                    emit(Item::error(origin(None), stem, ErrorKind::TooLarge, too_large(opts)));
                     return;
                 }
                 Err(e) => {
-                    emit(Item::error(
-                        origin(None),
-                        stem,
-                        read_error_kind(gz),
-                        format!("read failed: {e}"),
-                    ));
+                    emit(Item::error(origin(None), stem, read_error_kind(gz), format!("read failed: {e}")));
                     return;
                 }
             };
@@ -323,22 +249,15 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
                 Ok(s) => match serde_json::from_str(s) {
                     Ok(v) => v,
                     Err(e) => {
-                        emit(Item::error(
-                            origin(None),
-                            stem,
-                            ErrorKind::MalformedJson,
-                            format!("malformed JSON: {e}"),
-                        ));
+                        emit(Item::error(origin(None), stem, ErrorKind::MalformedJson, format!("malformed JSON: {e}")));
                         return;
                     }
                 },
             };
             let values = match value {
-                serde_json::Value::Array(v) => v
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| (Some(i as u64 + 1), v))
-                    .collect(),
+                serde_json::Value::Array(v) => {
+                    v.into_iter().enumerate().map(|(i, v)| (Some(i as u64 + 1), v)).collect()
+                }
                 v => vec![(None, v)],
             };
             for (index, v) in values {
@@ -353,11 +272,7 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
                             a.published.clone_from(&opts.default_published);
                         }
                         let bytes = a.text.len();
-                        emit(Item {
-                            origin: o,
-                            payload: Payload::Article(a),
-                            bytes,
-                        });
+                        emit(Item { origin: o, payload: Payload::Article(a), bytes });
                     }
                     Err(e) => emit(Item::error(o, default_id, e.kind(), e.to_string())),
                 }
@@ -367,18 +282,11 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
 }
 
 fn too_large(opts: &ReadOptions) -> String {
-    format!(
-        "input is over the limit of {} bytes; it was not processed",
-        opts.max_item_bytes
-    )
+    format!("input is over the limit of {} bytes; it was not processed", opts.max_item_bytes)
 }
 
 fn read_error_kind(gz: bool) -> ErrorKind {
-    if gz {
-        ErrorKind::Compression
-    } else {
-        ErrorKind::Io
-    }
+    if gz { ErrorKind::Compression } else { ErrorKind::Io }
 }
 
 /// Reads everything, or `None` if it is over `limit` bytes.
@@ -391,11 +299,7 @@ fn read_limited(mut r: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
 /// One line into `buf` (without the newline), reading at most `limit` bytes
 /// of it into memory. Returns `Ok(None)` at the end, `Ok(Some(false))` when
 /// the line was longer than `limit` (the rest is skipped).
-fn read_line_limited(
-    r: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    limit: usize,
-) -> io::Result<Option<bool>> {
+fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<bool>> {
     buf.clear();
     let mut seen = 0usize;
     let mut any = false;
@@ -425,30 +329,16 @@ fn read_line_limited(
     }
 }
 
-fn read_jsonl(
-    mut r: impl BufRead,
-    display: &str,
-    gz: bool,
-    opts: &ReadOptions,
-    emit: &mut impl FnMut(Item),
-) {
+fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     loop {
         line_no += 1;
-        let origin = Origin {
-            input: display.to_string(),
-            line: Some(line_no),
-        };
+        let origin = Origin { input: display.to_string(), line: Some(line_no) };
         let id = format!("{display}:{line_no}");
         match read_line_limited(&mut r, &mut buf, opts.max_item_bytes) {
             Ok(None) => return,
-            Ok(Some(false)) => emit(Item::error(
-                origin,
-                id,
-                ErrorKind::TooLarge,
-                too_large(opts),
-            )),
+            Ok(Some(false)) => emit(Item::error(origin, id, ErrorKind::TooLarge, too_large(opts))),
             Ok(Some(true)) => {
                 if buf.last() == Some(&b'\r') {
                     buf.pop();
@@ -478,11 +368,7 @@ fn read_jsonl(
 }
 
 /// Parses a JSONL line into an article, on a worker thread.
-pub fn parse_line(
-    line: &[u8],
-    origin: &Origin,
-    default_published: Option<&str>,
-) -> Result<Article, ErrorRecord> {
+pub fn parse_line(line: &[u8], origin: &Origin, default_published: Option<&str>) -> Result<Article, ErrorRecord> {
     let id = || format!("{}:{}", origin.input, origin.line.unwrap_or(0));
     let fail = |kind, message| ErrorRecord {
         article_id: id(),
@@ -492,12 +378,8 @@ pub fn parse_line(
         input: Some(origin.input.clone()),
         line: origin.line,
     };
-    let s = std::str::from_utf8(line).map_err(|e| {
-        fail(
-            ErrorKind::InvalidUtf8,
-            format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-        )
-    })?;
+    let s = std::str::from_utf8(line)
+        .map_err(|e| fail(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
     match Article::from_json(s, id) {
         Ok(mut a) => {
             if a.published.is_none() {
@@ -526,10 +408,7 @@ mod tests {
         let mut buf = Vec::new();
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(true));
         assert_eq!(buf, b"short");
-        assert_eq!(
-            read_line_limited(&mut r, &mut buf, 10).unwrap(),
-            Some(false)
-        );
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(false));
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(true));
         assert_eq!(buf, b"ok");
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), None);

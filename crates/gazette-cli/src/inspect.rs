@@ -9,11 +9,8 @@ use gazette_extract::{Article, Pipeline, Record};
 
 use crate::input::{self, Item, Payload, ReadOptions};
 
-pub fn run(file: &Path, id: Option<&str>, show_tokens: bool) -> Result<u8> {
-    let opts = ReadOptions {
-        max_item_bytes: gazette_extract::DEFAULT_MAX_ARTICLE_BYTES,
-        default_published: None,
-    };
+pub fn run(pipeline: &Pipeline, file: &Path, id: Option<&str>, show_tokens: bool) -> Result<u8> {
+    let opts = ReadOptions { max_item_bytes: gazette_extract::DEFAULT_MAX_ARTICLE_BYTES, default_published: None };
     let root = file.parent().unwrap_or(Path::new(""));
     let mut found: Option<Result<Article, String>> = None;
     input::read_file(file, root, &opts, &mut |item: Item| {
@@ -22,9 +19,7 @@ pub fn run(file: &Path, id: Option<&str>, show_tokens: bool) -> Result<u8> {
         }
         let got = match item.payload {
             Payload::Article(a) => Ok(a),
-            Payload::JsonLine(l) => {
-                input::parse_line(&l, &item.origin, None).map_err(|e| e.message)
-            }
+            Payload::JsonLine(l) => input::parse_line(&l, &item.origin, None).map_err(|e| e.message),
             Payload::Error(e) => Err(e.message),
         };
         let wanted = match (&got, id) {
@@ -41,9 +36,28 @@ pub fn run(file: &Path, id: Option<&str>, show_tokens: bool) -> Result<u8> {
         Some(Err(e)) => bail!("{}: {e}", file.display()),
         None => bail!("{}: no such article", file.display()),
     };
-    let pipeline = Pipeline::builder().build()?;
-    print!("{}", render(&pipeline, &article, show_tokens));
+    print!("{}", render(pipeline, &article, show_tokens));
     Ok(0)
+}
+
+/// The sentence's text with each entity mention marked `[text|entity_id]`.
+fn marked(x: &gazette_extract::Extraction, text: &str, span: gazette_extract::tokenizer::Span) -> String {
+    let mut out = String::new();
+    let mut at = span.start;
+    let mut mentions: Vec<(usize, usize, &str)> = x
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.entity_id.as_str())))
+        .filter(|&(s, e, _)| s >= span.start && e <= span.end)
+        .collect();
+    mentions.sort();
+    for (s, e, id) in mentions {
+        out.push_str(&text[at..s]);
+        let _ = write!(out, "[{}|{id}]", &text[s..e]);
+        at = e;
+    }
+    out.push_str(&text[at..span.end]);
+    out
 }
 
 fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
@@ -53,11 +67,7 @@ fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
     if let Some(t) = &article.title {
         let _ = writeln!(s, "  title:     {t}");
     }
-    for (k, v) in [
-        ("published", &article.published),
-        ("url", &article.url),
-        ("source", &article.source),
-    ] {
+    for (k, v) in [("published", &article.published), ("url", &article.url), ("source", &article.source)] {
         if let Some(v) = v {
             let _ = writeln!(s, "  {k:<10} {v}");
         }
@@ -74,6 +84,22 @@ fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
             let _ = writeln!(s, "  warning: {}", e.message);
         }
     }
+    if !x.entities.is_empty() {
+        let _ = writeln!(s, "  entities:");
+        for e in &x.entities {
+            let code = e.code.as_deref().unwrap_or("-");
+            let kind = serde_json::to_value(e.kind).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "    {:<32} {:<6} {:<8} {} ({} mentions)",
+                e.entity_id,
+                kind.as_str().unwrap_or(""),
+                code,
+                e.name,
+                e.mentions.len()
+            );
+        }
+    }
     let a = &x.analysis;
     let _ = writeln!(
         s,
@@ -88,13 +114,7 @@ fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
         let _ = writeln!(s, "¶{pi} [{}..{}]", p.start, p.end);
         while si < a.sentences.len() && a.sentences[si].paragraph == pi {
             let sent = &a.sentences[si];
-            let _ = writeln!(
-                s,
-                "  s{si} [{}..{}] {}",
-                sent.span.start,
-                sent.span.end,
-                sent.span.text(text)
-            );
+            let _ = writeln!(s, "  s{si} [{}..{}] {}", sent.span.start, sent.span.end, marked(&x, text, sent.span));
             if show_tokens {
                 let mut line = String::from("      ");
                 for t in &a.tokens[sent.tokens.clone()] {

@@ -12,9 +12,9 @@ mod inspect;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use gazette_extract::{DEFAULT_MAX_ARTICLE_BYTES, Date, Pipeline, RecordKind};
+use gazette_extract::{DEFAULT_MAX_ARTICLE_BYTES, Date, GazetteerBuilder, Pipeline, RecordKind};
 
 /// Exit code when some input failed (error records were written).
 const EXIT_INPUT_ERRORS: u8 = 1;
@@ -22,11 +22,7 @@ const EXIT_INPUT_ERRORS: u8 = 1;
 const EXIT_FATAL: u8 = 2;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "gazette",
-    version,
-    about = "Turn news articles into structured event records."
-)]
+#[command(name = "gazette", version, about = "Turn news articles into structured event records.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -41,6 +37,49 @@ enum Command {
     /// Score a stage against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Work with gazetteer files.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum GazetteerCommand {
+    /// Validate gazetteer files: format, duplicate ids, colliding aliases,
+    /// bad codes and dates, reported with line numbers. Exit 1 on errors.
+    Check {
+        /// TSV files in the format of corpora/gazetteer/README.md.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Check them together with the embedded default gazetteer (ids and
+        /// aliases must not clash with it).
+        #[arg(long)]
+        with_default: bool,
+    },
+}
+
+/// Gazetteer options shared by the commands that run the pipeline.
+#[derive(Args, Debug, Clone)]
+struct GazetteerArgs {
+    /// Add a gazetteer file (TSV, see corpora/gazetteer/README.md); repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not use the embedded default gazetteer.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+impl GazetteerArgs {
+    fn pipeline(&self, max_article_bytes: usize) -> Result<Pipeline> {
+        let mut b = Pipeline::builder().max_article_bytes(max_article_bytes);
+        if self.no_default_gazetteer {
+            b = b.no_default_gazetteer();
+        }
+        for f in &self.gazetteers {
+            let text = std::fs::read_to_string(f).with_context(|| format!("cannot read gazetteer {}", f.display()))?;
+            b = b.add_gazetteer(f.display().to_string(), text);
+        }
+        Ok(b.build()?)
+    }
 }
 
 #[derive(Args, Debug)]
@@ -55,7 +94,9 @@ struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
-    /// Record kinds to write, comma-separated: article, error, all.
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+    /// Record kinds to write, comma-separated: article, entity, error, all.
     #[arg(long, value_delimiter = ',', default_value = "all")]
     emit: Vec<String>,
     /// Publication date (YYYY-MM-DD) for articles that have none.
@@ -85,6 +126,8 @@ struct InspectArgs {
     /// Also list every token with its kind.
     #[arg(long)]
     tokens: bool,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -102,6 +145,21 @@ enum EvalCommand {
         #[arg(long)]
         show_failures: bool,
     },
+    /// Exact-span precision, recall and F1 per type on CoNLL-2003 data
+    /// (PERSON->PER, ORG->ORG, GPE and LOC->LOC, NORP->MISC).
+    Ner {
+        /// A CoNLL-2003 file (`token POS chunk NER`, IOB1).
+        #[arg(long)]
+        conll: PathBuf,
+        /// Fail (exit 1) when the overall F1 is below this.
+        #[arg(long, value_name = "F1")]
+        min: Option<f64>,
+        /// Print every missed and spurious entity.
+        #[arg(long)]
+        show_errors: bool,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -118,19 +176,56 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(a) => {
+            let gazetteer = a.gazetteer.clone();
             let cfg = extract_config(a)?;
-            let pipeline = Pipeline::builder()
-                .max_article_bytes(cfg.read.max_item_bytes)
-                .build()?;
+            let pipeline = gazetteer.pipeline(cfg.read.max_item_bytes)?;
             let s = extract::run(&cfg, &pipeline)?;
             Ok(if s.errors > 0 { EXIT_INPUT_ERRORS } else { 0 })
         }
-        Command::Inspect(a) => inspect::run(&a.file, a.id.as_deref(), a.tokens),
-        Command::Eval(EvalCommand::Sentences {
-            cases,
-            min,
-            show_failures,
-        }) => eval::sentences(&cases, min, show_failures),
+        Command::Inspect(a) => {
+            let pipeline = a.gazetteer.pipeline(gazette_extract::DEFAULT_MAX_ARTICLE_BYTES)?;
+            inspect::run(&pipeline, &a.file, a.id.as_deref(), a.tokens)
+        }
+        Command::Gazetteer(GazetteerCommand::Check { files, with_default }) => gazetteer_check(&files, with_default),
+        Command::Eval(EvalCommand::Sentences { cases, min, show_failures }) => {
+            eval::sentences(&cases, min, show_failures)
+        }
+        Command::Eval(EvalCommand::Ner { conll, min, show_errors, gazetteer }) => {
+            let pipeline = gazetteer.pipeline(DEFAULT_MAX_ARTICLE_BYTES)?;
+            eval::ner(&pipeline, &conll, min, show_errors)
+        }
+    }
+}
+
+fn gazetteer_check(files: &[PathBuf], with_default: bool) -> Result<u8> {
+    let mut b = GazetteerBuilder::new();
+    if with_default {
+        b = b.add_default();
+    }
+    for f in files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+        b.add_source(&f.display().to_string(), &text);
+    }
+    let problems = b.problems();
+    for p in problems {
+        println!("{p}");
+    }
+    let errors = problems.iter().filter(|p| p.fatal).count();
+    let warnings = problems.len() - errors;
+    match b.build() {
+        Ok(g) => {
+            println!(
+                "{} entities, {} aliases, automaton {:.1} MiB; {errors} errors, {warnings} warnings",
+                g.entities().len(),
+                g.alias_count(),
+                g.automaton_bytes() as f64 / (1 << 20) as f64
+            );
+            Ok(0)
+        }
+        Err(_) => {
+            println!("{errors} errors, {warnings} warnings");
+            Ok(1)
+        }
     }
 }
 
@@ -138,11 +233,12 @@ fn extract_config(a: ExtractArgs) -> Result<extract::Config> {
     let mut emit = Vec::new();
     for k in &a.emit {
         match k.trim() {
-            "all" => emit.extend([RecordKind::Article, RecordKind::Error]),
+            "all" => emit.extend([RecordKind::Article, RecordKind::Entity, RecordKind::Error]),
             "article" | "articles" => emit.push(RecordKind::Article),
+            "entity" | "entities" => emit.push(RecordKind::Entity),
             "error" | "errors" => emit.push(RecordKind::Error),
             other => {
-                bail!("unknown record kind {other:?} in --emit (expected article, error or all)")
+                bail!("unknown record kind {other:?} in --emit (expected article, entity, error or all)")
             }
         }
     }
@@ -156,9 +252,7 @@ fn extract_config(a: ExtractArgs) -> Result<extract::Config> {
     let threads = match a.threads {
         Some(0) => bail!("--threads must be at least 1"),
         Some(n) => n,
-        None => std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1),
+        None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
     };
     if a.max_article_bytes == 0 {
         bail!("--max-article-bytes must be positive");
@@ -168,10 +262,7 @@ fn extract_config(a: ExtractArgs) -> Result<extract::Config> {
         output: a.output,
         threads,
         emit,
-        read: input::ReadOptions {
-            max_item_bytes: a.max_article_bytes,
-            default_published: a.published,
-        },
+        read: input::ReadOptions { max_item_bytes: a.max_article_bytes, default_published: a.published },
         batch_articles: a.batch_articles,
         batch_bytes: a.batch_bytes,
         quiet: a.quiet,

@@ -23,18 +23,11 @@ fn gazette(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     });
     let out = child.wait_with_output().unwrap();
     feeder.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 fn records(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
-        .collect()
+    stdout.lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect()
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -51,14 +44,8 @@ fn fixtures() -> PathBuf {
 fn output_is_identical_whatever_the_thread_count() {
     let dir = fixtures();
     let dir = dir.to_str().unwrap();
-    let one = gazette(
-        &["extract", "-q", "-j", "1", "--batch-articles", "3", dir],
-        None,
-    );
-    let two = gazette(
-        &["extract", "-q", "-j", "2", "--batch-articles", "1", dir],
-        None,
-    );
+    let one = gazette(&["extract", "-q", "-j", "1", "--batch-articles", "3", dir], None);
+    let two = gazette(&["extract", "-q", "-j", "2", "--batch-articles", "1", dir], None);
     assert_eq!(one.1, two.1);
     assert!(!one.1.is_empty());
 }
@@ -77,17 +64,11 @@ fn mixed_dump_loses_no_article_and_counts_add_up() {
     ];
     let mut input = lines.join("\n").into_bytes();
     input.extend_from_slice(b"\n\xff\xfe not utf8\n");
-    let (code, stdout, stderr) = gazette(
-        &["extract", "-", "--max-article-bytes", "120"],
-        Some(&input),
-    );
+    let (code, stdout, stderr) = gazette(&["extract", "-", "--max-article-bytes", "120"], Some(&input));
     assert_eq!(code, 1, "input errors give exit code 1");
     let recs = records(&stdout);
-    let articles: Vec<&str> = recs
-        .iter()
-        .filter(|r| r["type"] == "article")
-        .map(|r| r["article_id"].as_str().unwrap())
-        .collect();
+    let articles: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
     assert_eq!(articles, ["g1", "bad-date", "g2"]);
     let errors: Vec<(&str, &str)> = recs
         .iter()
@@ -106,31 +87,18 @@ fn mixed_dump_loses_no_article_and_counts_add_up() {
         ]
     );
     // Every input line is accounted for, with its line number.
-    let lines_seen: Vec<u64> = recs
-        .iter()
-        .filter(|r| r["type"] == "error")
-        .map(|r| r["line"].as_u64().unwrap())
-        .collect();
+    let lines_seen: Vec<u64> =
+        recs.iter().filter(|r| r["type"] == "error").map(|r| r["line"].as_u64().unwrap()).collect();
     assert_eq!(lines_seen, [2, 3, 4, 5, 6, 8]);
-    assert!(
-        stderr.contains("-:2: "),
-        "diagnostic names stdin and line: {stderr}"
-    );
-    assert!(
-        stderr.contains("3 articles, 9 records, 5 errors, 1 warnings"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("-:2: "), "diagnostic names stdin and line: {stderr}");
+    assert!(stderr.contains("3 articles, 9 records, 5 errors, 1 warnings"), "{stderr}");
 }
 
 #[test]
 fn gzip_and_truncated_gzip() {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     for i in 0..200 {
-        writeln!(
-            enc,
-            r#"{{"id":"a{i}","text":"Article number {i} says hello. It ends here."}}"#
-        )
-        .unwrap();
+        writeln!(enc, r#"{{"id":"a{i}","text":"Article number {i} says hello. It ends here."}}"#).unwrap();
     }
     let gz = enc.finish().unwrap();
     let whole = tmp("whole.jsonl.gz");
@@ -155,15 +123,7 @@ fn gzip_and_truncated_gzip() {
 fn missing_input_is_an_error_record_and_the_run_goes_on() {
     let dir = fixtures();
     let one = dir.join("edge-one-line.txt");
-    let (code, stdout, _) = gazette(
-        &[
-            "extract",
-            "-q",
-            "/no/such/file.jsonl",
-            one.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (code, stdout, _) = gazette(&["extract", "-q", "/no/such/file.jsonl", one.to_str().unwrap()], None);
     assert_eq!(code, 1);
     let recs = records(&stdout);
     assert_eq!(recs[0]["kind"], "io");

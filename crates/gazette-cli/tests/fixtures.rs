@@ -10,23 +10,13 @@ fn fixtures() -> PathBuf {
 }
 
 fn gazette(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette")).current_dir(dir).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 fn articles() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(fixtures().join("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(fixtures().join("articles")).unwrap().map(|e| e.unwrap().path()).collect();
     v.sort();
     v
 }
@@ -55,21 +45,13 @@ fn every_fixture_matches_its_snapshot() {
 /// `cargo insta test --unreferenced reject` checks, without needing cargo-insta).
 #[test]
 fn no_unreferenced_snapshots() {
-    let names: Vec<String> = articles()
-        .iter()
-        .map(|p| p.file_name().unwrap().to_str().unwrap().to_string())
-        .collect();
+    let names: Vec<String> = articles().iter().map(|p| p.file_name().unwrap().to_str().unwrap().to_string()).collect();
     for e in std::fs::read_dir(fixtures().join("snapshots")).unwrap() {
         let file = e.unwrap().file_name().into_string().unwrap();
         if file.ends_with(".snap.new") || file.ends_with(".pending-snap") {
             continue;
         }
-        let stem = file
-            .strip_suffix(".snap")
-            .unwrap_or_else(|| panic!("stray file {file} in fixtures/snapshots"));
-        assert!(
-            names.iter().any(|n| n == stem),
-            "snapshot {file} has no fixture"
-        );
+        let stem = file.strip_suffix(".snap").unwrap_or_else(|| panic!("stray file {file} in fixtures/snapshots"));
+        assert!(names.iter().any(|n| n == stem), "snapshot {file} has no fixture");
     }
 }

@@ -50,18 +50,13 @@ impl Article {
     /// Fails with [`Error::MalformedJson`] when the input is not such an
     /// object and with [`Error::MissingText`] when it has no text field.
     pub fn from_json(json: &str, default_id: impl FnOnce() -> String) -> Result<Article, Error> {
-        let raw: Raw =
-            serde_json::from_str(json).map_err(|e| Error::MalformedJson(e.to_string()))?;
+        let raw: Raw = serde_json::from_str(json).map_err(|e| Error::MalformedJson(e.to_string()))?;
         Self::from_raw(raw, default_id)
     }
 
     /// Like [`Article::from_json`], from an already parsed JSON value.
-    pub fn from_value(
-        value: serde_json::Value,
-        default_id: impl FnOnce() -> String,
-    ) -> Result<Article, Error> {
-        let raw: Raw =
-            serde_json::from_value(value).map_err(|e| Error::MalformedJson(e.to_string()))?;
+    pub fn from_value(value: serde_json::Value, default_id: impl FnOnce() -> String) -> Result<Article, Error> {
+        let raw: Raw = serde_json::from_value(value).map_err(|e| Error::MalformedJson(e.to_string()))?;
         Self::from_raw(raw, default_id)
     }
 
@@ -73,13 +68,6 @@ impl Article {
             _ => default_id(),
         };
         let text = raw.text.ok_or(Error::MissingText { id: id.clone() })?;
-        Ok(Article {
-            id,
-            title: raw.title,
-            text,
-            published: raw.published,
-            url: raw.url,
-            source: raw.source,
-        })
+        Ok(Article { id, title: raw.title, text, published: raw.published, url: raw.url, source: raw.source })
     }
 }

@@ -28,9 +28,7 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u16> {
             let part = &s[r];
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
         };
         let (year, month, day) = (num(0..4)?, num(5..7)? as u8, num(8..10)? as u8);
         if b.len() > 10 && !valid_time(&s[10..]) {
@@ -55,9 +53,7 @@ fn valid_time(t: &str) -> bool {
         return false;
     }
     let two = |i: usize, max: u8| -> bool {
-        b.get(i..i + 2).is_some_and(|d| {
-            d.iter().all(u8::is_ascii_digit) && (d[0] - b'0') * 10 + (d[1] - b'0') <= max
-        })
+        b.get(i..i + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit) && (d[0] - b'0') * 10 + (d[1] - b'0') <= max)
     };
     if !(two(1, 23) && b[3] == b':' && two(4, 59)) {
         return false;
@@ -80,9 +76,7 @@ fn valid_time(t: &str) -> bool {
     match b.get(i) {
         None => true,
         Some(b'Z' | b'z') => i + 1 == b.len(),
-        Some(b'+' | b'-') => {
-            two(i + 1, 23) && b.get(i + 3) == Some(&b':') && two(i + 4, 59) && i + 6 == b.len()
-        }
+        Some(b'+' | b'-') => two(i + 1, 23) && b.get(i + 3) == Some(&b':') && two(i + 4, 59) && i + 6 == b.len(),
         _ => false,
     }
 }
@@ -111,25 +105,13 @@ mod tests {
             ("2025-08-06T23:59:59.123+03:00", "2025-08-06"),
             ("2024-02-29 10:00", "2024-02-29"),
         ] {
-            assert_eq!(
-                Date::parse(s).map(|d| d.to_string()).as_deref(),
-                Some(d),
-                "{s}"
-            );
+            assert_eq!(Date::parse(s).map(|d| d.to_string()).as_deref(), Some(d), "{s}");
         }
     }
 
     #[test]
     fn rejects_bad_dates() {
-        for s in [
-            "",
-            "2025-02-30",
-            "2025-13-01",
-            "06/08/2025",
-            "2025-08-06T25:00",
-            "2025-08-06junk",
-            "2023-02-29",
-        ] {
+        for s in ["", "2025-02-30", "2025-13-01", "06/08/2025", "2025-08-06T25:00", "2025-08-06junk", "2023-02-29"] {
             assert_eq!(Date::parse(s), None, "{s}");
         }
     }

@@ -37,16 +37,20 @@
 
 mod article;
 mod date;
+mod entities;
+mod gazetteer;
 mod pipeline;
 mod record;
 
 pub use article::Article;
 pub use date::Date;
+pub use entities::{MatchHow, Mention};
 pub use gazette_tokenizer as tokenizer;
-pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, Pipeline, PipelineBuilder};
-pub use record::{
-    ArticleRecord, ErrorKind, ErrorRecord, Record, RecordKind, SCHEMA_VERSION, Severity,
+pub use gazetteer::{
+    Actor, CaseRule, DEFAULT_GAZETTEER, Entity, EntityKind, Gazetteer, GazetteerBuilder, PartialDate, Problem, Role,
 };
+pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, Pipeline, PipelineBuilder};
+pub use record::{ArticleRecord, ErrorKind, ErrorRecord, Record, RecordKind, SCHEMA_VERSION, Severity};
 
 /// The one error type of this crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,9 +59,7 @@ pub enum Error {
     #[error("the article's text is empty")]
     EmptyText,
     /// The article's text is over the configured limit.
-    #[error(
-        "the article's text is {bytes} bytes, over the limit of {limit} bytes; it was not processed"
-    )]
+    #[error("the article's text is {bytes} bytes, over the limit of {limit} bytes; it was not processed")]
     TooLarge {
         /// Size of the text.
         bytes: usize,
@@ -65,9 +67,7 @@ pub enum Error {
         limit: usize,
     },
     /// The publication date is neither `YYYY-MM-DD` nor RFC 3339.
-    #[error(
-        "unreadable publication date {value:?} (expected YYYY-MM-DD or RFC 3339); processed without a date"
-    )]
+    #[error("unreadable publication date {value:?} (expected YYYY-MM-DD or RFC 3339); processed without a date")]
     InvalidDate {
         /// The value as given.
         value: String,
@@ -84,4 +84,7 @@ pub enum Error {
     /// A sentence word list could not be read.
     #[error(transparent)]
     Tokenizer(#[from] gazette_tokenizer::Error),
+    /// A gazetteer source could not be read: `FILE:LINE: message`.
+    #[error("gazetteer: {0}")]
+    Gazetteer(String),
 }

@@ -4,6 +4,8 @@ use gazette_tokenizer::Span;
 use serde::Serialize;
 
 use crate::Date;
+use crate::entities::MatchHow;
+use crate::gazetteer::EntityKind;
 
 /// The version string of the record schema.
 pub const SCHEMA_VERSION: &str = "gazette/1";
@@ -14,6 +16,8 @@ pub const SCHEMA_VERSION: &str = "gazette/1";
 pub enum Record {
     /// One per successfully processed article.
     Article(ArticleRecord),
+    /// One per entity mentioned in an article.
+    Entity(EntityRecord),
     /// Something went wrong with an input or an article.
     Error(ErrorRecord),
 }
@@ -23,6 +27,7 @@ impl Record {
     pub fn kind(&self) -> RecordKind {
         match self {
             Record::Article(_) => RecordKind::Article,
+            Record::Entity(_) => RecordKind::Entity,
             Record::Error(_) => RecordKind::Error,
         }
     }
@@ -33,6 +38,8 @@ impl Record {
 pub enum RecordKind {
     /// `article` records.
     Article,
+    /// `entity` records.
+    Entity,
     /// `error` records.
     Error,
 }
@@ -58,6 +65,44 @@ pub struct ArticleRecord {
     pub sentences: Vec<Span>,
     /// Paragraph spans, in text order.
     pub paragraphs: Vec<Span>,
+}
+
+/// An entity mentioned in an article, with all its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityRecord {
+    /// The article's id.
+    pub article_id: String,
+    /// The gazetteer id: `gpe:RUS`, `person:vladimir-putin`.
+    pub entity_id: String,
+    /// Canonical name.
+    pub name: String,
+    /// PERSON, ORG, GPE, LOC or NORP.
+    pub kind: EntityKind,
+    /// ISO alpha-3 country (or an organisation's acronym for an IGO role) on
+    /// the article's date.
+    pub country: Option<String>,
+    /// PLOVER sector on the article's date.
+    pub sector: Option<String>,
+    /// CAMEO-style actor code: country and sector run together (`USAGOV`).
+    pub code: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text of the mention.
+    pub text: String,
+    /// The mention's kind: the entity's, or NORP for a demonym.
+    pub kind: EntityKind,
+    /// How it was found.
+    #[serde(rename = "match")]
+    pub how: MatchHow,
 }
 
 /// How bad an error is.
@@ -94,6 +139,8 @@ pub enum ErrorKind {
     /// The publication date could not be read; the article was processed
     /// without it.
     InvalidDate,
+    /// A gazetteer file could not be used.
+    Gazetteer,
 }
 
 /// An error record.

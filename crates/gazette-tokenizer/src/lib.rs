@@ -119,10 +119,6 @@ impl Tokenizer {
     pub fn analyze(&self, text: &str) -> Analysis {
         let tokens = tokenize(text);
         let (paragraphs, sentences) = sentence::split(text, &tokens, &self.rules);
-        Analysis {
-            tokens,
-            sentences,
-            paragraphs,
-        }
+        Analysis { tokens, sentences, paragraphs }
     }
 }

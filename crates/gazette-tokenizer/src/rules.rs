@@ -6,8 +6,7 @@ use crate::Error;
 
 /// The default word list, `corpora/tokenizer/sentence-words.tsv`, embedded at
 /// build time.
-pub const DEFAULT_SENTENCE_WORDS: &str =
-    include_str!("../../../corpora/tokenizer/sentence-words.tsv");
+pub const DEFAULT_SENTENCE_WORDS: &str = include_str!("../../../corpora/tokenizer/sentence-words.tsv");
 
 /// What a period after an abbreviation does; see the header of
 /// `corpora/tokenizer/sentence-words.tsv`.
@@ -30,9 +29,8 @@ const TIMEZONE: u8 = 16;
 /// Adverbial openers that make a sentence's first words a fronted time phrase
 /// (`At 6 a.m. Mr. Smith arrived`). Fixed by the grammar, not data.
 const ADVERBIAL_WORDS: [&str; 24] = [
-    "In", "On", "At", "By", "Around", "Before", "After", "Since", "Until", "From", "During",
-    "About", "in", "on", "at", "by", "around", "before", "after", "since", "until", "from",
-    "during", "about",
+    "In", "On", "At", "By", "Around", "Before", "After", "Since", "Until", "From", "During", "About", "in", "on", "at",
+    "by", "around", "before", "after", "since", "until", "from", "during", "about",
 ];
 
 /// Parsed sentence-splitting word lists.
@@ -57,13 +55,9 @@ impl Rules {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let err = |message: String| Error::Rules {
-                line: n + 1,
-                message,
-            };
-            let (word, class) = line
-                .split_once('\t')
-                .ok_or_else(|| err(format!("expected WORD<TAB>CLASS, found {line:?}")))?;
+            let err = |message: String| Error::Rules { line: n + 1, message };
+            let (word, class) =
+                line.split_once('\t').ok_or_else(|| err(format!("expected WORD<TAB>CLASS, found {line:?}")))?;
             let word = word.trim();
             if word.is_empty() || word.contains(char::is_whitespace) {
                 return Err(err(format!("bad word {word:?}")));
@@ -165,9 +159,6 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_with_their_number() {
         let err = Rules::parse("# c\nMr\ttitle\nFoo\tweird\n").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "sentence word list, line 3: unknown class \"weird\""
-        );
+        assert_eq!(err.to_string(), "sentence word list, line 3: unknown class \"weird\"");
     }
 }

@@ -56,10 +56,7 @@ pub(crate) fn layout(text: &str) -> (Vec<Span>, Vec<usize>) {
         if saw_blank && !lines.is_empty() {
             has_blank_between = true;
         }
-        lines.push(Line {
-            span: Span::new(s, s + trimmed.len()),
-            blank_before: saw_blank,
-        });
+        lines.push(Line { span: Span::new(s, s + trimmed.len()), blank_before: saw_blank });
         saw_blank = false;
     }
     let mut paragraphs: Vec<Span> = Vec::new();
@@ -100,9 +97,7 @@ fn is_list_item(line: &str) -> bool {
         return true;
     }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    (1..=3).contains(&digits)
-        && matches!(b.get(digits), Some(b'.' | b')'))
-        && b.get(digits + 1) == Some(&b' ')
+    (1..=3).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) && b.get(digits + 1) == Some(&b' ')
 }
 
 /// Pairing role of a token.
@@ -131,10 +126,7 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
             Some((fam, role))
         }
         TokenKind::Punct
-            if !matches!(
-                text.as_bytes()[t.span.start],
-                b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0x80..
-            ) =>
+            if !matches!(text.as_bytes()[t.span.start], b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0x80..) =>
         {
             None
         }
@@ -190,19 +182,11 @@ impl Pairs {
                 }
             }
             if role == Role::Opener {
-                self.stack.push(Open {
-                    fam,
-                    either: false,
-                    known,
-                    fresh: false,
-                    idx: i,
-                });
+                self.stack.push(Open { fam, either: false, known, fresh: false, idx: i });
                 continue;
             }
             let depth = self.stack.len();
-            let found = (depth.saturating_sub(PAIR_SEARCH_DEPTH)..depth)
-                .rev()
-                .find(|&p| self.stack[p].fam == fam);
+            let found = (depth.saturating_sub(PAIR_SEARCH_DEPTH)..depth).rev().find(|&p| self.stack[p].fam == fam);
             match found {
                 Some(p) => {
                     let open = self.stack[p];
@@ -222,13 +206,7 @@ impl Pairs {
                 }
                 None if role == Role::Either => {
                     let fresh = pairs_done[fam as usize] == 0;
-                    self.stack.push(Open {
-                        fam,
-                        either: true,
-                        known,
-                        fresh,
-                        idx: i,
-                    });
+                    self.stack.push(Open { fam, either: true, known, fresh, idx: i });
                 }
                 // A closing mark or bracket with no opener in sight.
                 None => self.closer[i] = true,
@@ -297,9 +275,7 @@ fn is_terminal(text: &str, t: &Token) -> bool {
         TokenKind::Punct => {
             let c = b[t.span.start];
             matches!(c, b'.' | b'!' | b'?')
-                || (c >= 0x80
-                    && t.text(text)
-                        .starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']))
+                || (c >= 0x80 && t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']))
         }
         TokenKind::Word => b[t.span.end - 1] == b'.',
         _ => false,
@@ -308,9 +284,7 @@ fn is_terminal(text: &str, t: &Token) -> bool {
 
 /// An uppercase Roman numeral of two or more letters: `II`, `XIV`.
 fn is_roman(w: &str) -> bool {
-    w.len() >= 2
-        && w.bytes()
-            .all(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'))
+    w.len() >= 2 && w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
 /// What the word before a sentence-final period is.
@@ -344,43 +318,24 @@ pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, 
         while bp < breaks.len() && breaks[bp] <= para.start {
             bp += 1;
         }
-        let mut ctx = Paragraph {
-            text,
-            toks: &tokens[first..last],
-            rules,
-            breaks: &breaks,
-            bp: &mut bp,
-        };
+        let mut ctx = Paragraph { text, toks: &tokens[first..last], rules, breaks: &breaks, bp: &mut bp };
         pairs.compute(text, rules, ctx.toks);
         ranges.clear();
         ctx.sentences(&pairs, &mut ranges);
         for r in ranges.drain(..) {
-            let has_content = tokens[first + r.start..first + r.end].iter().any(|t| {
-                !matches!(
-                    t.kind,
-                    TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Symbol
-                )
-            });
+            let has_content = tokens[first + r.start..first + r.end]
+                .iter()
+                .any(|t| !matches!(t.kind, TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Symbol));
             if !has_content {
                 // `---`, `* * *`: part of the previous sentence, or of none.
-                if let Some(prev) = sentences
-                    .last_mut()
-                    .filter(|p: &&mut Sentence| p.paragraph == pi)
-                {
+                if let Some(prev) = sentences.last_mut().filter(|p: &&mut Sentence| p.paragraph == pi) {
                     prev.span.end = tokens[first + r.end - 1].span.end;
                     prev.tokens.end = first + r.end;
                 }
                 continue;
             }
-            let span = Span::new(
-                tokens[first + r.start].span.start,
-                tokens[first + r.end - 1].span.end,
-            );
-            sentences.push(Sentence {
-                span,
-                tokens: first + r.start..first + r.end,
-                paragraph: pi,
-            });
+            let span = Span::new(tokens[first + r.start].span.start, tokens[first + r.end - 1].span.end);
+            sentences.push(Sentence { span, tokens: first + r.start..first + r.end, paragraph: pi });
         }
         first = last;
     }
@@ -402,9 +357,7 @@ impl Paragraph<'_> {
 
     /// Does a forced line break come right before token `i`? Does not consume it.
     fn peek_break(&self, i: usize) -> bool {
-        self.breaks
-            .get(*self.bp)
-            .is_some_and(|&b| b <= self.toks[i].span.start)
+        self.breaks.get(*self.bp).is_some_and(|&b| b <= self.toks[i].span.start)
     }
 
     /// Does a forced line break come right before token `i`? Consumes it.
@@ -433,11 +386,7 @@ impl Paragraph<'_> {
             let t = self.toks[k];
             if !is_terminal(self.text, &t) {
                 match t.kind {
-                    TokenKind::Punct
-                        if matches!(self.text.as_bytes()[t.span.start], b':' | b';') =>
-                    {
-                        clause_head = None
-                    }
+                    TokenKind::Punct if matches!(self.text.as_bytes()[t.span.start], b':' | b';') => clause_head = None,
                     TokenKind::Word if clause_head.is_none() => clause_head = Some(k),
                     _ => {}
                 }
@@ -532,14 +481,8 @@ impl Paragraph<'_> {
         if word.contains('.') {
             // Unknown dotted initialisms of capitals (`P.D.T.`, `N.Y.`) read as
             // names; other dotted forms as ordinary abbreviations.
-            let caps = word
-                .split('.')
-                .all(|seg| seg.len() == 1 && seg.as_bytes()[0].is_ascii_uppercase());
-            return Before::Abbrev(if caps {
-                Abbrev::Continuing
-            } else {
-                Abbrev::General
-            });
+            let caps = word.split('.').all(|seg| seg.len() == 1 && seg.as_bytes()[0].is_ascii_uppercase());
+            return Before::Abbrev(if caps { Abbrev::Continuing } else { Abbrev::General });
         }
         if b.len() >= 2 && b.iter().all(u8::is_ascii_lowercase) && t.kind == TokenKind::Punct {
             return Before::LowerWord;
@@ -549,15 +492,7 @@ impl Paragraph<'_> {
 
     /// Does the sentence end after tokens `k..=j` (terminal mark at `k`, then
     /// absorbed marks)?
-    fn ends(
-        &self,
-        start: usize,
-        k: usize,
-        j: usize,
-        closer: bool,
-        periods: usize,
-        clause_head: Option<usize>,
-    ) -> bool {
+    fn ends(&self, start: usize, k: usize, j: usize, closer: bool, periods: usize, clause_head: Option<usize>) -> bool {
         let term = self.word(k);
         let n = self.toks.len();
         let next = &self.toks[j + 1];
@@ -574,11 +509,7 @@ impl Paragraph<'_> {
         }
         // `(the E.U.).`: the sentence's own period follows the abbreviation's.
         let own_period = is_word && periods >= 1;
-        let before = if ellipsis || question || own_period {
-            Before::Other
-        } else {
-            self.classify_before(k)
-        };
+        let before = if ellipsis || question || own_period { Before::Other } else { self.classify_before(k) };
 
         if !next.space_before {
             // `world.Today`: a missing space after a full stop.
@@ -610,25 +541,17 @@ impl Paragraph<'_> {
         let first = &self.toks[f];
         match first.kind {
             TokenKind::Number | TokenKind::Currency => match before {
-                Before::Abbrev(
-                    Abbrev::Title | Abbrev::PreNumber | Abbrev::Unit | Abbrev::Continuing,
-                )
+                Before::Abbrev(Abbrev::Title | Abbrev::PreNumber | Abbrev::Unit | Abbrev::Continuing)
                 | Before::Initial => false,
                 // `7 p.m. 7 a.m. is ...` ends; `A.D. 79` does not.
                 Before::Abbrev(Abbrev::Time) => k > 0 && self.toks[k - 1].kind == TokenKind::Number,
                 _ => true,
             },
-            TokenKind::Word
-                if before == Before::Abbrev(Abbrev::PreNumber) && is_roman(self.word(f)) =>
-            {
+            TokenKind::Word if before == Before::Abbrev(Abbrev::PreNumber) && is_roman(self.word(f)) => {
                 // `Vol. II`
                 false
             }
-            TokenKind::Word
-            | TokenKind::Hashtag
-            | TokenKind::Mention
-            | TokenKind::Url
-            | TokenKind::Email => {
+            TokenKind::Word | TokenKind::Hashtag | TokenKind::Mention | TokenKind::Url | TokenKind::Email => {
                 if first.case == crate::Case::Lower {
                     // Only an ordinary lowercase word's period ends a
                     // sentence before a lowercase word (`Come in. then`).
@@ -647,14 +570,12 @@ impl Paragraph<'_> {
                     Before::Initial | Before::Abbrev(Abbrev::Continuing) => starter,
                     // `6 p.m. Pacific time`, `9 a.m. GMT`
                     Before::Abbrev(Abbrev::Time)
-                        if self.rules.is_timezone(w)
-                            || (f + 1 < n && self.word(f + 1) == "time") =>
+                        if self.rules.is_timezone(w) || (f + 1 < n && self.word(f + 1) == "time") =>
                     {
                         false
                     }
                     Before::Abbrev(Abbrev::Time) => {
-                        starter
-                            || !clause_head.is_some_and(|h| self.rules.is_adverbial(self.word(h)))
+                        starter || !clause_head.is_some_and(|h| self.rules.is_adverbial(self.word(h)))
                     }
                     _ => true,
                 }

@@ -226,12 +226,8 @@ fn wide_class(c: char) -> Wide {
         | '¶'
         | '·' => Wide::Punct,
         '\u{80}'..='\u{9F}' => Wide::Space,
-        '©' | '®' | '°' | '±' | '×' | '÷' | '¬' | '¦' | '¨' | '¯' | '´' | '¸' | 'µ' => {
-            Wide::Symbol
-        }
-        '\u{2100}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE00}'..='\u{FE0F}' => {
-            Wide::Symbol
-        }
+        '©' | '®' | '°' | '±' | '×' | '÷' | '¬' | '¦' | '¨' | '¯' | '´' | '¸' | 'µ' => Wide::Symbol,
+        '\u{2100}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE00}'..='\u{FE0F}' => Wide::Symbol,
         _ => Wide::Word,
     }
 }
@@ -343,11 +339,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     let end = scan_while_word_or(text, i + 1, b"_");
                     if end > i + 1 {
                         i = end;
-                        kind = if c == b'#' {
-                            TokenKind::Hashtag
-                        } else {
-                            TokenKind::Mention
-                        };
+                        kind = if c == b'#' { TokenKind::Hashtag } else { TokenKind::Mention };
                     } else {
                         i += 1;
                         kind = TokenKind::Symbol;
@@ -417,15 +409,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 #[inline(always)]
-fn push(
-    out: &mut Vec<Token>,
-    text: &str,
-    start: usize,
-    end: usize,
-    kind: TokenKind,
-    known: Option<Case>,
-    space: bool,
-) {
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind, known: Option<Case>, space: bool) {
     let case = match (known, kind) {
         (Some(c), _) => c,
         (None, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention) => {
@@ -433,12 +417,7 @@ fn push(
         }
         _ => Case::None,
     };
-    out.push(Token {
-        span: Span::new(start, end),
-        kind,
-        case,
-        space_before: space,
-    });
+    out.push(Token { span: Span::new(start, end), kind, case, space_before: space });
 }
 
 fn case_of(s: &str) -> Case {
@@ -640,11 +619,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             }
             b',' if number && prev_digit => {
                 // Thousands: exactly three digits follow.
-                if is_digit_at(b, i + 1)
-                    && is_digit_at(b, i + 2)
-                    && is_digit_at(b, i + 3)
-                    && !is_digit_at(b, i + 4)
-                {
+                if is_digit_at(b, i + 1) && is_digit_at(b, i + 2) && is_digit_at(b, i + 3) && !is_digit_at(b, i + 4) {
                     i += 1;
                     continue;
                 }
@@ -656,9 +631,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             b'%' if number => {
                 i += 1;
             }
-            b'&' if b[i - 1].is_ascii_uppercase()
-                && b.get(i + 1).is_some_and(|c| c.is_ascii_uppercase()) =>
-            {
+            b'&' if b[i - 1].is_ascii_uppercase() && b.get(i + 1).is_some_and(|c| c.is_ascii_uppercase()) => {
                 // AT&T, S&P
                 i += 1;
                 continue;
@@ -671,11 +644,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             b'_' | b'+' if !number => {
                 // user_name@host, user+tag@host
                 let mut j = i;
-                while b
-                    .get(j)
-                    .is_some_and(|&c| c == b'_' || c == b'+' || c == b'.')
-                    || is_word_at(text, j).is_some()
-                {
+                while b.get(j).is_some_and(|&c| c == b'_' || c == b'+' || c == b'.') || is_word_at(text, j).is_some() {
                     j += 1;
                 }
                 if b.get(j) == Some(&b'@')
@@ -714,26 +683,14 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
         let has_lower = rest & 2 != 0;
         let more_upper = rest & 1 != 0;
         if first.is_ascii_uppercase() {
-            if !has_lower && more_upper {
-                Case::Upper
-            } else {
-                Case::Title
-            }
+            if !has_lower && more_upper { Case::Upper } else { Case::Title }
         } else if more_upper {
             Case::Mixed
         } else {
             Case::Lower
         }
     });
-    (
-        i,
-        if number {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        },
-        case,
-    )
+    (i, if number { TokenKind::Number } else { TokenKind::Word }, case)
 }
 
 /// After `@`: `host(.host)+` with a final label of at least two letters.
@@ -744,10 +701,7 @@ fn scan_email_domain(text: &str, start: usize) -> Option<usize> {
     let mut last_alpha;
     loop {
         let s = i;
-        while b
-            .get(i)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
-        {
+        while b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-') {
             i += 1;
         }
         if i == s {
@@ -782,9 +736,9 @@ fn clitic_or_elision(text: &str, i: usize, space: bool, out: &[Token]) -> Option
             return None;
         }
         let word = &b[j..k];
-        let after_word = out.last().is_some_and(|t| {
-            matches!(t.kind, TokenKind::Word | TokenKind::Number) && (!space || t.span.end + 1 == i)
-        });
+        let after_word = out
+            .last()
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number) && (!space || t.span.end + 1 == i));
         if word.eq_ignore_ascii_case(b"s") {
             // `’s` after a word: possessive or "is". A spaced `'s` after a word
             // is pre-tokenized text (`Walter 's`).
@@ -821,10 +775,7 @@ fn straight_quote(text: &str, i: usize, space: bool) -> (usize, Quote) {
     } else {
         let before_open = space || i == 0 || matches!(b[i - 1], b'(' | b'[' | b'{' | b'-');
         let after_close = is_space_or_end(text, end)
-            || matches!(
-                b.get(end),
-                Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b']')
-            );
+            || matches!(b.get(end), Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b']'));
         match (before_open, after_close) {
             (true, false) => QuoteDir::Open,
             (false, true) => QuoteDir::Close,
@@ -850,10 +801,7 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
-        tokenize(text)
-            .iter()
-            .map(|t| (t.text(text), t.kind))
-            .collect()
+        tokenize(text).iter().map(|t| (t.text(text), t.kind)).collect()
     }
 
     fn texts(text: &str) -> Vec<&str> {
@@ -868,10 +816,7 @@ mod tests {
 
     #[test]
     fn contractions_and_names_stay_whole() {
-        assert_eq!(
-            texts("don't O'Brien they’re"),
-            ["don't", "O'Brien", "they’re"]
-        );
+        assert_eq!(texts("don't O'Brien they’re"), ["don't", "O'Brien", "they’re"]);
     }
 
     #[test]
@@ -893,16 +838,13 @@ mod tests {
     fn dotted_abbreviations() {
         assert_eq!(
             texts("the U.S. Senate at 6 a.m. and J.R.R. Tolkien"),
-            [
-                "the", "U.S.", "Senate", "at", "6", "a.m.", "and", "J.R.R.", "Tolkien"
-            ]
+            ["the", "U.S.", "Senate", "at", "6", "a.m.", "and", "J.R.R.", "Tolkien"]
         );
     }
 
     #[test]
     fn urls_emails_tags() {
-        let text =
-            "see https://example.org/report?id=1, mail press@example.com #AIAct @ExampleCorp.";
+        let text = "see https://example.org/report?id=1, mail press@example.com #AIAct @ExampleCorp.";
         let t = toks(text);
         assert!(t.contains(&("https://example.org/report?id=1", TokenKind::Url)));
         assert!(t.contains(&("press@example.com", TokenKind::Email)));

@@ -7,11 +7,7 @@ use gazette_tokenizer::{Analysis, Tokenizer};
 fn check_spans(text: &str, a: &Analysis) {
     let mut last = 0;
     for t in &a.tokens {
-        assert!(
-            t.span.start >= last && t.span.start < t.span.end,
-            "token order/emptiness at {:?}",
-            t.span
-        );
+        assert!(t.span.start >= last && t.span.start < t.span.end, "token order/emptiness at {:?}", t.span);
         assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
         last = t.span.end;
     }
@@ -73,10 +69,7 @@ fn paragraph_breaks_end_sentences_without_punctuation() {
     let text = "First line without a stop\n\nSecond paragraph also without";
     let a = run(text);
     let got: Vec<&str> = a.sentences.iter().map(|s| s.span.text(text)).collect();
-    assert_eq!(
-        got,
-        ["First line without a stop", "Second paragraph also without"]
-    );
+    assert_eq!(got, ["First line without a stop", "Second paragraph also without"]);
     assert_eq!(a.paragraphs.len(), 2);
 }
 
@@ -136,9 +129,7 @@ fn random_mixtures_of_tricky_pieces() {
     let tokenizer = Tokenizer::new();
     for _ in 0..3000 {
         let len = (next() % 60) as usize;
-        let text: String = (0..len)
-            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-            .collect();
+        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
         let a = tokenizer.analyze(&text);
         check_spans(&text, &a);
     }

@@ -14,12 +14,7 @@ struct Case {
 /// Splits `text` and compares the sentences with `expect`; returns a
 /// description of the difference, if any.
 fn check(tokenizer: &Tokenizer, text: &str, expect: &[String]) -> Option<String> {
-    let got: Vec<&str> = tokenizer
-        .analyze(text)
-        .sentences
-        .iter()
-        .map(|s| s.span.text(text))
-        .collect();
+    let got: Vec<&str> = tokenizer.analyze(text).sentences.iter().map(|s| s.span.text(text)).collect();
     (got != expect).then(|| format!("  text:   {text:?}\n  expect: {expect:?}\n  got:    {got:?}"))
 }
 
@@ -30,15 +25,7 @@ fn sentence_cases() {
     let tokenizer = Tokenizer::new();
     let failures: Vec<String> = cases
         .iter()
-        .filter_map(|c| {
-            check(&tokenizer, &c.text, &c.sentences).map(|d| format!("{}\n{d}", c.name))
-        })
+        .filter_map(|c| check(&tokenizer, &c.text, &c.sentences).map(|d| format!("{}\n{d}", c.name)))
         .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }

@@ -1,0 +1,204 @@
+//! The entity stage: gazetteer aliases found on token boundaries, with case
+//! rules and context for ambiguous aliases.
+
+use aho_corasick::{Anchored, Input};
+use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
+use serde::Serialize;
+
+use crate::gazetteer::{CaseRule, EntityKind, Gazetteer};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchHow {
+    /// An alias in the gazetteer.
+    Gazetteer,
+}
+
+/// One mention of a gazetteer entity in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it is, in bytes of the article text.
+    pub span: Span,
+    /// Index into [`Gazetteer::entities`].
+    pub entity: usize,
+    /// The entity's kind, or NORP for a demonym (`Russian`).
+    pub kind: EntityKind,
+    /// How it was found.
+    pub how: MatchHow,
+    /// Index of the first token of the mention.
+    pub token: usize,
+}
+
+/// Words before an ambiguous place name that make it a place (`in Georgia`).
+const PLACE_CUES: [&str; 22] = [
+    "in",
+    "to",
+    "from",
+    "into",
+    "across",
+    "near",
+    "at",
+    "via",
+    "toward",
+    "towards",
+    "through",
+    "of",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "against",
+    "with",
+    "between",
+    "and",
+    "neighbouring",
+    "neighboring",
+];
+
+/// Titles before a capitalised word that make it a person's name (`Mr Jordan`).
+const PERSON_CUES: [&str; 8] = ["Mr", "Mrs", "Ms", "Dr", "Miss", "Sir", "Dame", "Lady"];
+
+struct Candidate {
+    span: Span,
+    token: usize,
+    last_token: usize,
+    /// Alias indices whose case rule the text satisfies.
+    aliases: Vec<u32>,
+}
+
+fn case_ok(rule: CaseRule, alias: &str, found: &str) -> bool {
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Exact => alias == found,
+        CaseRule::Title | CaseRule::Context => alias == found || alias.to_uppercase() == found,
+    }
+}
+
+/// Finds the gazetteer's entities in one analysed article. Linear in the
+/// number of tokens: each token start is tried once, and an accepted match
+/// skips the tokens it covers.
+pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Mention> {
+    let toks = &analysis.tokens;
+    let mut found: Vec<Candidate> = Vec::new();
+    // The anchored automaton is tried at each token that can start an alias;
+    // an accepted match skips the tokens it covers.
+    let mut next_free = 0usize;
+    for (i, t) in toks.iter().enumerate() {
+        if t.span.start < next_free || !starts_alias(gaz, text, t) {
+            continue;
+        }
+        let input = Input::new(text).span(t.span.start..text.len()).anchored(Anchored::Yes);
+        let Some(m) = gaz.automaton.find(input) else { continue };
+        // The match must end where a token ends.
+        let mut j = i;
+        while j + 1 < toks.len() && toks[j].span.end < m.end() {
+            j += 1;
+        }
+        if toks[j].span.end != m.end() {
+            continue;
+        }
+        let surface = &text[m.start()..m.end()];
+        let aliases: Vec<u32> = gaz.patterns[m.pattern().as_usize()]
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let a = &gaz.aliases[a as usize];
+                case_ok(a.rule, &a.text, surface)
+            })
+            .collect();
+        if aliases.is_empty() {
+            continue;
+        }
+        next_free = m.end();
+        found.push(Candidate { span: Span::new(m.start(), m.end()), token: i, last_token: j, aliases });
+    }
+
+    // Support: unambiguous mentions of each entity in the article.
+    let mut support: rustc_hash::FxHashMap<usize, u32> = Default::default();
+    for c in &found {
+        let first = gaz.aliases[c.aliases[0] as usize].entity;
+        let single = c.aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
+        if single && c.aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
+            *support.entry(first as usize).or_default() += 1;
+        }
+    }
+    // A place supports the other entities of its country: `Atlanta, Georgia`.
+    let mut by_country: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    for (&e, &n) in &support {
+        if let Some(c) = gaz.entities[e].country.as_deref() {
+            *by_country.entry(c).or_default() += n;
+        }
+    }
+    let score = |e: usize| -> u32 {
+        support.get(&e).copied().unwrap_or(0)
+            + gaz.entities[e].country.as_deref().and_then(|c| by_country.get(c)).copied().unwrap_or(0)
+    };
+
+    let mut out = Vec::with_capacity(found.len());
+    for (k, c) in found.iter().enumerate() {
+        let next_is_mention = found.get(k + 1).is_some_and(|n| n.token == c.last_token + 1);
+        let best = c
+            .aliases
+            .iter()
+            .filter(|&&a| {
+                let alias = &gaz.aliases[a as usize];
+                alias.rule != CaseRule::Context
+                    || context_supports(text, toks, c, next_is_mention, score(alias.entity as usize) > 0)
+            })
+            .max_by_key(|&&a| {
+                let e = gaz.aliases[a as usize].entity;
+                // Most support first, then the earlier entity.
+                (score(e as usize), std::cmp::Reverse(e))
+            });
+        if let Some(&a) = best {
+            let alias = &gaz.aliases[a as usize];
+            let entity = alias.entity as usize;
+            let kind = if alias.norp { EntityKind::Norp } else { gaz.entities[entity].kind };
+            out.push(Mention { span: c.span, entity, kind, how: MatchHow::Gazetteer, token: c.token });
+        }
+    }
+    out
+}
+
+/// Can an alias start at this token? Only if its text, lowercased, is the
+/// first token of some alias; a lowercase word only if such an alias can
+/// match in lowercase (`al-Qaeda`, `{any}` aliases).
+fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> bool {
+    if !matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
+        return false;
+    }
+    let first = text.as_bytes()[t.span.start];
+    if first.is_ascii_lowercase() && !gaz.lower_first_bytes[first as usize] {
+        return false;
+    }
+    let w = t.text(text);
+    let mut buf = [0u8; 24];
+    let flags = if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        gaz.first_words.get(&*b).copied()
+    } else {
+        gaz.first_words.get(w.to_lowercase().as_bytes()).copied()
+    };
+    let Some(flags) = flags else { return false };
+    !first.is_ascii_lowercase() || flags & 2 != 0
+}
+
+/// Evidence that an ambiguous alias (`Jordan`, `Georgia`) names the place or
+/// entity here, not a person or a common word.
+fn context_supports(text: &str, toks: &[Token], c: &Candidate, next_is_mention: bool, supported: bool) -> bool {
+    let word = |i: usize| toks[i].text(text);
+    let prev = (c.token > 0).then(|| word(c.token - 1));
+    let next = toks.get(c.last_token + 1);
+    // `Jordan Henderson`, `Mr Jordan`: a person.
+    let followed_by_name = next
+        .is_some_and(|n| n.kind == TokenKind::Word && n.case.is_capitalised() && n.space_before && !next_is_mention);
+    if followed_by_name || prev.is_some_and(|p| PERSON_CUES.contains(&p.trim_end_matches('.'))) {
+        return false;
+    }
+    let possessive = next.is_some_and(|n| matches!(n.text(text), "'s" | "’s"));
+    let place_cue = prev.is_some_and(|p| PLACE_CUES.iter().any(|cue| p.eq_ignore_ascii_case(cue)));
+    supported || possessive || place_cue
+}

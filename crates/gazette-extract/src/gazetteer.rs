@@ -1,0 +1,557 @@
+//! The gazetteer: entities with aliases, country, sector and dated roles,
+//! read from TSV (format: `corpora/gazetteer/README.md`), and the automaton
+//! that finds their aliases in text.
+
+use std::fmt;
+
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use rustc_hash::FxHashMap;
+
+use crate::{Date, Error};
+
+/// The default gazetteer files, embedded at build time, in priority order:
+/// when two entities share an alias and nothing in the article decides,
+/// the earlier file wins.
+pub const DEFAULT_GAZETTEER: [(&str, &str); 5] = [
+    ("people.tsv", include_str!("../../../corpora/gazetteer/people.tsv")),
+    ("organizations.tsv", include_str!("../../../corpora/gazetteer/organizations.tsv")),
+    ("countries.tsv", include_str!("../../../corpora/gazetteer/countries.tsv")),
+    ("regions.tsv", include_str!("../../../corpora/gazetteer/regions.tsv")),
+    ("cities.tsv", include_str!("../../../corpora/gazetteer/cities.tsv")),
+];
+
+const HEADER: &str = "id\tkind\tname\taliases\tcountry\tsector\troles";
+
+/// PLOVER actor sectors accepted in the `sector` column.
+const SECTORS: [&str; 22] = [
+    "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "BUS", "MED", "CVL", "IGO", "NGO", "REL", "EDU", "LAB",
+    "HLH", "CRM", "SPY", "ELI", "AGR", "REF",
+];
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum EntityKind {
+    /// A person.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// An organisation, including government bodies and metonyms (Kremlin).
+    #[serde(rename = "ORG")]
+    Org,
+    /// A country, city or state: a place with a government.
+    #[serde(rename = "GPE")]
+    Gpe,
+    /// Another place: region, sea, mountain range.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// A nationality or group; also the kind of a demonym mention (Russian).
+    #[serde(rename = "NORP")]
+    Norp,
+}
+
+impl EntityKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "PERSON" => EntityKind::Person,
+            "ORG" => EntityKind::Org,
+            "GPE" => EntityKind::Gpe,
+            "LOC" => EntityKind::Loc,
+            "NORP" => EntityKind::Norp,
+            _ => return None,
+        })
+    }
+}
+
+/// How an alias's case must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// As written, or all in capitals (headlines).
+    Title,
+    /// Exactly as written.
+    Exact,
+    /// Any case.
+    Any,
+    /// As written, and only with context that supports it.
+    Context,
+}
+
+/// A date that may be known only to the month or year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    year: u16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl PartialDate {
+    fn parse(s: &str) -> Option<Self> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str| p.bytes().all(|c| c.is_ascii_digit()).then(|| p.parse::<u16>().ok()).flatten();
+        match parts.as_slice() {
+            [y] if y.len() == 4 => Some(PartialDate { year: num(y)?, month: None, day: None }),
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                let month = num(m)? as u8;
+                (1..=12).contains(&month).then_some(PartialDate { year: num(y)?, month: Some(month), day: None })
+            }
+            _ => {
+                let d = Date::parse(s)?;
+                Some(PartialDate { year: d.year, month: Some(d.month), day: Some(d.day) })
+            }
+        }
+    }
+
+    /// Is `d` on or after the start of this (partial) date?
+    fn starts_by(&self, d: Date) -> bool {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)) <= (d.year, d.month, d.day)
+    }
+
+    /// Is `d` before the end of this (partial) date? An office held "to
+    /// 2021-01-20" is no longer held on that day.
+    fn ends_after(&self, d: Date) -> bool {
+        match (self.month, self.day) {
+            (Some(m), Some(day)) => (d.year, d.month, d.day) < (self.year, m, day),
+            (Some(m), None) => (d.year, d.month) <= (self.year, m),
+            _ => d.year <= self.year,
+        }
+    }
+}
+
+/// An office held over a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// ISO alpha-3 country, or an organisation's acronym for IGO roles.
+    pub country: String,
+    /// PLOVER sector.
+    pub sector: String,
+    /// `president`, `foreign minister`, ...
+    pub title: String,
+    from: Option<PartialDate>,
+    to: Option<PartialDate>,
+}
+
+impl Role {
+    /// Whether the role was held on `d`.
+    pub fn held_on(&self, d: Date) -> bool {
+        self.from.is_none_or(|f| f.starts_by(d)) && self.to.is_none_or(|t| t.ends_after(d))
+    }
+
+    /// Whether the role is still held (no end date).
+    pub fn is_current(&self) -> bool {
+        self.to.is_none()
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id: `gpe:RUS`, `person:vladimir-putin`.
+    pub id: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// ISO alpha-3 country, if any.
+    pub country: Option<String>,
+    /// PLOVER sector, if any.
+    pub sector: Option<String>,
+    /// Dated roles (people).
+    pub roles: Vec<Role>,
+}
+
+/// Country and sector of an actor on a date, and the CAMEO-style code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// ISO alpha-3 country (or an IGO acronym), if any.
+    pub country: Option<String>,
+    /// PLOVER sector, if any.
+    pub sector: Option<String>,
+    /// Country and sector run together: `USAGOV`, `RUS`, `IGO`.
+    pub code: Option<String>,
+}
+
+impl Entity {
+    /// The entity as an actor on `date`: the first listed role held on that
+    /// date (without a date, the first still held), otherwise the entity's own
+    /// country and sector. List a person's main office first.
+    pub fn actor(&self, date: Option<Date>) -> Actor {
+        let role = match date {
+            Some(d) => self.roles.iter().find(|r| r.held_on(d)),
+            None => self.roles.iter().find(|r| r.is_current()),
+        };
+        let (country, sector) = match role {
+            Some(r) => (Some(r.country.clone()), Some(r.sector.clone())),
+            // A person whose roles are all outside the date is a civilian then.
+            None if !self.roles.is_empty() => (self.country.clone(), None),
+            None => (self.country.clone(), self.sector.clone()),
+        };
+        let code = match (&country, &sector) {
+            (Some(c), Some(s)) if s == "IGO" => Some(format!("IGO{c}")),
+            (Some(c), Some(s)) => Some(format!("{c}{s}")),
+            (Some(c), None) => Some(c.clone()),
+            (None, Some(s)) => Some(s.clone()),
+            (None, None) => None,
+        };
+        Actor { country, sector, code }
+    }
+}
+
+/// One alias of one entity.
+#[derive(Debug, Clone)]
+pub(crate) struct Alias {
+    pub(crate) text: String,
+    pub(crate) rule: CaseRule,
+    /// A demonym: its mentions are of kind NORP.
+    pub(crate) norp: bool,
+    pub(crate) entity: u32,
+}
+
+/// A problem found in a gazetteer file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file's name as given.
+    pub source: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+    /// Whether the file cannot be used (`false`: a warning, such as an alias
+    /// shared by two entities).
+    pub fatal: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = if self.fatal { "error" } else { "warning" };
+        write!(f, "{}:{}: {sev}: {}", self.source, self.line, self.message)
+    }
+}
+
+/// Builds a [`Gazetteer`] from TSV sources.
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    entities: Vec<Entity>,
+    aliases: Vec<Alias>,
+    problems: Vec<Problem>,
+    ids: FxHashMap<String, (String, usize)>,
+    alias_owner: FxHashMap<String, (u32, String, usize)>,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the embedded default gazetteer.
+    pub fn add_default(mut self) -> Self {
+        for (name, text) in DEFAULT_GAZETTEER {
+            self.add_source(name, text);
+        }
+        self
+    }
+
+    /// Adds one TSV source, named `name` in problems. Bad rows are skipped
+    /// and reported; see [`GazetteerBuilder::problems`].
+    pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
+        let mut header_seen = false;
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                if line != HEADER {
+                    self.problem(name, line_no, format!("the header must be {HEADER:?}"), true);
+                    return self;
+                }
+                continue;
+            }
+            if let Err(message) = self.add_row(name, line_no, line) {
+                self.problem(name, line_no, message, true);
+            }
+        }
+        self
+    }
+
+    fn problem(&mut self, source: &str, line: usize, message: String, fatal: bool) {
+        self.problems.push(Problem { source: source.to_string(), line, message, fatal });
+    }
+
+    fn add_row(&mut self, source: &str, line: usize, row: &str) -> Result<(), String> {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let [id, kind, name, aliases, country, sector, roles] = cols.as_slice() else {
+            return Err(format!("expected 7 tab-separated columns, found {}", cols.len()));
+        };
+        let (id, name) = (id.trim(), name.trim());
+        check_id(id)?;
+        let kind = EntityKind::parse(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
+        if name.is_empty() {
+            return Err("empty name".into());
+        }
+        let country = match country.trim() {
+            "" => None,
+            c if is_alpha3(c) => Some(c.to_string()),
+            c => return Err(format!("country {c:?} is not an ISO 3166-1 alpha-3 code")),
+        };
+        let sector = match sector.trim() {
+            "" => None,
+            s if SECTORS.contains(&s) => Some(s.to_string()),
+            s => return Err(format!("unknown sector {s:?}")),
+        };
+        let roles =
+            roles.split(';').map(str::trim).filter(|r| !r.is_empty()).map(parse_role).collect::<Result<Vec<_>, _>>()?;
+        if let Some((src, l)) = self.ids.get(id) {
+            return Err(format!("duplicate id {id:?} (first at {src}:{l})"));
+        }
+        self.ids.insert(id.to_string(), (source.to_string(), line));
+        let index = self.entities.len() as u32;
+        let mut seen = Vec::new();
+        for raw in std::iter::once(name).chain(aliases.split('|')) {
+            let (text, rule, norp) = parse_alias(raw)?;
+            if text.is_empty() || seen.contains(&text.to_string()) {
+                continue;
+            }
+            seen.push(text.to_string());
+            let key = text.to_lowercase();
+            match self.alias_owner.get(&key) {
+                Some((other, src, l)) if *other != index => {
+                    let other_id = &self.entities[*other as usize].id;
+                    let message =
+                        format!("alias {text:?} also names {other_id} ({src}:{l}); context or file order decides");
+                    self.problem(source, line, message, false);
+                }
+                Some(_) => {}
+                None => {
+                    self.alias_owner.insert(key, (index, source.to_string(), line));
+                }
+            }
+            self.aliases.push(Alias { text: text.to_string(), rule, norp, entity: index });
+        }
+        self.entities.push(Entity { id: id.to_string(), kind, name: name.to_string(), country, sector, roles });
+        Ok(())
+    }
+
+    /// Problems found so far, in the order met.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The gazetteer. Fails if any source had a fatal problem.
+    pub fn build(self) -> Result<Gazetteer, Error> {
+        if let Some(p) = self.problems.iter().find(|p| p.fatal) {
+            return Err(Error::Gazetteer(p.to_string()));
+        }
+        Gazetteer::new(self.entities, self.aliases)
+    }
+}
+
+fn check_id(id: &str) -> Result<(), String> {
+    let Some((prefix, slug)) = id.split_once(':') else {
+        return Err(format!("id {id:?} must look like prefix:slug"));
+    };
+    let prefix_ok = !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_lowercase());
+    let slug_ok = !slug.is_empty() && slug.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
+    if prefix_ok && slug_ok { Ok(()) } else { Err(format!("bad id {id:?}")) }
+}
+
+fn is_alpha3(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn parse_alias(raw: &str) -> Result<(&str, CaseRule, bool), String> {
+    let mut text = raw.trim();
+    let mut rule = None;
+    let mut norp = false;
+    while let Some(open) = text.rfind('{').filter(|_| text.ends_with('}')) {
+        match &text[open + 1..text.len() - 1] {
+            "exact" => rule = Some(CaseRule::Exact),
+            "any" => rule = Some(CaseRule::Any),
+            "ctx" => rule = Some(CaseRule::Context),
+            "norp" => norp = true,
+            other => return Err(format!("unknown alias rule {{{other}}} in {raw:?}")),
+        }
+        text = text[..open].trim_end();
+    }
+    let rule = rule.unwrap_or_else(|| {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+        if letters <= 3 || caps { CaseRule::Exact } else { CaseRule::Title }
+    });
+    Ok((text, rule, norp))
+}
+
+fn parse_role(r: &str) -> Result<Role, String> {
+    let parts: Vec<&str> = r.split('/').map(str::trim).collect();
+    let [country, sector, title, from, to] = parts.as_slice() else {
+        return Err(format!("role {r:?} must be COUNTRY/SECTOR/title/FROM/TO"));
+    };
+    if country.is_empty() || !country.bytes().all(|c| c.is_ascii_uppercase()) {
+        return Err(format!("role {r:?}: bad country or organisation {country:?}"));
+    }
+    if !SECTORS.contains(sector) {
+        return Err(format!("role {r:?}: unknown sector {sector:?}"));
+    }
+    let date = |s: &str| -> Result<Option<PartialDate>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        PartialDate::parse(s).map(Some).ok_or_else(|| format!("role {r:?}: bad date {s:?}"))
+    };
+    let (from, to) = (date(from)?, date(to)?);
+    if let (Some(f), Some(t)) = (from, to)
+        && t < f
+    {
+        return Err(format!("role {r:?} ends before it starts"));
+    }
+    Ok(Role { country: country.to_string(), sector: sector.to_string(), title: title.to_string(), from, to })
+}
+
+/// Entities and an automaton over their aliases. Built once, shared by all
+/// threads.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) aliases: Vec<Alias>,
+    /// Pattern i of the automaton is the lowercase string shared by the
+    /// aliases `patterns[i]`.
+    pub(crate) patterns: Vec<Vec<u32>>,
+    pub(crate) automaton: AhoCorasick,
+    /// The first token of every alias, lowercased: bit 0 set when some alias
+    /// starts with it, bit 1 when such an alias can match in lowercase
+    /// (written so, or matching in any case). Tokens that start no alias are
+    /// never searched.
+    pub(crate) first_words: FxHashMap<Box<[u8]>, u8>,
+    /// ASCII lowercase letters that start a first word with bit 1.
+    pub(crate) lower_first_bytes: [bool; 256],
+}
+
+impl Gazetteer {
+    /// The embedded default gazetteer.
+    pub fn default_gazetteer() -> Result<Gazetteer, Error> {
+        GazetteerBuilder::new().add_default().build()
+    }
+
+    fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Result<Gazetteer, Error> {
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<u32>> = Vec::new();
+        for (i, a) in aliases.iter().enumerate() {
+            let key = a.text.to_ascii_lowercase();
+            let p = *by_key.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                patterns.push(Vec::new());
+                patterns.len() - 1
+            });
+            patterns[p].push(i as u32);
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&keys)
+            .map_err(|e| Error::Gazetteer(format!("cannot build the alias automaton: {e}")))?;
+        let mut first_words: FxHashMap<Box<[u8]>, u8> = FxHashMap::default();
+        for a in &aliases {
+            let Some(first) = gazette_tokenizer::tokenize(&a.text).first().map(|t| t.text(&a.text).to_lowercase()) else {
+                continue;
+            };
+            let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
+            *first_words.entry(first.into_bytes().into_boxed_slice()).or_default() |= 1 | (u8::from(lower) << 1);
+        }
+        let mut lower_first_bytes = [false; 256];
+        for (w, &flags) in &first_words {
+            if flags & 2 != 0
+                && let Some(&b) = w.first()
+            {
+                lower_first_bytes[b as usize] = true;
+            }
+        }
+        Ok(Gazetteer { entities, aliases, patterns, automaton, first_words, lower_first_bytes })
+    }
+
+    /// All entities, in file order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// Number of aliases.
+    pub fn alias_count(&self) -> usize {
+        self.aliases.len()
+    }
+
+    /// Heap bytes used by the alias automaton.
+    pub fn automaton_bytes(&self) -> usize {
+        self.automaton.memory_usage()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const H: &str = "id\tkind\tname\taliases\tcountry\tsector\troles\n";
+
+    #[test]
+    fn rows_and_roles_parse() {
+        let src = format!(
+            "{H}person:a-b\tPERSON\tAnna Bell\tBell|A. Bell{{exact}}\tGBR\tGOV\tGBR/GOV/prime minister/2020-01-05/2024-07;GBR/LEG/member/2010/\n"
+        );
+        let mut b = GazetteerBuilder::new();
+        b.add_source("t.tsv", &src);
+        assert!(b.problems().is_empty(), "{:?}", b.problems());
+        let g = b.build().unwrap();
+        let e = &g.entities()[0];
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(e.actor(Some(d("2023-05-01"))).code.as_deref(), Some("GBRGOV"));
+        assert_eq!(e.actor(Some(d("2024-07-31"))).code.as_deref(), Some("GBRGOV"));
+        assert_eq!(e.actor(Some(d("2024-08-01"))).code.as_deref(), Some("GBRLEG"));
+        assert_eq!(e.actor(Some(d("2009-01-01"))).code.as_deref(), Some("GBR"));
+        assert_eq!(g.alias_count(), 3);
+    }
+
+    #[test]
+    fn problems_carry_line_numbers() {
+        let src = format!(
+            "# comment\n{H}gpe:XXX\tGPE\tX\t\tXX\t\t\nbad id\tGPE\tY\t\t\t\t\ngpe:YYY\tGPE\tY\tYland\tYYY\tGOV\tYYY/GOV/king/2020-13/\ngpe:ZZZ\tGPE\tZ\tYland\tZZZ\t\t\ngpe:ZZZ\tGPE\tZ2\t\t\t\t\n"
+        );
+        let mut b = GazetteerBuilder::new();
+        b.add_source("t.tsv", &src);
+        let got: Vec<String> = b.problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "t.tsv:3: error: country \"XX\" is not an ISO 3166-1 alpha-3 code",
+                "t.tsv:4: error: id \"bad id\" must look like prefix:slug",
+                "t.tsv:5: error: role \"YYY/GOV/king/2020-13/\": bad date \"2020-13\"",
+                "t.tsv:7: error: duplicate id \"gpe:ZZZ\" (first at t.tsv:6)",
+            ]
+        );
+        assert!(b.build().is_err());
+    }
+
+    #[test]
+    fn shared_aliases_are_warnings() {
+        let src = format!("{H}gpe:GEO\tGPE\tGeorgia\t\tGEO\t\t\ngpe:US-GA\tGPE\tGeorgia{{ctx}}\t\tUSA\t\t\n");
+        let mut b = GazetteerBuilder::new();
+        b.add_source("t.tsv", &src);
+        assert_eq!(b.problems().len(), 1);
+        assert!(!b.problems()[0].fatal);
+        assert!(b.build().is_ok());
+    }
+
+    #[test]
+    fn default_case_rules() {
+        assert_eq!(parse_alias("US").unwrap().1, CaseRule::Exact);
+        assert_eq!(parse_alias("NATO").unwrap().1, CaseRule::Exact);
+        assert_eq!(parse_alias("Russia").unwrap().1, CaseRule::Title);
+        assert_eq!(parse_alias("Russian{norp}").unwrap(), ("Russian", CaseRule::Title, true));
+        assert_eq!(parse_alias("Jordan{ctx}").unwrap().1, CaseRule::Context);
+    }
+}

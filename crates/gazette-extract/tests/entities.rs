@@ -1,0 +1,120 @@
+//! Entity matching rules, each checked through one `check` helper against a
+//! small gazetteer written for the tests.
+
+use gazette_extract::{Article, Pipeline};
+
+const GAZ: &str = "id\tkind\tname\taliases\tcountry\tsector\troles
+person:vladimir-putin\tPERSON\tVladimir Putin\tPutin\tRUS\tGOV\tRUS/GOV/president/2012-05-07/
+person:donald-trump\tPERSON\tDonald Trump\tTrump\tUSA\tGOV\tUSA/GOV/president/2017-01-20/2021-01-20;USA/GOV/president/2025-01-20/
+org:kremlin\tORG\tKremlin\t\tRUS\tGOV\t
+org:nato\tORG\tNATO\tNorth Atlantic Treaty Organization\t\tIGO\t
+gpe:USA\tGPE\tUnited States\tUS|U.S.|USA|America|American{norp}|Americans{norp}\tUSA\t\t
+gpe:RUS\tGPE\tRussia\tRussian Federation|Russian{norp}|Russians{norp}\tRUS\t\t
+gpe:JOR\tGPE\tJordan{ctx}\tHashemite Kingdom of Jordan\tJOR\t\t
+gpe:GEO\tGPE\tGeorgia{ctx}\t\tGEO\t\t
+gpe:US-GA\tGPE\tGeorgia{ctx}\tState of Georgia\tUSA\t\t
+city:atlanta\tGPE\tAtlanta\t\tUSA\t\t
+city:tbilisi\tGPE\tTbilisi\t\tGEO\t\t
+";
+
+fn pipeline() -> Pipeline {
+    Pipeline::builder().no_default_gazetteer().add_gazetteer("test.tsv", GAZ).build().unwrap()
+}
+
+/// Mentions found in `text` as `surface=entity_id/KIND`, in text order.
+fn check(text: &str, expect: &[&str]) {
+    check_dated(text, None, expect);
+}
+
+fn check_dated(text: &str, published: Option<&str>, expect: &[&str]) {
+    let p = pipeline();
+    let article =
+        Article { id: "t".into(), text: text.into(), published: published.map(String::from), ..Default::default() };
+    let x = p.process(&article).unwrap();
+    let got: Vec<String> = x
+        .mentions
+        .iter()
+        .map(|m| {
+            let e = &p.gazetteer().entities()[m.entity];
+            let kind = serde_json::to_value(m.kind).unwrap();
+            format!("{}={}/{}", m.span.text(text), e.id, kind.as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(got, expect, "text: {text:?}");
+}
+
+#[test]
+fn names_possessives_and_compounds() {
+    check("Putin’s aide met Trump.", &["Putin=person:vladimir-putin/PERSON", "Trump=person:donald-trump/PERSON"]);
+    check("a Trump-Putin summit", &["Trump=person:donald-trump/PERSON", "Putin=person:vladimir-putin/PERSON"]);
+    check("Russia's oil and the Kremlin", &["Russia=gpe:RUS/GPE", "Kremlin=org:kremlin/ORG"]);
+}
+
+#[test]
+fn longest_alias_wins() {
+    check("the North Atlantic Treaty Organization met", &["North Atlantic Treaty Organization=org:nato/ORG"]);
+}
+
+#[test]
+fn united_states_forms() {
+    check(
+        "US, U.S., USA, the United States and America",
+        &["US=gpe:USA/GPE", "U.S.=gpe:USA/GPE", "USA=gpe:USA/GPE", "United States=gpe:USA/GPE", "America=gpe:USA/GPE"],
+    );
+}
+
+#[test]
+fn case_rules() {
+    // Short and all-caps aliases match exactly; others also in headline capitals.
+    check("let us go, nato", &[]);
+    check("RUSSIA WARNS NATO", &["RUSSIA=gpe:RUS/GPE", "NATO=org:nato/ORG"]);
+    check("russia", &[]);
+}
+
+#[test]
+fn never_inside_a_word() {
+    check("Russiagate, Putinism and USAID", &[]);
+}
+
+#[test]
+fn demonyms_are_norp_mentions_of_the_country() {
+    check("Russian officials met Americans.", &["Russian=gpe:RUS/NORP", "Americans=gpe:USA/NORP"]);
+}
+
+#[test]
+fn ambiguous_aliases_need_context() {
+    check("Jordan scored twice.", &[]);
+    check("Jordan Henderson flew in.", &[]);
+    check("He flew to Jordan on Monday.", &["Jordan=gpe:JOR/GPE"]);
+    check("Jordan's king spoke.", &["Jordan=gpe:JOR/GPE"]);
+    check("Mr Jordan spoke.", &[]);
+}
+
+#[test]
+fn shared_aliases_follow_the_article() {
+    check("Protests in Tbilisi spread across Georgia.", &["Tbilisi=city:tbilisi/GPE", "Georgia=gpe:GEO/GPE"]);
+    check("Voters in Atlanta, Georgia queued.", &["Atlanta=city:atlanta/GPE", "Georgia=gpe:US-GA/GPE"]);
+}
+
+#[test]
+fn actor_codes_follow_the_article_date() {
+    let p = pipeline();
+    let code = |date: &str| {
+        let a =
+            Article { id: "t".into(), text: "Trump spoke.".into(), published: Some(date.into()), ..Default::default() };
+        p.process(&a).unwrap().entities[0].code.clone()
+    };
+    assert_eq!(code("2019-06-01").as_deref(), Some("USAGOV"));
+    assert_eq!(code("2023-06-01").as_deref(), Some("USA"));
+    assert_eq!(code("2025-08-06").as_deref(), Some("USAGOV"));
+}
+
+#[test]
+fn bad_gazetteer_rows_fail_the_build_with_file_and_line() {
+    let err = Pipeline::builder()
+        .no_default_gazetteer()
+        .add_gazetteer("mine.tsv", "id\tkind\tname\taliases\tcountry\tsector\troles\nx\tGPE\tX\t\t\t\t\n")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.to_string(), "gazetteer: mine.tsv:2: error: id \"x\" must look like prefix:slug");
+}
