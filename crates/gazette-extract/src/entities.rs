@@ -13,6 +13,32 @@ use crate::gazetteer::{CaseRule, EntityKind, Gazetteer};
 pub enum MatchHow {
     /// An alias in the gazetteer.
     Gazetteer,
+    /// A name pattern: a capitalised run with a cue (title, role, given
+    /// name, organisation word).
+    Pattern,
+    /// A later, shorter mention of a name found before (a surname).
+    Coref,
+}
+
+/// Which entity a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityRef {
+    /// Index into [`Gazetteer::entities`].
+    Gazetteer(usize),
+    /// Index into [`crate::Extraction::new_entities`]: a name no gazetteer
+    /// knows.
+    New(usize),
+}
+
+/// An entity found in one article that no gazetteer knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntity {
+    /// `new:<normalised name>`.
+    pub id: String,
+    /// The full name as first written.
+    pub name: String,
+    /// The guessed kind.
+    pub kind: EntityKind,
 }
 
 /// One mention of a gazetteer entity in an article.
@@ -20,8 +46,8 @@ pub enum MatchHow {
 pub struct Mention {
     /// Where it is, in bytes of the article text.
     pub span: Span,
-    /// Index into [`Gazetteer::entities`].
-    pub entity: usize,
+    /// The entity.
+    pub entity: EntityRef,
     /// The entity's kind, or NORP for a demonym (`Russian`).
     pub kind: EntityKind,
     /// How it was found.
@@ -138,24 +164,45 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     let mut out = Vec::with_capacity(found.len());
     for (k, c) in found.iter().enumerate() {
         let next_is_mention = found.get(k + 1).is_some_and(|n| n.token == c.last_token + 1);
+        // `Atlanta, Georgia`: a place right before, after a comma.
+        let place_before = k
+            .checked_sub(1)
+            .map(|p| &found[p])
+            .filter(|p| p.last_token + 2 == c.token && toks[p.last_token + 1].text(text) == ",");
         let best = c
             .aliases
             .iter()
             .filter(|&&a| {
                 let alias = &gaz.aliases[a as usize];
-                alias.rule != CaseRule::Context
-                    || context_supports(text, toks, c, next_is_mention, score(alias.entity as usize) > 0)
+                if alias.rule != CaseRule::Context {
+                    return true;
+                }
+                let e = alias.entity as usize;
+                let country = gaz.entities[e].country.as_deref();
+                let same_country_place = place_before.is_some_and(|p| {
+                    let pe = gaz.aliases[p.aliases[0] as usize].entity as usize;
+                    country.is_some() && gaz.entities[pe].country.as_deref() == country
+                });
+                let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place;
+                context_supports(text, toks, c, next_is_mention, supported)
             })
             .max_by_key(|&&a| {
                 let e = gaz.aliases[a as usize].entity;
-                // Most support first, then the earlier entity.
+                // Most support first (the entity's own, then its country's),
+                // then the earlier entity.
                 (score(e as usize), std::cmp::Reverse(e))
             });
         if let Some(&a) = best {
             let alias = &gaz.aliases[a as usize];
             let entity = alias.entity as usize;
             let kind = if alias.norp { EntityKind::Norp } else { gaz.entities[entity].kind };
-            out.push(Mention { span: c.span, entity, kind, how: MatchHow::Gazetteer, token: c.token });
+            out.push(Mention {
+                span: c.span,
+                entity: EntityRef::Gazetteer(entity),
+                kind,
+                how: MatchHow::Gazetteer,
+                token: c.token,
+            });
         }
     }
     out
@@ -186,6 +233,16 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> bool {
     !first.is_ascii_lowercase() || flags & 2 != 0
 }
 
+fn c_space(toks: &[Token], i: usize) -> bool {
+    toks[i].space_before
+}
+
+/// Is token `i` the first of its sentence, as far as the tokens tell (the
+/// previous token ends a sentence or there is none)?
+fn sentence_initial(toks: &[Token], text: &str, i: usize) -> bool {
+    i == 0 || matches!(toks[i - 1].text(text), "." | "!" | "?" | ":" | "\"" | "“" | "(" | "-" | "—")
+}
+
 /// Evidence that an ambiguous alias (`Jordan`, `Georgia`) names the place or
 /// entity here, not a person or a common word.
 fn context_supports(text: &str, toks: &[Token], c: &Candidate, next_is_mention: bool, supported: bool) -> bool {
@@ -195,7 +252,17 @@ fn context_supports(text: &str, toks: &[Token], c: &Candidate, next_is_mention: 
     // `Jordan Henderson`, `Mr Jordan`: a person.
     let followed_by_name = next
         .is_some_and(|n| n.kind == TokenKind::Word && n.case.is_capitalised() && n.space_before && !next_is_mention);
-    if followed_by_name || prev.is_some_and(|p| PERSON_CUES.contains(&p.trim_end_matches('.'))) {
+    // `Anthony Washington`, `Eddie Jordan`: a name word right before, inside
+    // the sentence, makes it a surname.
+    let after_name = c.token > 0 && {
+        let p = &toks[c.token - 1];
+        p.kind == TokenKind::Word
+            && p.case == gazette_tokenizer::Case::Title
+            && c_space(toks, c.token)
+            && !PLACE_CUES.iter().any(|cue| p.text(text).eq_ignore_ascii_case(cue))
+            && !sentence_initial(toks, text, c.token - 1)
+    };
+    if followed_by_name || after_name || prev.is_some_and(|p| PERSON_CUES.contains(&p.trim_end_matches('.'))) {
         return false;
     }
     let possessive = next.is_some_and(|n| matches!(n.text(text), "'s" | "’s"));

@@ -12,12 +12,13 @@ use crate::{Date, Error};
 /// The default gazetteer files, embedded at build time, in priority order:
 /// when two entities share an alias and nothing in the article decides,
 /// the earlier file wins.
-pub const DEFAULT_GAZETTEER: [(&str, &str); 5] = [
+pub const DEFAULT_GAZETTEER: [(&str, &str); 6] = [
     ("people.tsv", include_str!("../../../corpora/gazetteer/people.tsv")),
     ("organizations.tsv", include_str!("../../../corpora/gazetteer/organizations.tsv")),
     ("countries.tsv", include_str!("../../../corpora/gazetteer/countries.tsv")),
     ("regions.tsv", include_str!("../../../corpora/gazetteer/regions.tsv")),
     ("cities.tsv", include_str!("../../../corpora/gazetteer/cities.tsv")),
+    ("groups.tsv", include_str!("../../../corpora/gazetteer/groups.tsv")),
 ];
 
 const HEADER: &str = "id\tkind\tname\taliases\tcountry\tsector\troles";
@@ -454,7 +455,8 @@ impl Gazetteer {
             .map_err(|e| Error::Gazetteer(format!("cannot build the alias automaton: {e}")))?;
         let mut first_words: FxHashMap<Box<[u8]>, u8> = FxHashMap::default();
         for a in &aliases {
-            let Some(first) = gazette_tokenizer::tokenize(&a.text).first().map(|t| t.text(&a.text).to_lowercase()) else {
+            let Some(first) = gazette_tokenizer::tokenize(&a.text).first().map(|t| t.text(&a.text).to_lowercase())
+            else {
                 continue;
             };
             let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());

@@ -39,12 +39,13 @@ mod article;
 mod date;
 mod entities;
 mod gazetteer;
+mod names;
 mod pipeline;
 mod record;
 
 pub use article::Article;
 pub use date::Date;
-pub use entities::{MatchHow, Mention};
+pub use entities::{EntityRef, MatchHow, Mention, NewEntity};
 pub use gazette_tokenizer as tokenizer;
 pub use gazetteer::{
     Actor, CaseRule, DEFAULT_GAZETTEER, Entity, EntityKind, Gazetteer, GazetteerBuilder, PartialDate, Problem, Role,

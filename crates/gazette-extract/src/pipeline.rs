@@ -2,8 +2,9 @@
 
 use gazette_tokenizer::{Analysis, Rules, Tokenizer};
 
-use crate::entities::{self, Mention};
+use crate::entities::{self, EntityRef, MatchHow, Mention, NewEntity};
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
+use crate::names::{self, NameRules};
 use crate::record::{ArticleRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, Record, Severity};
 use crate::{Article, Date, Error};
 
@@ -67,7 +68,11 @@ impl PipelineBuilder {
             g.add_source(name, text);
         }
         let gazetteer = g.build()?;
-        Ok(Pipeline { tokenizer, gazetteer, max_article_bytes: self.max_article_bytes })
+        let mut names = NameRules::embedded()?;
+        for e in gazetteer.entities().iter().filter(|e| e.kind == crate::EntityKind::Person) {
+            names.add_given_from(&e.name);
+        }
+        Ok(Pipeline { tokenizer, gazetteer, names, max_article_bytes: self.max_article_bytes })
     }
 }
 
@@ -77,6 +82,7 @@ impl PipelineBuilder {
 pub struct Pipeline {
     tokenizer: Tokenizer,
     gazetteer: Gazetteer,
+    names: NameRules,
     max_article_bytes: usize,
 }
 
@@ -91,6 +97,9 @@ pub struct Extraction {
     pub entities: Vec<EntityRecord>,
     /// Every entity mention, in text order.
     pub mentions: Vec<Mention>,
+    /// Entities of this article that no gazetteer knows, found by name
+    /// patterns; [`EntityRef::New`] indexes this list.
+    pub new_entities: Vec<NewEntity>,
     /// Problems that did not stop processing (an unreadable date, say).
     pub warnings: Vec<Error>,
 }
@@ -147,9 +156,42 @@ impl Pipeline {
             sentences: analysis.sentences.iter().map(|s| s.span).collect(),
             paragraphs: analysis.paragraphs.clone(),
         };
-        let mentions = entities::find(&self.gazetteer, text, &analysis);
-        let entities = self.entity_records(&article, text, &mentions);
-        Ok(Extraction { article, analysis, entities, mentions, warnings })
+        let mut mentions = entities::find(&self.gazetteer, text, &analysis);
+        let mut new_entities = self.add_names(text, &analysis, &mut mentions);
+        mark_teams(text, &analysis, &mut mentions, &mut new_entities);
+        let entities = self.entity_records(&article, text, &mentions, &new_entities);
+        Ok(Extraction { article, analysis, entities, mentions, new_entities, warnings })
+    }
+
+    /// Adds names found by patterns and coreference to `mentions` (kept in
+    /// text order) and returns the new entities they refer to.
+    fn add_names(&self, text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>) -> Vec<NewEntity> {
+        let toks = &analysis.tokens;
+        let mut taken = vec![false; toks.len()];
+        for m in mentions.iter() {
+            let mut k = m.token;
+            while k < toks.len() && toks[k].span.start < m.span.end {
+                taken[k] = true;
+                k += 1;
+            }
+        }
+        let found = names::find(&self.names, text, analysis, &taken);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let mut new_entities: Vec<NewEntity> = Vec::new();
+        let mut by_id: rustc_hash::FxHashMap<String, usize> = Default::default();
+        for f in found {
+            let id = format!("new:{}", slug(&f.name));
+            let index = *by_id.entry(id.clone()).or_insert_with(|| {
+                new_entities.push(NewEntity { id, name: f.name.clone(), kind: f.kind });
+                new_entities.len() - 1
+            });
+            let how = if f.coref { MatchHow::Coref } else { MatchHow::Pattern };
+            mentions.push(Mention { span: f.span, entity: EntityRef::New(index), kind: f.kind, how, token: f.token });
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        new_entities
     }
 
     /// The gazetteer in use.
@@ -157,9 +199,15 @@ impl Pipeline {
         &self.gazetteer
     }
 
-    fn entity_records(&self, article: &ArticleRecord, text: &str, mentions: &[Mention]) -> Vec<EntityRecord> {
-        let mut order: Vec<usize> = Vec::new();
-        let mut by_entity: rustc_hash::FxHashMap<usize, Vec<MentionRecord>> = Default::default();
+    fn entity_records(
+        &self,
+        article: &ArticleRecord,
+        text: &str,
+        mentions: &[Mention],
+        new_entities: &[NewEntity],
+    ) -> Vec<EntityRecord> {
+        let mut order: Vec<EntityRef> = Vec::new();
+        let mut by_entity: rustc_hash::FxHashMap<EntityRef, Vec<MentionRecord>> = Default::default();
         for m in mentions {
             let list = by_entity.entry(m.entity).or_insert_with(|| {
                 order.push(m.entity);
@@ -175,18 +223,36 @@ impl Pipeline {
         }
         order
             .into_iter()
-            .map(|e| {
-                let entity = &self.gazetteer.entities()[e];
-                let actor = entity.actor(article.published);
-                EntityRecord {
-                    article_id: article.article_id.clone(),
-                    entity_id: entity.id.clone(),
-                    name: entity.name.clone(),
-                    kind: entity.kind,
-                    country: actor.country,
-                    sector: actor.sector,
-                    code: actor.code,
-                    mentions: by_entity.remove(&e).unwrap_or_default(),
+            .map(|r| {
+                let mentions = by_entity.remove(&r).unwrap_or_default();
+                match r {
+                    EntityRef::Gazetteer(e) => {
+                        let entity = &self.gazetteer.entities()[e];
+                        let actor = entity.actor(article.published);
+                        EntityRecord {
+                            article_id: article.article_id.clone(),
+                            entity_id: entity.id.clone(),
+                            name: entity.name.clone(),
+                            kind: entity.kind,
+                            country: actor.country,
+                            sector: actor.sector,
+                            code: actor.code,
+                            mentions,
+                        }
+                    }
+                    EntityRef::New(n) => {
+                        let entity = &new_entities[n];
+                        EntityRecord {
+                            article_id: article.article_id.clone(),
+                            entity_id: entity.id.clone(),
+                            name: entity.name.clone(),
+                            kind: entity.kind,
+                            country: None,
+                            sector: None,
+                            code: None,
+                            mentions,
+                        }
+                    }
                 }
             })
             .collect()
@@ -200,6 +266,96 @@ impl Pipeline {
             Err(e) => vec![Record::Error(e.to_record(&article.id))],
         }
     }
+}
+
+/// Places that name sports teams in results and tables: in one paragraph,
+/// two or more places each followed by a score (`Chicago 4 HOUSTON 3`,
+/// `Warwickshire 195 , Surrey 429-7`), a paragraph that opens with a place and
+/// two numbers (a standings row: `NEW YORK 74 59 .556`), or two places joined
+/// by `v`/`vs` (`Surrey v Kent`). Their mentions become organisations of their
+/// own (`new:chicago`), not the places.
+fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_entities: &mut Vec<NewEntity>) {
+    use crate::EntityKind;
+    use gazette_tokenizer::TokenKind;
+    let toks = &analysis.tokens;
+    let is_place = |m: &Mention| matches!(m.kind, EntityKind::Gpe | EntityKind::Loc);
+    // Token index one past each mention's last token.
+    let end_token = |m: &Mention| {
+        let mut k = m.token;
+        while k < toks.len() && toks[k].span.start < m.span.end {
+            k += 1;
+        }
+        k
+    };
+    let is_number = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let paragraph_of = |k: usize| analysis.paragraphs.partition_point(|p| p.end <= toks[k].span.start);
+    let mut teams = Vec::new();
+    let mut k = 0;
+    while k < mentions.len() {
+        // The mentions of one paragraph: [k, e).
+        let para = paragraph_of(mentions[k].token);
+        let mut e = k + 1;
+        while e < mentions.len() && paragraph_of(mentions[e].token) == para {
+            e += 1;
+        }
+        let scored: Vec<usize> =
+            (k..e).filter(|&m| is_place(&mentions[m]) && is_number(end_token(&mentions[m]))).collect();
+        let first = &mentions[k];
+        let opens = analysis.paragraphs.get(para).is_some_and(|p| p.start == first.span.start);
+        let standings = opens && is_place(first) && is_number(end_token(first)) && is_number(end_token(first) + 1);
+        if scored.len() >= 2 {
+            teams.extend(scored);
+        } else if standings {
+            teams.push(k);
+        }
+        for m in k..e.saturating_sub(1) {
+            let (a, b) = (&mentions[m], &mentions[m + 1]);
+            let ae = end_token(a);
+            let dot = usize::from(toks.get(ae + 1).is_some_and(|t| t.text(text) == "."));
+            let versus = is_place(a)
+                && is_place(b)
+                && b.token == ae + 1 + dot
+                && toks.get(ae).is_some_and(|t| matches!(t.text(text), "v" | "vs"));
+            if versus {
+                teams.extend([m, m + 1]);
+            }
+        }
+        k = e;
+    }
+    for k in teams {
+        let m = &mut mentions[k];
+        if m.kind == EntityKind::Org {
+            continue;
+        }
+        let name = m.span.text(text).to_string();
+        let id = format!("new:{}", slug(&name));
+        let index = match new_entities.iter().position(|e| e.id == id) {
+            Some(i) => i,
+            None => {
+                new_entities.push(NewEntity { id, name, kind: EntityKind::Org });
+                new_entities.len() - 1
+            }
+        };
+        m.entity = EntityRef::New(index);
+        m.kind = EntityKind::Org;
+        m.how = MatchHow::Pattern;
+    }
+}
+
+/// A name as an id slug: lowercase letters and digits, other runs as `-`.
+fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 impl Error {

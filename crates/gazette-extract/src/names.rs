@@ -1,0 +1,258 @@
+//! Names no gazetteer knows: capitalised token runs with cues (titles and
+//! roles before them, a known given name first, an organisation word last),
+//! and later mentions of a person by surname.
+
+use gazette_tokenizer::{Analysis, Case, Span, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::Error;
+use crate::gazetteer::EntityKind;
+
+/// The embedded given-name list, `corpora/names/given-names.txt`.
+pub const DEFAULT_GIVEN_NAMES: &str = include_str!("../../../corpora/names/given-names.txt");
+/// The embedded surname list, `corpora/names/surnames.txt`.
+pub const DEFAULT_SURNAMES: &str = include_str!("../../../corpora/names/surnames.txt");
+/// The embedded cue list, `corpora/names/cues.tsv`.
+pub const DEFAULT_NAME_CUES: &str = include_str!("../../../corpora/names/cues.tsv");
+
+/// Verbs right after a name that make it a person: `Jane Doe said`.
+const AFTER_CUES: [&str; 12] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "warned",
+    "insisted",
+    "explained",
+    "wrote",
+    "tweeted",
+    "recalled",
+    "admitted",
+];
+
+/// Longest name a pattern makes, in tokens.
+const MAX_NAME_TOKENS: usize = 5;
+
+/// Word lists for names no gazetteer knows.
+#[derive(Debug, Clone)]
+pub(crate) struct NameRules {
+    given: FxHashSet<Box<str>>,
+    surnames: FxHashSet<Box<str>>,
+    titles: FxHashSet<Box<str>>,
+    roles: FxHashSet<Box<str>>,
+    org_suffixes: FxHashSet<Box<str>>,
+    place_suffixes: FxHashSet<Box<str>>,
+    skip: FxHashSet<Box<str>>,
+    particles: FxHashSet<Box<str>>,
+}
+
+impl NameRules {
+    pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
+        let mut r = NameRules {
+            given: FxHashSet::default(),
+            surnames: FxHashSet::default(),
+            titles: FxHashSet::default(),
+            roles: FxHashSet::default(),
+            org_suffixes: FxHashSet::default(),
+            place_suffixes: FxHashSet::default(),
+            skip: FxHashSet::default(),
+            particles: FxHashSet::default(),
+        };
+        for line in given.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            r.given.insert(line.into());
+        }
+        for line in surnames.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            r.surnames.insert(line.into());
+        }
+        for (n, line) in cues.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = || Error::Gazetteer(format!("cues.tsv:{}: expected WORD<TAB>CLASS", n + 1));
+            let (word, class) = line.split_once('\t').ok_or_else(bad)?;
+            let set = match class.trim() {
+                "title" => &mut r.titles,
+                "role" => &mut r.roles,
+                "orgsuffix" => &mut r.org_suffixes,
+                "placesuffix" => &mut r.place_suffixes,
+                "skip" => &mut r.skip,
+                "particle" => &mut r.particles,
+                _ => return Err(bad()),
+            };
+            set.insert(word.trim().into());
+        }
+        Ok(r)
+    }
+
+    /// Adds the first word of a known person's name as a given name
+    /// (`Volodymyr` from the gazetteer's Volodymyr Zelenskyy).
+    pub(crate) fn add_given_from(&mut self, full_name: &str) {
+        if let Some(first) = full_name.split_whitespace().next().filter(|w| w.chars().count() >= 2 && !w.ends_with('.'))
+        {
+            self.given.insert(first.into());
+        }
+    }
+
+    pub(crate) fn embedded() -> Result<Self, Error> {
+        Self::parse(DEFAULT_GIVEN_NAMES, DEFAULT_SURNAMES, DEFAULT_NAME_CUES)
+    }
+}
+
+/// A name found by a pattern or by coreference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundName {
+    pub(crate) span: Span,
+    pub(crate) token: usize,
+    pub(crate) kind: EntityKind,
+    /// The full name this mention refers to (for a surname, the full name
+    /// introduced before).
+    pub(crate) name: String,
+    pub(crate) coref: bool,
+}
+
+/// Finds person and organisation names in capitalised runs that no earlier
+/// mention covers (`taken[i]` is true for tokens inside gazetteer mentions),
+/// then later mentions of those persons by surname. `known_surnames` maps
+/// surnames of gazetteer persons already mentioned, which are left to the
+/// gazetteer. Linear in the number of tokens.
+pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[bool]) -> Vec<FoundName> {
+    let toks = &analysis.tokens;
+    let word = |i: usize| toks[i].text(text);
+    let mut sentence_start = vec![false; toks.len()];
+    for s in &analysis.sentences {
+        if s.tokens.start < toks.len() {
+            sentence_start[s.tokens.start] = true;
+        }
+    }
+    let is_name_word =
+        |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && !rules.skip.contains(word(i));
+    let mut out: Vec<FoundName> = Vec::new();
+    let mut surnames: FxHashMap<&str, String> = FxHashMap::default();
+    let mut i = 0;
+    while i < toks.len() {
+        // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
+        if !taken[i]
+            && toks[i].kind == TokenKind::Word
+            && word(i).len() == 1
+            && word(i).as_bytes()[0].is_ascii_uppercase()
+            && toks.get(i + 1).is_some_and(|t| t.text(text) == "." && !t.space_before)
+            && toks.get(i + 2).is_some_and(|t| t.space_before)
+            && i + 2 < toks.len()
+            && is_name_word(i + 2)
+            && !taken[i + 2]
+            && !(i + 3 < toks.len() && is_name_word(i + 3) && toks[i + 3].space_before && !taken[i + 3])
+        {
+            let span = Span::new(toks[i].span.start, toks[i + 2].span.end);
+            let name = span.text(text).to_string();
+            surnames.entry(word(i + 2)).or_insert_with(|| name.clone());
+            out.push(FoundName { span, token: i, kind: EntityKind::Person, name, coref: false });
+            i += 3;
+            continue;
+        }
+        if taken[i] || !is_name_word(i) {
+            // A surname introduced earlier: `Ushakov` after `Yuri Ushakov`.
+            i += 1;
+            continue;
+        }
+        // The run: name words joined by spaces, hyphens or particles.
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len() && end - start < MAX_NAME_TOKENS * 2 {
+            let t = &toks[end];
+            if taken[end] || sentence_start[end] {
+                break;
+            }
+            if is_name_word(end) && t.space_before {
+                end += 1;
+            } else {
+                // A hyphen (`Jean-Pierre`) or a particle (`von der Leyen`)
+                // joins when a name word follows.
+                let hyphen = word(end) == "-" && !t.space_before;
+                let particle = rules.particles.contains(word(end));
+                let joins = end + 1 < toks.len()
+                    && is_name_word(end + 1)
+                    && !taken[end + 1]
+                    && ((hyphen && !toks[end + 1].space_before) || (particle && toks[end + 1].space_before));
+                if !joins {
+                    break;
+                }
+                end += 2;
+            }
+        }
+        i = end;
+        // Strip leading titles: `President Ilham Aliyev`, `Prime Minister X`.
+        let mut s = start;
+        while s < end && rules.titles.contains(word(s)) {
+            s += 1;
+        }
+        let titled = s > start;
+        if s == end {
+            continue;
+        }
+        let last = word(end - 1);
+        let ntok = end - s;
+        if rules.org_suffixes.contains(last) && end - start >= 2 {
+            // `National Security Council`: the whole run, titles included.
+            let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+            let name = span.text(text).to_string();
+            out.push(FoundName { span, token: start, kind: EntityKind::Org, name, coref: false });
+            continue;
+        }
+        if rules.place_suffixes.contains(last) && end - start >= 2 {
+            // `Wall Street`, `Heathrow Airport`: a place.
+            let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+            let name = span.text(text).to_string();
+            out.push(FoundName { span, token: start, kind: EntityKind::Loc, name, coref: false });
+            continue;
+        }
+        // The cue before the run: a role noun or a title, perhaps with its
+        // period (`adviser Yuri Ushakov`, `Sen. Bernie Sanders`).
+        let mut p = start;
+        if p > 0 && word(p - 1) == "." {
+            p -= 1;
+        }
+        let cue_before = p > 0 && {
+            let w = word(p - 1);
+            rules.roles.contains(w) || rules.titles.contains(w)
+        };
+        let given_first = ntok >= 2 && rules.given.contains(word(s));
+        // A lone given name inside a sentence: `said Frankie`.
+        let given_alone = ntok == 1 && !sentence_start[s] && rules.given.contains(word(s));
+        // `Wasim Akram`: two name words, the second a known surname, the run
+        // not opening the sentence and not led by a cue word of another kind.
+        let surname_last = ntok == 2
+            && !sentence_start[s]
+            && rules.surnames.contains(word(end - 1))
+            && !rules.roles.contains(word(s))
+            && !rules.particles.contains(word(s));
+        let by_surname = ntok == 1 && surnames.contains_key(word(s));
+        if by_surname {
+            let t = &toks[s];
+            let name = surnames[word(s)].clone();
+            out.push(FoundName { span: t.span, token: s, kind: EntityKind::Person, name, coref: true });
+            continue;
+        }
+        // A speech verb or a parenthesis right after two or three name words:
+        // `Jane Doe said`, `Sandrine Testud (France) beat ...`.
+        let cue_after = (2..=3).contains(&ntok)
+            && !sentence_start[s]
+            && toks.get(end).is_some_and(|t| {
+                let w = t.text(text);
+                w == "(" || AFTER_CUES.contains(&w)
+            });
+        if !(titled || cue_before || given_first || given_alone || surname_last || cue_after) || ntok > MAX_NAME_TOKENS
+        {
+            continue;
+        }
+        // A single word after a title is a surname (`Mr Smith`); a single
+        // sentence-initial word with no cue is not a name.
+        let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
+        let name = span.text(text).to_string();
+        if ntok >= 2 {
+            surnames.entry(word(end - 1)).or_insert_with(|| name.clone());
+        }
+        out.push(FoundName { span, token: s, kind: EntityKind::Person, name, coref: false });
+    }
+    out
+}
