@@ -105,9 +105,9 @@ pub(crate) struct FoundName {
     pub(crate) span: Span,
     pub(crate) token: usize,
     pub(crate) kind: EntityKind,
-    /// The full name this mention refers to (for a surname, the full name
-    /// introduced before).
-    pub(crate) name: String,
+    /// Where the full name this mention refers to is written (for a surname,
+    /// the full name introduced before).
+    pub(crate) name: Span,
     pub(crate) coref: bool,
 }
 
@@ -125,17 +125,20 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             sentence_start[s.tokens.start] = true;
         }
     }
-    let is_name_word =
-        |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && !rules.skip.contains(word(i));
+    let name_words: Vec<bool> = toks
+        .iter()
+        .map(|t| t.kind == TokenKind::Word && t.case == Case::Title && !rules.skip.contains(t.text(text)))
+        .collect();
+    let is_name_word = |i: usize| name_words[i];
     let mut out: Vec<FoundName> = Vec::new();
-    let mut surnames: FxHashMap<&str, String> = FxHashMap::default();
+    let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
     let mut i = 0;
     while i < toks.len() {
         // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
-        if !taken[i]
+        if toks[i].span.len() == 1
+            && !taken[i]
             && toks[i].kind == TokenKind::Word
-            && word(i).len() == 1
-            && word(i).as_bytes()[0].is_ascii_uppercase()
+            && text.as_bytes()[toks[i].span.start].is_ascii_uppercase()
             && toks.get(i + 1).is_some_and(|t| t.text(text) == "." && !t.space_before)
             && toks.get(i + 2).is_some_and(|t| t.space_before)
             && i + 2 < toks.len()
@@ -144,8 +147,8 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             && !(i + 3 < toks.len() && is_name_word(i + 3) && toks[i + 3].space_before && !taken[i + 3])
         {
             let span = Span::new(toks[i].span.start, toks[i + 2].span.end);
-            let name = span.text(text).to_string();
-            surnames.entry(word(i + 2)).or_insert_with(|| name.clone());
+            let name = span;
+            surnames.entry(word(i + 2)).or_insert(name);
             out.push(FoundName { span, token: i, kind: EntityKind::Person, name, coref: false });
             i += 3;
             continue;
@@ -195,14 +198,14 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         if rules.org_suffixes.contains(last) && end - start >= 2 {
             // `National Security Council`: the whole run, titles included.
             let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-            let name = span.text(text).to_string();
+            let name = span;
             out.push(FoundName { span, token: start, kind: EntityKind::Org, name, coref: false });
             continue;
         }
         if rules.place_suffixes.contains(last) && end - start >= 2 {
             // `Wall Street`, `Heathrow Airport`: a place.
             let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-            let name = span.text(text).to_string();
+            let name = span;
             out.push(FoundName { span, token: start, kind: EntityKind::Loc, name, coref: false });
             continue;
         }
@@ -229,7 +232,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         let by_surname = ntok == 1 && surnames.contains_key(word(s));
         if by_surname {
             let t = &toks[s];
-            let name = surnames[word(s)].clone();
+            let name = surnames[word(s)];
             out.push(FoundName { span: t.span, token: s, kind: EntityKind::Person, name, coref: true });
             continue;
         }
@@ -248,9 +251,9 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // A single word after a title is a surname (`Mr Smith`); a single
         // sentence-initial word with no cue is not a name.
         let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
-        let name = span.text(text).to_string();
+        let name = span;
         if ntok >= 2 {
-            surnames.entry(word(end - 1)).or_insert_with(|| name.clone());
+            surnames.entry(word(end - 1)).or_insert(name);
         }
         out.push(FoundName { span, token: s, kind: EntityKind::Person, name, coref: false });
     }

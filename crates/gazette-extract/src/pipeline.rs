@@ -180,12 +180,17 @@ impl Pipeline {
             return Vec::new();
         }
         let mut new_entities: Vec<NewEntity> = Vec::new();
+        let mut by_name: rustc_hash::FxHashMap<&str, usize> = Default::default();
         let mut by_id: rustc_hash::FxHashMap<String, usize> = Default::default();
         for f in found {
-            let id = format!("new:{}", slug(&f.name));
-            let index = *by_id.entry(id.clone()).or_insert_with(|| {
-                new_entities.push(NewEntity { id, name: f.name.clone(), kind: f.kind });
-                new_entities.len() - 1
+            let name = f.name.text(text);
+            let index = *by_name.entry(name).or_insert_with(|| {
+                // Two spellings with one slug (`Declan O'Rourke`, `Declan O’Rourke`) are one entity.
+                let id = format!("new:{}", slug(name));
+                *by_id.entry(id.clone()).or_insert_with(|| {
+                    new_entities.push(NewEntity { id, name: name.to_string(), kind: f.kind });
+                    new_entities.len() - 1
+                })
             });
             let how = if f.coref { MatchHow::Coref } else { MatchHow::Pattern };
             mentions.push(Mention { span: f.span, entity: EntityRef::New(index), kind: f.kind, how, token: f.token });

@@ -34,6 +34,7 @@ impl Span {
     }
 
     /// The text the span covers. `text` must be the text the span was made from.
+    #[inline]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }

@@ -112,6 +112,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text. `text` must be the text the token was made from.
+    #[inline]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         self.span.text(text)
     }
