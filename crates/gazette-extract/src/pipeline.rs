@@ -3,7 +3,7 @@
 use gazette_tokenizer::{Analysis, Rules, Tokenizer};
 
 use crate::entities::{self, EntityRef, MatchHow, Mention, NewEntity};
-use crate::gazetteer::{Gazetteer, GazetteerBuilder};
+use crate::gazetteer::{Actor, Gazetteer, GazetteerBuilder};
 use crate::names::{self, NameRules};
 use crate::record::{ArticleRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, Record, Severity};
 use crate::{Article, Date, Error};
@@ -230,34 +230,26 @@ impl Pipeline {
             .into_iter()
             .map(|r| {
                 let mentions = by_entity.remove(&r).unwrap_or_default();
-                match r {
+                let (id, name, kind, actor) = match r {
                     EntityRef::Gazetteer(e) => {
                         let entity = &self.gazetteer.entities()[e];
-                        let actor = entity.actor(article.published);
-                        EntityRecord {
-                            article_id: article.article_id.clone(),
-                            entity_id: entity.id.clone(),
-                            name: entity.name.clone(),
-                            kind: entity.kind,
-                            country: actor.country,
-                            sector: actor.sector,
-                            code: actor.code,
-                            mentions,
-                        }
+                        (&entity.id, &entity.name, entity.kind, entity.actor(article.published))
                     }
                     EntityRef::New(n) => {
                         let entity = &new_entities[n];
-                        EntityRecord {
-                            article_id: article.article_id.clone(),
-                            entity_id: entity.id.clone(),
-                            name: entity.name.clone(),
-                            kind: entity.kind,
-                            country: None,
-                            sector: None,
-                            code: None,
-                            mentions,
-                        }
+                        // Names no gazetteer knows have no country or sector yet.
+                        (&entity.id, &entity.name, entity.kind, Actor { country: None, sector: None, code: None })
                     }
+                };
+                EntityRecord {
+                    article_id: article.article_id.clone(),
+                    entity_id: id.clone(),
+                    name: name.clone(),
+                    kind,
+                    country: actor.country,
+                    sector: actor.sector,
+                    code: actor.code,
+                    mentions,
                 }
             })
             .collect()
