@@ -1,6 +1,6 @@
 //! The pipeline: builder, configuration and per-article processing.
 
-use gazette_tokenizer::{Analysis, Rules, Tokenizer};
+use gazette_tokenizer::{Analysis, Rules, Span, Tokenizer};
 
 use crate::entities::{self, EntityRef, MatchHow, Mention, NewEntity};
 use crate::gazetteer::{Actor, Gazetteer, GazetteerBuilder};
@@ -69,10 +69,17 @@ impl PipelineBuilder {
         }
         let gazetteer = g.build()?;
         let mut names = NameRules::embedded()?;
-        for e in gazetteer.entities().iter().filter(|e| e.kind == crate::EntityKind::Person) {
+        let mut holders: rustc_hash::FxHashMap<(String, String), Vec<usize>> = Default::default();
+        for (i, e) in gazetteer.entities().iter().enumerate().filter(|(_, e)| e.kind == crate::EntityKind::Person) {
             names.add_given_from(&e.name);
+            for r in &e.roles {
+                let list = holders.entry((r.country.clone(), r.title.to_lowercase())).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
         }
-        Ok(Pipeline { tokenizer, gazetteer, names, max_article_bytes: self.max_article_bytes })
+        Ok(Pipeline { tokenizer, gazetteer, names, holders, max_article_bytes: self.max_article_bytes })
     }
 }
 
@@ -83,6 +90,8 @@ pub struct Pipeline {
     tokenizer: Tokenizer,
     gazetteer: Gazetteer,
     names: NameRules,
+    /// People by (country, lowercase role title), for role nominals.
+    holders: rustc_hash::FxHashMap<(String, String), Vec<usize>>,
     max_article_bytes: usize,
 }
 
@@ -159,6 +168,7 @@ impl Pipeline {
         let mut mentions = entities::find(&self.gazetteer, text, &analysis);
         let mut new_entities = self.add_names(text, &analysis, &mut mentions);
         mark_teams(text, &analysis, &mut mentions, &mut new_entities);
+        self.resolve_role_nominals(text, &analysis, &mut mentions, published);
         let entities = self.entity_records(&article, text, &mentions, &new_entities);
         Ok(Extraction { article, analysis, entities, mentions, new_entities, warnings })
     }
@@ -197,6 +207,74 @@ impl Pipeline {
         }
         mentions.sort_by_key(|m| m.span.start);
         new_entities
+    }
+
+    /// Role nominals: a demonym or country followed by a role title (`the
+    /// Russian president`, `Ukraine's foreign minister`) names the person who
+    /// held that role on the article's date (without a date, the one who holds
+    /// it now). The demonym's mention becomes a coreference mention of that
+    /// person covering the whole phrase. Nothing happens when no one, or more
+    /// than one person, held the role.
+    fn resolve_role_nominals(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention], date: Option<Date>) {
+        let toks = &analysis.tokens;
+        for m in mentions.iter_mut() {
+            let EntityRef::Gazetteer(e) = m.entity else { continue };
+            let place = &self.gazetteer.entities()[e];
+            if !matches!(place.kind, crate::EntityKind::Gpe) {
+                continue;
+            }
+            let Some(country) = place.country.as_deref() else { continue };
+            // `a former Russian president` is not the one in office.
+            let before = m.token.checked_sub(1).map(|b| toks[b].text(text).to_lowercase());
+            if before.as_deref().is_some_and(|w| NOT_CURRENT.contains(&w)) {
+                continue;
+            }
+            // First token after the mention, skipping a possessive clitic.
+            let mut k = m.token;
+            while k < toks.len() && toks[k].span.start < m.span.end {
+                k += 1;
+            }
+            if toks.get(k).is_some_and(|t| matches!(t.text(text), "'s" | "’s")) {
+                k += 1;
+            }
+            // The longest title of up to three lowercase words.
+            let mut best = None;
+            let mut title = String::new();
+            for n in 0..3 {
+                let Some(t) = toks.get(k + n) else { break };
+                if t.kind != gazette_tokenizer::TokenKind::Word || !t.space_before {
+                    break;
+                }
+                if n > 0 {
+                    title.push(' ');
+                }
+                title.push_str(&t.text(text).to_lowercase());
+                if let Some(list) = self.holders.get(&(country.to_string(), title.clone())) {
+                    let held: Vec<usize> = list
+                        .iter()
+                        .copied()
+                        .filter(|&p| {
+                            let roles = &self.gazetteer.entities()[p].roles;
+                            roles.iter().any(|r| {
+                                r.country == country
+                                    && r.title.eq_ignore_ascii_case(&title)
+                                    && date.map_or(r.is_current(), |d| r.held_on(d))
+                            })
+                        })
+                        .collect();
+                    best = (held.len() == 1).then(|| (held[0], k + n));
+                }
+            }
+            // Not when the person's name follows (`Russian President Vladimir Putin`).
+            let Some((person, last)) = best else { continue };
+            if toks.get(last + 1).is_some_and(|t| t.case.is_capitalised() && t.space_before) {
+                continue;
+            }
+            m.span = Span::new(m.span.start, toks[last].span.end);
+            m.entity = EntityRef::Gazetteer(person);
+            m.kind = crate::EntityKind::Person;
+            m.how = MatchHow::Coref;
+        }
     }
 
     /// The gazetteer in use.
@@ -264,6 +342,10 @@ impl Pipeline {
         }
     }
 }
+
+/// Words before a role nominal that say it is not the holder on the date.
+const NOT_CURRENT: [&str; 11] =
+    ["a", "an", "former", "ex", "late", "previous", "next", "future", "then", "another", "incoming"];
 
 /// Places that name sports teams in results and tables: in one paragraph,
 /// two or more places each followed by a score (`Chicago 4 HOUSTON 3`,

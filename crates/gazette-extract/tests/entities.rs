@@ -123,3 +123,14 @@ fn bad_gazetteer_rows_fail_the_build_with_file_and_line() {
         .unwrap_err();
     assert_eq!(err.to_string(), "gazetteer: mine.tsv:2: error: id \"x\" must look like prefix:slug");
 }
+
+#[test]
+fn role_nominals_name_the_holder_on_the_date() {
+    check("Envoys met the Russian president on Monday.", &["Russian president=person:vladimir-putin/PERSON"]);
+    check_dated("The US president spoke.", Some("2019-03-01"), &["US president=person:donald-trump/PERSON"]);
+    // Nobody in this gazetteer held the office then: the demonym stays.
+    check_dated("The US president spoke.", Some("2023-03-01"), &["US=gpe:USA/GPE"]);
+    check("a former Russian president", &["Russian=gpe:RUS/NORP"]);
+    // The name that follows is the mention, not the title.
+    check("Russian President Vladimir Putin", &["Russian=gpe:RUS/NORP", "Vladimir Putin=person:vladimir-putin/PERSON"]);
+}
