@@ -168,6 +168,7 @@ impl Pipeline {
         let mut mentions = entities::find(&self.gazetteer, text, &analysis);
         let mut new_entities = self.add_names(text, &analysis, &mut mentions);
         mark_teams(text, &analysis, &mut mentions, &mut new_entities);
+        define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
         self.resolve_role_nominals(text, &analysis, &mut mentions, published);
         let entities = self.entity_records(&article, text, &mentions, &new_entities);
         Ok(Extraction { article, analysis, entities, mentions, new_entities, warnings })
@@ -341,6 +342,115 @@ impl Pipeline {
             Err(e) => vec![Record::Error(e.to_record(&article.id))],
         }
     }
+}
+
+/// Small words that acronyms skip (`Organization of the Petroleum Exporting
+/// Countries` is OPEC).
+const ACRONYM_SKIPS: [&str; 8] = ["of", "the", "and", "for", "on", "in", "de", "&"];
+
+fn is_acronym_skip(w: &str) -> bool {
+    ACRONYM_SKIPS.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// The initials of a name's words, skipping small words: `IAEA` for
+/// International Atomic Energy Agency.
+fn initials(name: &[&str]) -> String {
+    name.iter()
+        .filter(|w| !is_acronym_skip(w) && w.chars().next().is_some_and(char::is_alphabetic))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Acronyms defined in the text: `Long Name (LN)`, where the letters are the
+/// initials of the name's words. The name is the mention right before the
+/// parenthesis, or, when nothing was found there, the capitalised words before
+/// it, which become a new organisation. The acronym in parentheses and its
+/// later uses are coreference mentions of that entity.
+fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
+    use gazette_tokenizer::{Case, TokenKind};
+    let toks = &analysis.tokens;
+    let mut covered = vec![false; toks.len()];
+    for m in mentions.iter() {
+        let mut k = m.token;
+        while k < toks.len() && toks[k].span.start < m.span.end {
+            covered[k] = true;
+            k += 1;
+        }
+    }
+    let is_acronym = |t: &gazette_tokenizer::Token| {
+        t.kind == TokenKind::Word
+            && t.case == Case::Upper
+            && (2..=8).contains(&t.span.len())
+            && t.text(text).bytes().all(|c| c.is_ascii_uppercase())
+    };
+    let mut defined: rustc_hash::FxHashMap<&str, (EntityRef, crate::EntityKind)> = Default::default();
+    let mut added = Vec::new();
+    for i in 1..toks.len().saturating_sub(2) {
+        if toks[i].text(text) != "(" || toks[i + 2].text(text) != ")" || !is_acronym(&toks[i + 1]) || covered[i + 1] {
+            continue;
+        }
+        let acro = toks[i + 1].text(text);
+        // The mention that ends right before the parenthesis.
+        let before = mentions.iter().find(|m| m.span.end == toks[i - 1].span.end);
+        let target = match before {
+            Some(m) => {
+                let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
+                (initials(&words) == acro).then_some((m.entity, m.kind))
+            }
+            None => {
+                // Capitalised words and small words back from the parenthesis.
+                let mut s = i;
+                while s > 0 && i - s < 10 && !covered[s - 1] {
+                    let t = &toks[s - 1];
+                    let w = t.text(text);
+                    if t.kind == TokenKind::Word && (t.case == Case::Title || is_acronym_skip(w)) {
+                        s -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                while s < i && is_acronym_skip(toks[s].text(text)) {
+                    s += 1;
+                }
+                let words: Vec<&str> = (s..i).map(|k| toks[k].text(text)).collect();
+                (words.len() >= 2 && initials(&words) == acro).then(|| {
+                    let span = Span::new(toks[s].span.start, toks[i - 1].span.end);
+                    let name = span.text(text).to_string();
+                    let id = format!("new:{}", slug(&name));
+                    let index = new_entities.iter().position(|e| e.id == id).unwrap_or_else(|| {
+                        new_entities.push(NewEntity { id, name, kind: crate::EntityKind::Org });
+                        new_entities.len() - 1
+                    });
+                    let entity = EntityRef::New(index);
+                    added.push(Mention {
+                        span,
+                        entity,
+                        kind: crate::EntityKind::Org,
+                        how: MatchHow::Pattern,
+                        token: s,
+                    });
+                    (entity, crate::EntityKind::Org)
+                })
+            }
+        };
+        if let Some(t) = target {
+            defined.entry(acro).or_insert(t);
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if covered[k] || !is_acronym(t) {
+            continue;
+        }
+        if let Some(&(entity, kind)) = defined.get(t.text(text)) {
+            added.push(Mention { span: t.span, entity, kind, how: MatchHow::Coref, token: k });
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.span.start);
 }
 
 /// Words before a role nominal that say it is not the holder on the date.

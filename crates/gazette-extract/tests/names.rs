@@ -82,3 +82,31 @@ fn places_in_results_lines_are_teams() {
     check("Chicago 4 HOUSTON 3", &["Chicago=new:chicago/ORG/pattern", "HOUSTON=new:houston/ORG/pattern"]);
     check("Rain fell in Chicago on Monday.", &["Chicago=city:chicago/GPE/gazetteer"]);
 }
+
+#[test]
+fn acronyms_defined_in_the_text() {
+    // A name found by a pattern, then its acronym.
+    check(
+        "The Velmar Norland Port Board (VNPB) said VNPB would appeal.",
+        &[
+            "Velmar Norland Port Board=new:velmar-norland-port-board/ORG/pattern",
+            "VNPB=new:velmar-norland-port-board/ORG/coref",
+            "VNPB=new:velmar-norland-port-board/ORG/coref",
+        ],
+    );
+    // A name nothing else found: the capitalised words whose initials the
+    // acronym spells.
+    check(
+        "The Harbour Oversight Panel of Norland (HOPN) met. HOPN then adjourned.",
+        &[
+            "Harbour Oversight Panel of Norland=new:harbour-oversight-panel-of-norland/ORG/pattern",
+            "HOPN=new:harbour-oversight-panel-of-norland/ORG/coref",
+            "HOPN=new:harbour-oversight-panel-of-norland/ORG/coref",
+        ],
+    );
+    // Letters that are not the initials define nothing.
+    check(
+        "The Velmar Norland Port Board (XYZ) met. XYZ left.",
+        &["Velmar Norland Port Board=new:velmar-norland-port-board/ORG/pattern"],
+    );
+}
