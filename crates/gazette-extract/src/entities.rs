@@ -219,6 +219,10 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> bool {
     if first.is_ascii_lowercase() && !gaz.lower_first_bytes[first as usize] {
         return false;
     }
+    // Numbers and other tokens whose first byte starts no alias.
+    if !gaz.first_bytes[first.to_ascii_lowercase() as usize] {
+        return false;
+    }
     let w = t.text(text);
     let mut buf = [0u8; 24];
     let flags = if w.len() <= buf.len() && w.is_ascii() {

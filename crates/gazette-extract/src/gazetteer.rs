@@ -425,6 +425,8 @@ pub struct Gazetteer {
     pub(crate) first_words: FxHashMap<Box<[u8]>, u8>,
     /// ASCII lowercase letters that start a first word with bit 1.
     pub(crate) lower_first_bytes: [bool; 256],
+    /// First bytes (ASCII lowercased) of all first words.
+    pub(crate) first_bytes: [bool; 256],
 }
 
 impl Gazetteer {
@@ -466,14 +468,18 @@ impl Gazetteer {
             *first_words.entry(first.into_bytes().into_boxed_slice()).or_default() |= 1 | (u8::from(lower) << 1);
         }
         let mut lower_first_bytes = [false; 256];
+        let mut first_bytes = [false; 256];
         for (w, &flags) in &first_words {
+            if let Some(&b) = w.first() {
+                first_bytes[b.to_ascii_lowercase() as usize] = true;
+            }
             if flags & 2 != 0
                 && let Some(&b) = w.first()
             {
                 lower_first_bytes[b as usize] = true;
             }
         }
-        Ok(Gazetteer { entities, aliases, patterns, automaton, first_words, lower_first_bytes })
+        Ok(Gazetteer { entities, aliases, patterns, automaton, first_words, lower_first_bytes, first_bytes })
     }
 
     /// All entities, in file order.
