@@ -4,10 +4,6 @@
 //! the work cannot be optimised away.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-
-// The same allocator as the `gazette` binary.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use gazette_extract::{Article, Pipeline};
 use gazette_tokenizer::{Tokenizer, tokenize};
 

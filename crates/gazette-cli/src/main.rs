@@ -16,11 +16,6 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use gazette_extract::{DEFAULT_MAX_ARTICLE_BYTES, Date, GazetteerBuilder, Pipeline, RecordKind};
 
-// The pipeline allocates many small strings per article on every worker;
-// mimalloc's per-thread heaps serve that faster than the system allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit code when some input failed (error records were written).
 const EXIT_INPUT_ERRORS: u8 = 1;
 /// Exit code for a failure of the run itself (bad arguments, unwritable output).
