@@ -94,6 +94,11 @@ impl NameRules {
         }
     }
 
+    /// Is `word` a lowercase role noun (`aide`, `spokesman`, `envoy`)?
+    pub(crate) fn is_role(&self, word: &str) -> bool {
+        self.roles.contains(word)
+    }
+
     pub(crate) fn embedded() -> Result<Self, Error> {
         Self::parse(DEFAULT_GIVEN_NAMES, DEFAULT_SURNAMES, DEFAULT_NAME_CUES)
     }

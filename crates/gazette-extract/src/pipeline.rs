@@ -170,6 +170,7 @@ impl Pipeline {
         mark_teams(text, &analysis, &mut mentions, &mut new_entities);
         define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
         self.resolve_role_nominals(text, &analysis, &mut mentions, published);
+        self.resolve_introduced_roles(text, &analysis, &mut mentions);
         let entities = self.entity_records(&article, text, &mentions, &new_entities);
         Ok(Extraction { article, analysis, entities, mentions, new_entities, warnings })
     }
@@ -275,6 +276,55 @@ impl Pipeline {
             m.entity = EntityRef::Gazetteer(person);
             m.kind = crate::EntityKind::Person;
             m.how = MatchHow::Coref;
+        }
+    }
+
+    /// Roles a person was introduced with: `Kremlin aide Yuri Ushakov` makes
+    /// a later `the Kremlin aide` (not followed by a name) a coreference
+    /// mention of Yuri Ushakov. The introduction is an organisation or place
+    /// mention, a lowercase role noun, then the person's mention.
+    fn resolve_introduced_roles(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention]) {
+        let toks = &analysis.tokens;
+        let end_token = |m: &Mention| {
+            let mut k = m.token;
+            while k < toks.len() && toks[k].span.start < m.span.end {
+                k += 1;
+            }
+            k
+        };
+        let mut introduced: Vec<(EntityRef, &str, EntityRef)> = Vec::new();
+        for k in 1..mentions.len() {
+            let (q, p) = (&mentions[k - 1], &mentions[k]);
+            if p.kind != crate::EntityKind::Person || matches!(q.kind, crate::EntityKind::Person) {
+                continue;
+            }
+            let qe = end_token(q);
+            if qe + 1 == p.token && self.names.is_role(toks[qe].text(text)) {
+                introduced.push((q.entity, toks[qe].text(text), p.entity));
+            }
+        }
+        if introduced.is_empty() {
+            return;
+        }
+        // A later `the Kremlin aide`: the same entity and role, no name after.
+        for m in mentions.iter_mut() {
+            if matches!(m.kind, crate::EntityKind::Person) {
+                continue;
+            }
+            let me = end_token(m);
+            let Some(role_tok) = toks.get(me) else { continue };
+            let role = role_tok.text(text);
+            let Some(&(_, _, person)) = introduced.iter().find(|(e, r, _)| *e == m.entity && *r == role) else {
+                continue;
+            };
+            let definite = m.token > 0 && toks[m.token - 1].text(text).eq_ignore_ascii_case("the");
+            let name_follows = toks.get(me + 1).is_some_and(|t| t.case.is_capitalised() && t.space_before);
+            if definite && !name_follows {
+                m.span = Span::new(m.span.start, role_tok.span.end);
+                m.entity = person;
+                m.kind = crate::EntityKind::Person;
+                m.how = MatchHow::Coref;
+            }
         }
     }
 
