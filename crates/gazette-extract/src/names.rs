@@ -31,6 +31,9 @@ const AFTER_CUES: [&str; 12] = [
     "admitted",
 ];
 
+/// Lowercase prepositions before a capitalised word that make it a place.
+const PLACE_PREPOSITIONS: [&str; 6] = ["in", "near", "outside", "across", "around", "towards"];
+
 /// Longest name a pattern makes, in tokens.
 const MAX_NAME_TOKENS: usize = 5;
 
@@ -249,6 +252,20 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 let w = t.text(text);
                 w == "(" || AFTER_CUES.contains(&w)
             });
+        // Place cues: `in Kupiansk`, `near Velmar`, `Kupiansk-based`.
+        // Not when a capitalised word the run stopped at follows (`in Port
+        // Sudan`, where Sudan alone is known): the name is longer than the run.
+        let cut_short = toks.get(end).is_some_and(|t| t.case.is_capitalised() && t.space_before);
+        let place_before =
+            !titled && ntok <= 3 && s > 0 && PLACE_PREPOSITIONS.contains(&word(s - 1)) && !given_first && !cut_short;
+        let based_after = ntok <= 3
+            && toks.get(end).is_some_and(|t| t.text(text) == "-" && !t.space_before)
+            && toks.get(end + 1).is_some_and(|t| t.text(text) == "based" && !t.space_before);
+        if (place_before || based_after) && !cue_before && !cue_after {
+            let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
+            out.push(FoundName { span, token: s, kind: EntityKind::Loc, name: span, coref: false });
+            continue;
+        }
         if !(titled || cue_before || given_first || given_alone || surname_last || cue_after) || ntok > MAX_NAME_TOKENS
         {
             continue;

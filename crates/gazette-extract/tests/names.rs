@@ -110,3 +110,11 @@ fn acronyms_defined_in_the_text() {
         &["Velmar Norland Port Board=new:velmar-norland-port-board/ORG/pattern"],
     );
 }
+
+#[test]
+fn place_cues() {
+    check("Shelling hit homes in Velmarivka overnight.", &["Velmarivka=new:velmarivka/LOC/pattern"]);
+    check("A Velmar-based charity said so.", &["Velmar=new:velmar/LOC/pattern"]);
+    // A month is never a place name.
+    check("Prices rose in March.", &[]);
+}
