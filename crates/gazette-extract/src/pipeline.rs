@@ -179,14 +179,7 @@ impl Pipeline {
     /// text order) and returns the new entities they refer to.
     fn add_names(&self, text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>) -> Vec<NewEntity> {
         let toks = &analysis.tokens;
-        let mut taken = vec![false; toks.len()];
-        for m in mentions.iter() {
-            let mut k = m.token;
-            while k < toks.len() && toks[k].span.start < m.span.end {
-                taken[k] = true;
-                k += 1;
-            }
-        }
+        let taken = covered_tokens(toks, mentions);
         let found = names::find(&self.names, text, analysis, &taken);
         if found.is_empty() {
             return Vec::new();
@@ -232,10 +225,7 @@ impl Pipeline {
                 continue;
             }
             // First token after the mention, skipping a possessive clitic.
-            let mut k = m.token;
-            while k < toks.len() && toks[k].span.start < m.span.end {
-                k += 1;
-            }
+            let mut k = end_token(toks, m);
             if toks.get(k).is_some_and(|t| matches!(t.text(text), "'s" | "’s")) {
                 k += 1;
             }
@@ -285,13 +275,7 @@ impl Pipeline {
     /// mention, a lowercase role noun, then the person's mention.
     fn resolve_introduced_roles(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention]) {
         let toks = &analysis.tokens;
-        let end_token = |m: &Mention| {
-            let mut k = m.token;
-            while k < toks.len() && toks[k].span.start < m.span.end {
-                k += 1;
-            }
-            k
-        };
+        let end_token = |m: &Mention| end_token(toks, m);
         let mut introduced: Vec<(EntityRef, &str, EntityRef)> = Vec::new();
         for k in 1..mentions.len() {
             let (q, p) = (&mentions[k - 1], &mentions[k]);
@@ -394,6 +378,24 @@ impl Pipeline {
     }
 }
 
+/// Index one past the last token of a mention.
+fn end_token(toks: &[gazette_tokenizer::Token], m: &Mention) -> usize {
+    let mut k = m.token;
+    while k < toks.len() && toks[k].span.start < m.span.end {
+        k += 1;
+    }
+    k
+}
+
+/// For each token, whether a mention covers it.
+fn covered_tokens(toks: &[gazette_tokenizer::Token], mentions: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; toks.len()];
+    for m in mentions {
+        covered[m.token..end_token(toks, m)].fill(true);
+    }
+    covered
+}
+
 /// Small words that acronyms skip (`Organization of the Petroleum Exporting
 /// Countries` is OPEC).
 const ACRONYM_SKIPS: [&str; 8] = ["of", "the", "and", "for", "on", "in", "de", "&"];
@@ -420,14 +422,7 @@ fn initials(name: &[&str]) -> String {
 fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
-    let mut covered = vec![false; toks.len()];
-    for m in mentions.iter() {
-        let mut k = m.token;
-        while k < toks.len() && toks[k].span.start < m.span.end {
-            covered[k] = true;
-            k += 1;
-        }
-    }
+    let covered = covered_tokens(toks, mentions);
     let is_acronym = |t: &gazette_tokenizer::Token| {
         t.kind == TokenKind::Word
             && t.case == Case::Upper
@@ -518,14 +513,7 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
     use gazette_tokenizer::TokenKind;
     let toks = &analysis.tokens;
     let is_place = |m: &Mention| matches!(m.kind, EntityKind::Gpe | EntityKind::Loc);
-    // Token index one past each mention's last token.
-    let end_token = |m: &Mention| {
-        let mut k = m.token;
-        while k < toks.len() && toks[k].span.start < m.span.end {
-            k += 1;
-        }
-        k
-    };
+    let end_token = |m: &Mention| end_token(toks, m);
     let is_number = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
     let paragraph_of = |k: usize| analysis.paragraphs.partition_point(|p| p.end <= toks[k].span.start);
     let mut teams = Vec::new();
