@@ -3,7 +3,7 @@
 //! and later mentions of a person by surname.
 
 use gazette_tokenizer::{Analysis, Case, Span, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::Error;
 use crate::gazetteer::EntityKind;
@@ -37,36 +37,30 @@ const PLACE_PREPOSITIONS: [&str; 6] = ["in", "near", "outside", "across", "aroun
 /// Longest name a pattern makes, in tokens.
 const MAX_NAME_TOKENS: usize = 5;
 
+const GIVEN: u16 = 1;
+const SURNAME: u16 = 2;
+const TITLE: u16 = 4;
+const ROLE: u16 = 8;
+const ORG_SUFFIX: u16 = 16;
+const PLACE_SUFFIX: u16 = 32;
+const SKIP: u16 = 64;
+const PARTICLE: u16 = 128;
+
 /// Word lists for names no gazetteer knows.
 #[derive(Debug, Clone)]
 pub(crate) struct NameRules {
-    given: FxHashSet<Box<str>>,
-    surnames: FxHashSet<Box<str>>,
-    titles: FxHashSet<Box<str>>,
-    roles: FxHashSet<Box<str>>,
-    org_suffixes: FxHashSet<Box<str>>,
-    place_suffixes: FxHashSet<Box<str>>,
-    skip: FxHashSet<Box<str>>,
-    particles: FxHashSet<Box<str>>,
+    /// Every listed word with the classes it belongs to (bits below).
+    words: FxHashMap<Box<str>, u16>,
 }
 
 impl NameRules {
     pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
-        let mut r = NameRules {
-            given: FxHashSet::default(),
-            surnames: FxHashSet::default(),
-            titles: FxHashSet::default(),
-            roles: FxHashSet::default(),
-            org_suffixes: FxHashSet::default(),
-            place_suffixes: FxHashSet::default(),
-            skip: FxHashSet::default(),
-            particles: FxHashSet::default(),
-        };
+        let mut r = NameRules { words: FxHashMap::default() };
         for line in given.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            r.given.insert(line.into());
+            r.add(line, GIVEN);
         }
         for line in surnames.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            r.surnames.insert(line.into());
+            r.add(line, SURNAME);
         }
         for (n, line) in cues.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -74,18 +68,27 @@ impl NameRules {
             }
             let bad = || Error::Gazetteer(format!("cues.tsv:{}: expected WORD<TAB>CLASS", n + 1));
             let (word, class) = line.split_once('\t').ok_or_else(bad)?;
-            let set = match class.trim() {
-                "title" => &mut r.titles,
-                "role" => &mut r.roles,
-                "orgsuffix" => &mut r.org_suffixes,
-                "placesuffix" => &mut r.place_suffixes,
-                "skip" => &mut r.skip,
-                "particle" => &mut r.particles,
+            let flag = match class.trim() {
+                "title" => TITLE,
+                "role" => ROLE,
+                "orgsuffix" => ORG_SUFFIX,
+                "placesuffix" => PLACE_SUFFIX,
+                "skip" => SKIP,
+                "particle" => PARTICLE,
                 _ => return Err(bad()),
             };
-            set.insert(word.trim().into());
+            r.add(word.trim(), flag);
         }
         Ok(r)
+    }
+
+    fn add(&mut self, word: &str, flag: u16) {
+        *self.words.entry(word.into()).or_default() |= flag;
+    }
+
+    /// The classes of `word`, as written.
+    fn classes(&self, word: &str) -> u16 {
+        self.words.get(word).copied().unwrap_or(0)
     }
 
     /// Adds the first word of a known person's name as a given name
@@ -93,13 +96,13 @@ impl NameRules {
     pub(crate) fn add_given_from(&mut self, full_name: &str) {
         if let Some(first) = full_name.split_whitespace().next().filter(|w| w.chars().count() >= 2 && !w.ends_with('.'))
         {
-            self.given.insert(first.into());
+            self.add(first, GIVEN);
         }
     }
 
     /// Is `word` a lowercase role noun (`aide`, `spokesman`, `envoy`)?
     pub(crate) fn is_role(&self, word: &str) -> bool {
-        self.roles.contains(word)
+        self.classes(word) & ROLE != 0
     }
 
     pub(crate) fn embedded() -> Result<Self, Error> {
@@ -133,11 +136,21 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             sentence_start[s.tokens.start] = true;
         }
     }
-    let name_words: Vec<bool> = toks
-        .iter()
-        .map(|t| t.kind == TokenKind::Word && t.case == Case::Title && !rules.skip.contains(t.text(text)))
-        .collect();
-    let is_name_word = |i: usize| name_words[i];
+    // The classes of each capitalised word, looked up once.
+    let classes: Vec<u16> =
+        toks.iter()
+            .zip(taken)
+            .map(|(t, &taken)| {
+                if !taken && t.kind == TokenKind::Word && t.case == Case::Title {
+                    rules.classes(t.text(text))
+                } else {
+                    0
+                }
+            })
+            .collect();
+    let is_name_word =
+        |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && classes[i] & SKIP == 0;
+    let has = |i: usize, flag: u16| classes[i] & flag != 0;
     let mut out: Vec<FoundName> = Vec::new();
     let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
     let mut i = 0;
@@ -180,7 +193,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 // A hyphen (`Jean-Pierre`) or a particle (`von der Leyen`)
                 // joins when a name word follows.
                 let hyphen = word(end) == "-" && !t.space_before;
-                let particle = rules.particles.contains(word(end));
+                let particle = rules.classes(word(end)) & PARTICLE != 0;
                 let joins = end + 1 < toks.len()
                     && is_name_word(end + 1)
                     && !taken[end + 1]
@@ -194,23 +207,22 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         i = end;
         // Strip leading titles: `President Ilham Aliyev`, `Prime Minister X`.
         let mut s = start;
-        while s < end && rules.titles.contains(word(s)) {
+        while s < end && has(s, TITLE) {
             s += 1;
         }
         let titled = s > start;
         if s == end {
             continue;
         }
-        let last = word(end - 1);
         let ntok = end - s;
-        if rules.org_suffixes.contains(last) && end - start >= 2 {
+        if has(end - 1, ORG_SUFFIX) && end - start >= 2 {
             // `National Security Council`: the whole run, titles included.
             let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
             let name = span;
             out.push(FoundName { span, token: start, kind: EntityKind::Org, name, coref: false });
             continue;
         }
-        if rules.place_suffixes.contains(last) && end - start >= 2 {
+        if has(end - 1, PLACE_SUFFIX) && end - start >= 2 {
             // `Wall Street`, `Heathrow Airport`: a place.
             let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
             let name = span;
@@ -225,18 +237,14 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         }
         let cue_before = p > 0 && {
             let w = word(p - 1);
-            rules.roles.contains(w) || rules.titles.contains(w)
+            rules.classes(w) & (ROLE | TITLE) != 0
         };
-        let given_first = ntok >= 2 && rules.given.contains(word(s));
+        let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
-        let given_alone = ntok == 1 && !sentence_start[s] && rules.given.contains(word(s));
+        let given_alone = ntok == 1 && !sentence_start[s] && has(s, GIVEN);
         // `Wasim Akram`: two name words, the second a known surname, the run
         // not opening the sentence and not led by a cue word of another kind.
-        let surname_last = ntok == 2
-            && !sentence_start[s]
-            && rules.surnames.contains(word(end - 1))
-            && !rules.roles.contains(word(s))
-            && !rules.particles.contains(word(s));
+        let surname_last = ntok == 2 && !sentence_start[s] && has(end - 1, SURNAME) && !has(s, ROLE | PARTICLE);
         let by_surname = ntok == 1 && surnames.contains_key(word(s));
         if by_surname {
             let t = &toks[s];

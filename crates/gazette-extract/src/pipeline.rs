@@ -69,11 +69,11 @@ impl PipelineBuilder {
         }
         let gazetteer = g.build()?;
         let mut names = NameRules::embedded()?;
-        let mut holders: rustc_hash::FxHashMap<(String, String), Vec<usize>> = Default::default();
+        let mut holders: Holders = Default::default();
         for (i, e) in gazetteer.entities().iter().enumerate().filter(|(_, e)| e.kind == crate::EntityKind::Person) {
             names.add_given_from(&e.name);
             for r in &e.roles {
-                let list = holders.entry((r.country.clone(), r.title.to_lowercase())).or_default();
+                let list = holders.entry(r.title.to_lowercase()).or_default().entry(r.country.clone()).or_default();
                 if !list.contains(&i) {
                     list.push(i);
                 }
@@ -83,6 +83,9 @@ impl PipelineBuilder {
     }
 }
 
+/// People by lowercase role title, then by country, for role nominals.
+type Holders = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Vec<usize>>>;
+
 /// Runs the stages over articles. Holds no per-article state: `process` takes
 /// `&self` and may be called from many threads at once.
 #[derive(Debug, Clone)]
@@ -91,7 +94,7 @@ pub struct Pipeline {
     gazetteer: Gazetteer,
     names: NameRules,
     /// People by (country, lowercase role title), for role nominals.
-    holders: rustc_hash::FxHashMap<(String, String), Vec<usize>>,
+    holders: Holders,
     max_article_bytes: usize,
 }
 
@@ -229,19 +232,26 @@ impl Pipeline {
             if toks.get(k).is_some_and(|t| matches!(t.text(text), "'s" | "’s")) {
                 k += 1;
             }
-            // The longest title of up to three lowercase words.
+            // The longest title of up to three words, as written in the text
+            // (`president`, `foreign minister`), compared in lowercase.
             let mut best = None;
-            let mut title = String::new();
+            let Some(first) = toks.get(k).filter(|t| t.kind == gazette_tokenizer::TokenKind::Word && t.space_before)
+            else {
+                continue;
+            };
             for n in 0..3 {
                 let Some(t) = toks.get(k + n) else { break };
-                if t.kind != gazette_tokenizer::TokenKind::Word || !t.space_before {
+                if t.kind != gazette_tokenizer::TokenKind::Word || (n > 0 && !t.space_before) {
                     break;
                 }
-                if n > 0 {
-                    title.push(' ');
-                }
-                title.push_str(&t.text(text).to_lowercase());
-                if let Some(list) = self.holders.get(&(country.to_string(), title.clone())) {
+                let phrase = &text[first.span.start..t.span.end];
+                let title = if phrase.bytes().all(|b| !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(phrase)
+                } else {
+                    std::borrow::Cow::Owned(phrase.to_lowercase())
+                };
+                let title = title.as_ref();
+                if let Some(list) = self.holders.get(title).and_then(|by_country| by_country.get(country)) {
                     let held: Vec<usize> = list
                         .iter()
                         .copied()
@@ -249,7 +259,7 @@ impl Pipeline {
                             let roles = &self.gazetteer.entities()[p].roles;
                             roles.iter().any(|r| {
                                 r.country == country
-                                    && r.title.eq_ignore_ascii_case(&title)
+                                    && r.title.eq_ignore_ascii_case(title)
                                     && date.map_or(r.is_current(), |d| r.held_on(d))
                             })
                         })
@@ -572,6 +582,19 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
 /// A name as an id slug: lowercase letters and digits, other runs as `-`.
 fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        return out;
+    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
