@@ -5,7 +5,7 @@ use aho_corasick::{Anchored, Input};
 use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
 use serde::Serialize;
 
-use crate::gazetteer::{CaseRule, EntityKind, Gazetteer};
+use crate::gazetteer::{CaseRule, EntityKind, FirstWord, Gazetteer};
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -111,21 +111,29 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     // an accepted match skips the tokens it covers.
     let mut next_free = 0usize;
     for (i, t) in toks.iter().enumerate() {
-        if t.span.start < next_free || !starts_alias(gaz, text, t) {
+        if t.span.start < next_free {
             continue;
         }
-        let input = Input::new(text).span(t.span.start..text.len()).anchored(Anchored::Yes);
-        let Some(m) = gaz.automaton.find(input) else { continue };
+        let Some(fw) = starts_alias(gaz, text, t) else { continue };
+        // (start, end, pattern) of the longest alias starting here.
+        let (start, end, pattern) = if fw.flags & FirstWord::LONGER == 0 && fw.single != u32::MAX {
+            // Only a one-token alias starts with this word: no search needed.
+            (t.span.start, t.span.end, fw.single as usize)
+        } else {
+            let input = Input::new(text).span(t.span.start..text.len()).anchored(Anchored::Yes);
+            let Some(m) = gaz.automaton.find(input) else { continue };
+            (m.start(), m.end(), m.pattern().as_usize())
+        };
         // The match must end where a token ends.
         let mut j = i;
-        while j + 1 < toks.len() && toks[j].span.end < m.end() {
+        while j + 1 < toks.len() && toks[j].span.end < end {
             j += 1;
         }
-        if toks[j].span.end != m.end() {
+        if toks[j].span.end != end {
             continue;
         }
-        let surface = &text[m.start()..m.end()];
-        let aliases: Vec<u32> = gaz.patterns[m.pattern().as_usize()]
+        let surface = &text[start..end];
+        let aliases: Vec<u32> = gaz.patterns[pattern]
             .iter()
             .copied()
             .filter(|&a| {
@@ -136,8 +144,8 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         if aliases.is_empty() {
             continue;
         }
-        next_free = m.end();
-        found.push(Candidate { span: Span::new(m.start(), m.end()), token: i, last_token: j, aliases });
+        next_free = end;
+        found.push(Candidate { span: Span::new(start, end), token: i, last_token: j, aliases });
     }
 
     // Support: unambiguous mentions of each entity in the article.
@@ -211,30 +219,29 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
 /// Can an alias start at this token? Only if its text, lowercased, is the
 /// first token of some alias; a lowercase word only if such an alias can
 /// match in lowercase (`al-Qaeda`, `{any}` aliases).
-fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> bool {
+fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
-        return false;
+        return None;
     }
     let first = text.as_bytes()[t.span.start];
     if first.is_ascii_lowercase() && !gaz.lower_first_bytes[first as usize] {
-        return false;
+        return None;
     }
     // Numbers and other tokens whose first byte starts no alias.
     if !gaz.first_bytes[first.to_ascii_lowercase() as usize] {
-        return false;
+        return None;
     }
     let w = t.text(text);
     let mut buf = [0u8; 24];
-    let flags = if w.len() <= buf.len() && w.is_ascii() {
+    let fw = if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
         gaz.first_words.get(&*b).copied()
     } else {
         gaz.first_words.get(w.to_lowercase().as_bytes()).copied()
-    };
-    let Some(flags) = flags else { return false };
-    !first.is_ascii_lowercase() || flags & 2 != 0
+    }?;
+    (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
 }
 
 fn c_space(toks: &[Token], i: usize) -> bool {

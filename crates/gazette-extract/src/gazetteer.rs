@@ -408,6 +408,25 @@ fn parse_role(r: &str) -> Result<Role, String> {
     Ok(Role { country: country.to_string(), sector: sector.to_string(), title: title.to_string(), from, to })
 }
 
+/// What the gazetteer knows of a word that starts aliases.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FirstWord {
+    pub(crate) flags: u8,
+    /// The pattern of the one-token alias that is this word, when no longer
+    /// alias starts with it: the match needs no automaton search.
+    pub(crate) single: u32,
+}
+
+impl FirstWord {
+    const NONE: FirstWord = FirstWord { flags: 0, single: u32::MAX };
+    /// Some alias starts with this word.
+    pub(crate) const STARTS: u8 = 1;
+    /// Such an alias can match in lowercase.
+    pub(crate) const LOWER: u8 = 2;
+    /// Some alias starting with it is longer than this one token.
+    pub(crate) const LONGER: u8 = 4;
+}
+
 /// Entities and an automaton over their aliases. Built once, shared by all
 /// threads.
 #[derive(Debug, Clone)]
@@ -422,7 +441,7 @@ pub struct Gazetteer {
     /// starts with it, bit 1 when such an alias can match in lowercase
     /// (written so, or matching in any case). Tokens that start no alias are
     /// never searched.
-    pub(crate) first_words: FxHashMap<Box<[u8]>, u8>,
+    pub(crate) first_words: FxHashMap<Box<[u8]>, FirstWord>,
     /// ASCII lowercase letters that start a first word with bit 1.
     pub(crate) lower_first_bytes: [bool; 256],
     /// First bytes (ASCII lowercased) of all first words.
@@ -458,22 +477,28 @@ impl Gazetteer {
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&keys)
             .map_err(|e| Error::Gazetteer(format!("cannot build the alias automaton: {e}")))?;
-        let mut first_words: FxHashMap<Box<[u8]>, u8> = FxHashMap::default();
+        let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
         for a in &aliases {
-            let Some(first) = gazette_tokenizer::tokenize(&a.text).first().map(|t| t.text(&a.text).to_lowercase())
-            else {
+            let toks = gazette_tokenizer::tokenize(&a.text);
+            let Some(first) = toks.first().map(|t| t.text(&a.text).to_lowercase()) else {
                 continue;
             };
             let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
-            *first_words.entry(first.into_bytes().into_boxed_slice()).or_default() |= 1 | (u8::from(lower) << 1);
+            let fw = first_words.entry(first.into_bytes().into_boxed_slice()).or_insert(FirstWord::NONE);
+            fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
+            if toks.len() > 1 || !a.text.is_ascii() {
+                fw.flags |= FirstWord::LONGER;
+            } else {
+                fw.single = by_key[&a.text.to_ascii_lowercase()] as u32;
+            }
         }
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
-        for (w, &flags) in &first_words {
+        for (w, &FirstWord { flags, .. }) in &first_words {
             if let Some(&b) = w.first() {
                 first_bytes[b.to_ascii_lowercase() as usize] = true;
             }
-            if flags & 2 != 0
+            if flags & FirstWord::LOWER != 0
                 && let Some(&b) = w.first()
             {
                 lower_first_bytes[b as usize] = true;
