@@ -244,10 +244,6 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
 }
 
-fn c_space(toks: &[Token], i: usize) -> bool {
-    toks[i].space_before
-}
-
 /// Is token `i` the first of its sentence, as far as the tokens tell (the
 /// previous token ends a sentence or there is none)?
 fn sentence_initial(toks: &[Token], text: &str, i: usize) -> bool {
@@ -269,7 +265,7 @@ fn context_supports(text: &str, toks: &[Token], c: &Candidate, next_is_mention: 
         let p = &toks[c.token - 1];
         p.kind == TokenKind::Word
             && p.case == gazette_tokenizer::Case::Title
-            && c_space(toks, c.token)
+            && toks[c.token].space_before
             && !PLACE_CUES.iter().any(|cue| p.text(text).eq_ignore_ascii_case(cue))
             && !sentence_initial(toks, text, c.token - 1)
     };

@@ -134,29 +134,3 @@ fn role_nominals_name_the_holder_on_the_date() {
     // The name that follows is the mention, not the title.
     check("Russian President Vladimir Putin", &["Russian=gpe:RUS/NORP", "Vladimir Putin=person:vladimir-putin/PERSON"]);
 }
-
-#[test]
-fn roles_introduced_in_the_article() {
-    let text = "Kremlin aide Yuri Ushakov spoke first. Later the Kremlin aide said talks went well.";
-    let p = Pipeline::builder().no_default_gazetteer().add_gazetteer("test.tsv", GAZ).build().unwrap();
-    let x = p.process(&Article { id: "t".into(), text: text.into(), ..Default::default() }).unwrap();
-    let got: Vec<(&str, String)> = x
-        .mentions
-        .iter()
-        .map(|m| {
-            let id = match m.entity {
-                EntityRef::Gazetteer(e) => p.gazetteer().entities()[e].id.clone(),
-                EntityRef::New(n) => x.new_entities[n].id.clone(),
-            };
-            (m.span.text(text), id)
-        })
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("Kremlin", "org:kremlin".to_string()),
-            ("Yuri Ushakov", "new:yuri-ushakov".to_string()),
-            ("Kremlin aide", "new:yuri-ushakov".to_string()),
-        ]
-    );
-}

@@ -6,6 +6,7 @@ use gazette_extract::{Article, EntityRef, Pipeline};
 const GAZ: &str = "id\tkind\tname\taliases\tcountry\tsector\troles
 city:houston\tGPE\tHouston\t\tUSA\t\t
 city:chicago\tGPE\tChicago\t\tUSA\t\t
+org:kremlin\tORG\tKremlin\t\tRUS\tGOV\t
 ";
 
 /// Mentions as `surface=id/KIND/how`, in text order.
@@ -117,4 +118,16 @@ fn place_cues() {
     check("A Velmar-based charity said so.", &["Velmar=new:velmar/LOC/pattern"]);
     // A month is never a place name.
     check("Prices rose in March.", &[]);
+}
+
+#[test]
+fn roles_introduced_in_the_article() {
+    check(
+        "Kremlin aide Yuri Ushakov spoke first. Later the Kremlin aide said talks went well.",
+        &[
+            "Kremlin=org:kremlin/ORG/gazetteer",
+            "Yuri Ushakov=new:yuri-ushakov/PERSON/pattern",
+            "Kremlin aide=new:yuri-ushakov/PERSON/coref",
+        ],
+    );
 }
