@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod eval;
+mod eval_quotes;
 mod extract;
 mod input;
 mod inspect;
@@ -145,6 +146,25 @@ enum EvalCommand {
         #[arg(long)]
         show_failures: bool,
     },
+    /// Precision, recall and F1 of quote content at 0.3 and 0.8 overlap, exact
+    /// matches and speaker accuracy, on BRAT standoff in the PolNeAR layout
+    /// (`DIR/text/*.txt`, `DIR/attributions/*.ann`, offsets in code points).
+    Quotes {
+        /// The directory with `text/` and `attributions/`.
+        #[arg(long)]
+        brat: PathBuf,
+        /// Fail (exit 1) when F1 at 0.3 overlap is below this.
+        #[arg(long, value_name = "F1")]
+        min: Option<f64>,
+        /// Fail (exit 1) when speaker accuracy in percent is below this.
+        #[arg(long, value_name = "PERCENT")]
+        min_speaker: Option<f64>,
+        /// Print every missed and spurious quote and every wrong speaker.
+        #[arg(long)]
+        show_errors: bool,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
     /// Exact-span precision, recall and F1 per type on CoNLL-2003 data
     /// (PERSON->PER, ORG->ORG, GPE and LOC->LOC, NORP->MISC).
     Ner {
@@ -190,6 +210,10 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Eval(EvalCommand::Sentences { cases, min, show_failures }) => {
             eval::sentences(&cases, min, show_failures)
         }
+        Command::Eval(EvalCommand::Quotes { brat, min, min_speaker, show_errors, gazetteer }) => {
+            let pipeline = gazetteer.pipeline(DEFAULT_MAX_ARTICLE_BYTES)?;
+            eval_quotes::quotes(&pipeline, &brat, min, min_speaker, show_errors)
+        }
         Command::Eval(EvalCommand::Ner { conll, min, show_errors, gazetteer }) => {
             let pipeline = gazetteer.pipeline(DEFAULT_MAX_ARTICLE_BYTES)?;
             eval::ner(&pipeline, &conll, min, show_errors)
@@ -233,12 +257,13 @@ fn extract_config(a: ExtractArgs) -> Result<extract::Config> {
     let mut emit = Vec::new();
     for k in &a.emit {
         match k.trim() {
-            "all" => emit.extend([RecordKind::Article, RecordKind::Entity, RecordKind::Error]),
+            "all" => emit.extend([RecordKind::Article, RecordKind::Entity, RecordKind::Quote, RecordKind::Error]),
             "article" | "articles" => emit.push(RecordKind::Article),
             "entity" | "entities" => emit.push(RecordKind::Entity),
+            "quote" | "quotes" => emit.push(RecordKind::Quote),
             "error" | "errors" => emit.push(RecordKind::Error),
             other => {
-                bail!("unknown record kind {other:?} in --emit (expected article, entity, error or all)")
+                bail!("unknown record kind {other:?} in --emit (expected article, entity, quote, error or all)")
             }
         }
     }

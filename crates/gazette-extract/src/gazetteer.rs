@@ -12,12 +12,13 @@ use crate::{Date, Error};
 /// The default gazetteer files, embedded at build time, in priority order:
 /// when two entities share an alias and nothing in the article decides,
 /// the earlier file wins.
-pub const DEFAULT_GAZETTEER: [(&str, &str); 6] = [
+pub const DEFAULT_GAZETTEER: [(&str, &str); 7] = [
     ("people.tsv", include_str!("../../../corpora/gazetteer/people.tsv")),
     ("organizations.tsv", include_str!("../../../corpora/gazetteer/organizations.tsv")),
     ("countries.tsv", include_str!("../../../corpora/gazetteer/countries.tsv")),
     ("regions.tsv", include_str!("../../../corpora/gazetteer/regions.tsv")),
     ("cities.tsv", include_str!("../../../corpora/gazetteer/cities.tsv")),
+    ("cities-news.tsv", include_str!("../../../corpora/gazetteer/cities-news.tsv")),
     ("groups.tsv", include_str!("../../../corpora/gazetteer/groups.tsv")),
 ];
 
@@ -308,7 +309,9 @@ impl GazetteerBuilder {
         self.ids.insert(id.to_string(), (source.to_string(), line));
         let index = self.entities.len() as u32;
         let mut seen = Vec::new();
-        for raw in std::iter::once(name).chain(aliases.split('|')) {
+        // The aliases first: an alias that repeats the name with a case rule
+        // (`Jordan{ctx}`) sets the rule for the name too.
+        for raw in aliases.split('|').chain(std::iter::once(name)) {
             let (text, rule, norp) = parse_alias(raw)?;
             if text.is_empty() || seen.contains(&text.to_string()) {
                 continue;

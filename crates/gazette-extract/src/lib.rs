@@ -41,6 +41,7 @@ mod entities;
 mod gazetteer;
 mod names;
 mod pipeline;
+mod quotes;
 mod record;
 
 pub use article::Article;
@@ -51,7 +52,11 @@ pub use gazetteer::{
     Actor, CaseRule, DEFAULT_GAZETTEER, Entity, EntityKind, Gazetteer, GazetteerBuilder, PartialDate, Problem, Role,
 };
 pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, Pipeline, PipelineBuilder};
-pub use record::{ArticleRecord, ErrorKind, ErrorRecord, Record, RecordKind, SCHEMA_VERSION, Severity};
+pub use quotes::{Cue, DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS, Quote, QuoteKind, Resolution, Speaker};
+pub use record::{
+    ArticleRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, QuoteRecord, Record, RecordKind,
+    SCHEMA_VERSION, Severity, SpeakerRecord, TextSpan,
+};
 
 /// The one error type of this crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,4 +93,7 @@ pub enum Error {
     /// A gazetteer source could not be read: `FILE:LINE: message`.
     #[error("gazetteer: {0}")]
     Gazetteer(String),
+    /// The quote cue lexicon could not be read: `FILE:LINE: message`.
+    #[error("cue lexicon: {0}")]
+    Lexicon(String),
 }

@@ -5,7 +5,11 @@ use gazette_tokenizer::{Analysis, Rules, Span, Tokenizer};
 use crate::entities::{self, EntityRef, MatchHow, Mention, NewEntity};
 use crate::gazetteer::{Actor, Gazetteer, GazetteerBuilder};
 use crate::names::{self, NameRules};
-use crate::record::{ArticleRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, Record, Severity};
+use crate::quotes::Quote;
+use crate::record::{
+    ArticleRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, QuoteRecord, Record, Severity,
+    SpeakerRecord, TextSpan,
+};
 use crate::{Article, Date, Error};
 
 /// Articles with more text than this are refused by default (16 MiB).
@@ -79,7 +83,8 @@ impl PipelineBuilder {
                 }
             }
         }
-        Ok(Pipeline { tokenizer, gazetteer, names, holders, max_article_bytes: self.max_article_bytes })
+        let cues = crate::quotes::CueLexicon::embedded()?;
+        Ok(Pipeline { tokenizer, gazetteer, names, holders, cues, max_article_bytes: self.max_article_bytes })
     }
 }
 
@@ -95,6 +100,8 @@ pub struct Pipeline {
     names: NameRules,
     /// People by (country, lowercase role title), for role nominals.
     holders: Holders,
+    /// Cue lexicon and speaker nouns of the quote stage.
+    cues: crate::quotes::CueLexicon,
     max_article_bytes: usize,
 }
 
@@ -112,16 +119,19 @@ pub struct Extraction {
     /// Entities of this article that no gazetteer knows, found by name
     /// patterns; [`EntityRef::New`] indexes this list.
     pub new_entities: Vec<NewEntity>,
+    /// Quotations, in text order of their first content span.
+    pub quotes: Vec<QuoteRecord>,
     /// Problems that did not stop processing (an unreadable date, say).
     pub warnings: Vec<Error>,
 }
 
 impl Extraction {
     /// The records of this article in output order: the article record, the
-    /// entity records, then one warning record per warning.
+    /// entity records, the quote records, then one warning record per warning.
     pub fn records(&self) -> Vec<Record> {
         let mut out = vec![Record::Article(self.article.clone())];
         out.extend(self.entities.iter().cloned().map(Record::Entity));
+        out.extend(self.quotes.iter().cloned().map(Record::Quote));
         out.extend(self.warnings.iter().map(|w| Record::Error(w.to_record(&self.article.article_id))));
         out
     }
@@ -175,7 +185,10 @@ impl Pipeline {
         self.resolve_role_nominals(text, &analysis, &mut mentions, published);
         self.resolve_introduced_roles(text, &analysis, &mut mentions);
         let entities = self.entity_records(&article, text, &mentions, &new_entities);
-        Ok(Extraction { article, analysis, entities, mentions, new_entities, warnings })
+        let name_of = |e: EntityRef| self.entity_id_name(&new_entities, e).1;
+        let found = crate::quotes::find(&self.cues, text, &analysis, &mentions, &name_of);
+        let quotes = self.quote_records(&article.article_id, text, &found, &new_entities);
+        Ok(Extraction { article, analysis, entities, mentions, new_entities, quotes, warnings })
     }
 
     /// Adds names found by patterns and coreference to `mentions` (kept in
@@ -322,6 +335,54 @@ impl Pipeline {
         }
     }
 
+    /// The canonical id and name of an entity of an article.
+    fn entity_id_name<'a>(&'a self, new_entities: &'a [NewEntity], e: EntityRef) -> (&'a str, &'a str) {
+        match e {
+            EntityRef::Gazetteer(i) => {
+                let x = &self.gazetteer.entities()[i];
+                (&x.id, &x.name)
+            }
+            EntityRef::New(i) => (&new_entities[i].id, &new_entities[i].name),
+        }
+    }
+
+    fn quote_records(
+        &self,
+        article_id: &str,
+        text: &str,
+        quotes: &[Quote],
+        new_entities: &[NewEntity],
+    ) -> Vec<QuoteRecord> {
+        let piece = |s: Span| s.text(text).to_string();
+        quotes
+            .iter()
+            .enumerate()
+            .map(|(n, q)| QuoteRecord {
+                article_id: article_id.to_string(),
+                quote_id: format!("{article_id}#q{}", n + 1),
+                kind: q.kind,
+                content: q.content.iter().map(|&s| TextSpan { start: s.start, end: s.end, text: piece(s) }).collect(),
+                cue: q.cue.as_ref().map(|c| CueRecord {
+                    start: c.span.start,
+                    end: c.span.end,
+                    text: piece(c.span),
+                    lemma: c.lemma.clone(),
+                }),
+                speaker: q.speaker.as_ref().map(|sp| {
+                    let idn = sp.entity.map(|e| self.entity_id_name(new_entities, e));
+                    SpeakerRecord {
+                        start: sp.span.start,
+                        end: sp.span.end,
+                        text: piece(sp.span),
+                        entity_id: idn.map(|x| x.0.to_string()),
+                        name: idn.map(|x| x.1.to_string()),
+                        resolution: sp.resolution,
+                    }
+                }),
+            })
+            .collect()
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
@@ -389,7 +450,7 @@ impl Pipeline {
 }
 
 /// Index one past the last token of a mention.
-fn end_token(toks: &[gazette_tokenizer::Token], m: &Mention) -> usize {
+pub(crate) fn end_token(toks: &[gazette_tokenizer::Token], m: &Mention) -> usize {
     let mut k = m.token;
     while k < toks.len() && toks[k].span.start < m.span.end {
         k += 1;
@@ -618,7 +679,7 @@ impl Error {
             Error::MalformedJson(_) => ErrorKind::MalformedJson,
             Error::MissingText { .. } => ErrorKind::MissingText,
             Error::Tokenizer(_) => ErrorKind::Unsupported,
-            Error::Gazetteer(_) => ErrorKind::Gazetteer,
+            Error::Gazetteer(_) | Error::Lexicon(_) => ErrorKind::Gazetteer,
         }
     }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::Date;
 use crate::entities::MatchHow;
 use crate::gazetteer::EntityKind;
+use crate::quotes::{QuoteKind, Resolution};
 
 /// The version string of the record schema.
 pub const SCHEMA_VERSION: &str = "gazette/1";
@@ -18,6 +19,8 @@ pub enum Record {
     Article(ArticleRecord),
     /// One per entity mentioned in an article.
     Entity(EntityRecord),
+    /// One per quotation.
+    Quote(QuoteRecord),
     /// Something went wrong with an input or an article.
     Error(ErrorRecord),
 }
@@ -28,6 +31,7 @@ impl Record {
         match self {
             Record::Article(_) => RecordKind::Article,
             Record::Entity(_) => RecordKind::Entity,
+            Record::Quote(_) => RecordKind::Quote,
             Record::Error(_) => RecordKind::Error,
         }
     }
@@ -40,6 +44,8 @@ pub enum RecordKind {
     Article,
     /// `entity` records.
     Entity,
+    /// `quote` records.
+    Quote,
     /// `error` records.
     Error,
 }
@@ -103,6 +109,64 @@ pub struct MentionRecord {
     /// How it was found.
     #[serde(rename = "match")]
     pub how: MatchHow,
+}
+
+/// A quotation: who said what, with the cue that says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteRecord {
+    /// The article's id.
+    pub article_id: String,
+    /// `ARTICLE_ID#qN`, numbered from 1 in text order.
+    pub quote_id: String,
+    /// `direct`, `mixed`, `partial` or `indirect`.
+    pub kind: QuoteKind,
+    /// The quoted or reported words; a split quote has several spans.
+    pub content: Vec<TextSpan>,
+    /// The reporting verb, phrase or noun, if any.
+    pub cue: Option<CueRecord>,
+    /// Who said it, if found.
+    pub speaker: Option<SpeakerRecord>,
+}
+
+/// A span of the article text with its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// The cue of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CueRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The cue as written.
+    pub text: String,
+    /// Its base form (`said` -> `say`).
+    pub lemma: String,
+}
+
+/// The speaker of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerRecord {
+    /// First byte of the speaker's words.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The speaker's words: a name, a pronoun or a phrase.
+    pub text: String,
+    /// The entity's id, when resolved.
+    pub entity_id: Option<String>,
+    /// The entity's canonical name, when resolved.
+    pub name: Option<String>,
+    /// How the entity was found: `name`, `alias`, `pronoun`, `nominal` or `none`.
+    pub resolution: Resolution,
 }
 
 /// How bad an error is.

@@ -134,3 +134,15 @@ fn role_nominals_name_the_holder_on_the_date() {
     // The name that follows is the mention, not the title.
     check("Russian President Vladimir Putin", &["Russian=gpe:RUS/NORP", "Vladimir Putin=person:vladimir-putin/PERSON"]);
 }
+
+#[test]
+fn a_case_rule_on_an_alias_that_repeats_the_name_applies_to_the_name() {
+    let gaz = "id\tkind\tname\taliases\tcountry\tsector\troles\ngpe:JOR\tGPE\tJordan\tJordan{ctx}\tJOR\t\t\n";
+    let p = gazette_extract::Pipeline::builder().no_default_gazetteer().add_gazetteer("t.tsv", gaz).build().unwrap();
+    let text = "Eddie Jordan said the race was over.";
+    let x = p.process(&gazette_extract::Article { id: "t".into(), text: text.into(), ..Default::default() }).unwrap();
+    assert!(x.mentions.iter().all(|m| m.span.text(text) != "Jordan"), "Jordan needs context here");
+    let text = "The king returned to Jordan on Monday.";
+    let x = p.process(&gazette_extract::Article { id: "t".into(), text: text.into(), ..Default::default() }).unwrap();
+    assert!(x.mentions.iter().any(|m| m.span.text(text) == "Jordan"), "a place preposition is context");
+}

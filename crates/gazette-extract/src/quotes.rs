@@ -1,0 +1,1542 @@
+//! The quote stage: direct, mixed, partial and reported quotations, each with
+//! its cue and its speaker resolved to an entity where possible.
+//!
+//! The stage works on tokens, sentences and entity mentions; it never looks
+//! at a token more than a bounded number of times, so it runs in linear time:
+//! quote marks are paired in one pass per paragraph, cues are looked up once
+//! per word, and every search for a speaker or a clause boundary is bounded
+//! by a small window or by the sentence.
+
+use gazette_tokenizer::{Analysis, QuoteDir, QuoteStyle, Sentence, Span, Token, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::entities::{EntityRef, MatchHow, Mention};
+use crate::gazetteer::EntityKind;
+use crate::{Error, pipeline::end_token};
+
+/// The embedded cue lexicon (`corpora/quotes/cues.tsv`).
+pub const DEFAULT_CUES: &str = include_str!("../../../corpora/quotes/cues.tsv");
+/// The embedded speaker nouns (`corpora/quotes/speakers.txt`).
+pub const DEFAULT_SPEAKER_NOUNS: &str = include_str!("../../../corpora/quotes/speakers.txt");
+
+/// What kind of quotation a [`Quote`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words in quote marks attributed by a cue: `“We are ready,” Peskov said.`
+    Direct,
+    /// Reported speech that quotes some words: `Trump said there was a “very good prospect”.`
+    Mixed,
+    /// A quoted phrase with no attribution in its sentence (a scare quote).
+    Partial,
+    /// Reported speech without quote marks: `Ushakov said a summit could take place.`
+    Indirect,
+}
+
+/// How a quote's speaker was tied to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The speaker is written with the entity's canonical name.
+    Name,
+    /// Another name of the entity: a surname, an alias, an acronym.
+    Alias,
+    /// A pronoun (`he`, `she`, `they`, `it`), resolved to an earlier entity.
+    Pronoun,
+    /// A descriptive phrase (`the Kremlin aide`, `a White House spokesman`)
+    /// tied to the entity it names or was introduced as.
+    Nominal,
+    /// The speaker phrase was found but is tied to no entity (`analysts`).
+    None,
+}
+
+/// The cue of a quote: the reporting verb, phrase or noun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Where it is.
+    pub span: Span,
+    /// Its base form from the cue lexicon (`said` -> `say`).
+    pub lemma: String,
+}
+
+/// Who a quote is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker's words in the text: a name, a pronoun or a phrase.
+    pub span: Span,
+    /// The entity, when resolved.
+    pub entity: Option<EntityRef>,
+    /// How the entity was found.
+    pub resolution: Resolution,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Direct, mixed, partial or indirect.
+    pub kind: QuoteKind,
+    /// The quoted or reported words: one span, or several for a split quote
+    /// (`“A,” he said. “B.”`) or a quote over several paragraphs. Quote marks
+    /// around direct content are not part of it.
+    pub content: Vec<Span>,
+    /// The cue, if any (partial quotes have none).
+    pub cue: Option<Cue>,
+    /// The speaker, if found.
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    /// Speaker is the subject, content follows: `said`, `warned`.
+    Verb,
+    /// Like `Verb`, with an object before the content: `told reporters`.
+    VerbObj,
+    /// `according to X`: the speaker follows.
+    SpeakerAfter,
+    /// `quoted him as saying`: the speaker is the object before it.
+    AsSaying,
+    /// Frames such as `in a statement`: part of an attribution, never one alone.
+    Frame,
+    /// `X's remark that ...`.
+    Noun,
+}
+
+#[derive(Debug, Clone)]
+struct CueEntry {
+    /// Words after the first.
+    rest: Vec<Box<str>>,
+    lemma: Box<str>,
+    class: CueClass,
+    /// An `-ing` form (`adding`), whose subject comes from an earlier clause.
+    participle: bool,
+}
+
+/// The cue lexicon and speaker nouns, built once and shared.
+#[derive(Debug, Clone)]
+pub(crate) struct CueLexicon {
+    first: FxHashMap<Box<str>, Vec<u32>>,
+    entries: Vec<CueEntry>,
+    speaker_nouns: FxHashSet<Box<str>>,
+}
+
+impl CueLexicon {
+    pub(crate) fn embedded() -> Result<Self, Error> {
+        Self::parse(DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS)
+    }
+
+    pub(crate) fn parse(cues: &str, speakers: &str) -> Result<Self, Error> {
+        let mut lex = CueLexicon { first: Default::default(), entries: Vec::new(), speaker_nouns: Default::default() };
+        for (n, line) in cues.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |what: &str| Error::Lexicon(format!("cues.tsv:{}: {what}", n + 1));
+            let mut cols = line.split('\t');
+            let (Some(surface), Some(lemma), Some(class), None) = (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                return Err(bad("expected SURFACE<TAB>LEMMA<TAB>CLASS"));
+            };
+            let mut words = surface.split(' ');
+            let first = words.next().filter(|w| !w.is_empty()).ok_or_else(|| bad("empty surface"))?;
+            let rest: Vec<Box<str>> = words.map(Into::into).collect();
+            let class = match class {
+                "verb" => CueClass::Verb,
+                "verbobj" => CueClass::VerbObj,
+                "noun" => CueClass::Noun,
+                "phrase" => phrase_class(surface, lemma),
+                _ => return Err(bad("class must be verb, verbobj, phrase or noun")),
+            };
+            let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
+            lex.first.entry(first.into()).or_default().push(lex.entries.len() as u32);
+            lex.entries.push(CueEntry { rest, lemma: lemma.into(), class, participle });
+        }
+        // Longest entries first, so `according to` wins over a shorter one.
+        for list in lex.first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i as usize].rest.len()));
+        }
+        for line in speakers.lines() {
+            let w = line.trim();
+            if !w.is_empty() && !w.starts_with('#') {
+                lex.speaker_nouns.insert(w.into());
+            }
+        }
+        Ok(lex)
+    }
+
+    fn is_speaker_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.speaker_nouns.contains(w))
+    }
+}
+
+/// How a multiword phrase behaves.
+fn phrase_class(surface: &str, lemma: &str) -> CueClass {
+    if matches!(lemma, "according to" | "as reported by" | "in the words of") {
+        CueClass::SpeakerAfter
+    } else if surface.starts_with("as ") || surface.ends_with(" as saying") || surface.starts_with("heard ") {
+        CueClass::AsSaying
+    } else if surface.starts_with("in ")
+        || surface.starts_with("at ")
+        || ["anonym", "identified", "named", "concern"].iter().any(|s| surface.contains(s))
+    {
+        CueClass::Frame
+    } else {
+        CueClass::Verb
+    }
+}
+
+/// Runs `f` on the ASCII-lowercase form of `word` without allocating for
+/// short words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // Lowercasing ASCII letters keeps the bytes valid UTF-8.
+        f(std::str::from_utf8(b).unwrap_or(word))
+    } else {
+        f(&word.to_ascii_lowercase())
+    }
+}
+
+fn is_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+const SUBJECT_PRONOUNS: [&str; 5] = ["he", "she", "they", "it", "we"];
+const OBJECT_PRONOUNS: [&str; 6] = ["him", "her", "them", "it", "us", "me"];
+const DETERMINERS: [&str; 18] = [
+    "a", "an", "the", "two", "three", "four", "several", "some", "many", "other", "one", "his", "her", "their", "its",
+    "another", "both", "most",
+];
+/// Words that may sit between a speaker and the cue: `Trump has also said`,
+/// `Peskov on Wednesday told`.
+const SKIP_BEFORE_CUE: [&str; 40] = [
+    "has",
+    "have",
+    "had",
+    "also",
+    "repeatedly",
+    "previously",
+    "again",
+    "already",
+    "later",
+    "earlier",
+    "recently",
+    "once",
+    "then",
+    "now",
+    "often",
+    "publicly",
+    "privately",
+    "separately",
+    "reportedly",
+    "allegedly",
+    "further",
+    "first",
+    "last",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "would",
+    "will",
+    "was",
+    "is",
+    "had",
+    "flatly",
+];
+/// Words that never end a speaker phrase.
+const FUNCTION_WORDS: [&str; 46] = [
+    "that", "which", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "as", "it", "this", "is",
+    "was", "be", "been", "are", "were", "not", "if", "when", "while", "so", "than", "then", "what", "how", "why",
+    "where", "there", "here", "i", "you", "me", "us", "him", "them", "also", "just", "only", "even", "what",
+];
+/// Reporting verbs that take a clause without `that`: `Peskov said talks
+/// went well`. Other cues need `that`, a colon or a quote.
+const BARE_CLAUSE: [&str; 16] = [
+    "say", "tell", "add", "write", "claim", "warn", "insist", "argue", "believe", "think", "predict", "suggest",
+    "report", "estimate", "tweet", "post",
+];
+/// Objects of a `verbobj` cue that are not names: `told reporters`.
+const AUDIENCE: [&str; 12] = [
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "supporters",
+    "investors",
+    "media",
+    "press",
+    "viewers",
+    "listeners",
+    "delegates",
+    "students",
+];
+
+/// A quotation in marks: one part per paragraph.
+#[derive(Debug, Clone)]
+struct Group {
+    /// (opening mark, closing mark or one past the paragraph's last token).
+    parts: Vec<(usize, usize)>,
+}
+
+/// A speaker before resolution.
+#[derive(Debug, Clone, Copy)]
+enum Found {
+    Mention(usize),
+    Pronoun(usize),
+    Nominal(usize, usize),
+    /// A capitalised run or phrase no stage linked: `Mr. Burman`, `the S.E.C.`.
+    Name(usize, usize),
+}
+
+impl Found {
+    /// First and last token.
+    fn tokens(self, mentions: &[Mention], toks: &[Token]) -> (usize, usize) {
+        match self {
+            Found::Mention(m) => (mentions[m].token, end_token(toks, &mentions[m]) - 1),
+            Found::Pronoun(i) => (i, i),
+            Found::Nominal(a, b) | Found::Name(a, b) => (a, b),
+        }
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    sents: &'a [Sentence],
+    mentions: &'a [Mention],
+    lex: &'a CueLexicon,
+    /// Canonical name of an entity, for telling names from aliases.
+    name_of: &'a dyn Fn(EntityRef) -> &'a str,
+    /// Sentence of each token (`u32::MAX` for none).
+    sent_of: Vec<u32>,
+    /// Quote group + 1 of each token inside quote marks (marks included).
+    qid: Vec<u32>,
+    /// Mention + 1 ending (last token) / starting at each token.
+    m_end: Vec<u32>,
+    m_start: Vec<u32>,
+    /// Cue hit starting at each token: entry + 1.
+    cue_at: FxHashMap<usize, (u32, usize)>,
+    /// Speakers resolved so far: (token, entity, kind).
+    history: Vec<(usize, EntityRef, EntityKind)>,
+}
+
+/// Finds the quotations of an article. `mentions` are in text order.
+pub(crate) fn find<'a>(
+    lex: &'a CueLexicon,
+    text: &'a str,
+    analysis: &'a Analysis,
+    mentions: &'a [Mention],
+    name_of: &'a dyn Fn(EntityRef) -> &'a str,
+) -> Vec<Quote> {
+    let toks = &analysis.tokens;
+    let n = toks.len();
+    let mut sent_of = vec![u32::MAX; n];
+    for (i, s) in analysis.sentences.iter().enumerate() {
+        sent_of[s.tokens.clone()].fill(i as u32);
+    }
+    let mut m_end = vec![0u32; n];
+    let mut m_start = vec![0u32; n];
+    for (k, m) in mentions.iter().enumerate() {
+        let e = end_token(toks, m);
+        if e > m.token && e <= n {
+            m_end[e - 1] = k as u32 + 1;
+            m_start[m.token] = k as u32 + 1;
+        }
+    }
+    let groups = pair_marks(text, analysis);
+    let mut qid = vec![0u32; n];
+    for (g, group) in groups.iter().enumerate() {
+        for &(o, c) in &group.parts {
+            qid[o..(c + 1).min(n)].fill(g as u32 + 1);
+        }
+    }
+    let mut ctx = Ctx {
+        text,
+        toks,
+        sents: &analysis.sentences,
+        mentions,
+        lex,
+        name_of,
+        sent_of,
+        qid,
+        m_end,
+        m_start,
+        cue_at: Default::default(),
+        history: Vec::new(),
+    };
+    ctx.find_cues();
+    ctx.run(&groups)
+}
+
+/// Pairs quote marks, paragraph by paragraph, in one pass. A mark opens when
+/// no quote is open; a mark of the same family closes it; an explicit opening
+/// mark while one is open makes the first a stray. A quote still open at the
+/// end of a paragraph continues if the next paragraph starts with an opening
+/// mark of its family; otherwise it was a stray and is dropped.
+fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
+    let toks = &analysis.tokens;
+    let mut groups = Vec::new();
+    let mut carry: Option<(u8, Vec<(usize, usize)>)> = None;
+    let sents = &analysis.sentences;
+    let mut s = 0;
+    while s < sents.len() {
+        let para = sents[s].paragraph;
+        let lo = sents[s].tokens.start;
+        let mut e = s;
+        while e + 1 < sents.len() && sents[e + 1].paragraph == para {
+            e += 1;
+        }
+        let hi = sents[e].tokens.end;
+        s = e + 1;
+        let mut pend: Option<(u8, usize)> = None;
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        if let Some((fam, prev)) = carry.take() {
+            if let Some(TokenKind::Quote(q)) = toks.get(lo).map(|t| t.kind)
+                && family(q.style) == fam
+                && q.dir != QuoteDir::Close
+            {
+                parts = prev;
+                pend = Some((fam, lo));
+            }
+        }
+        let start = if pend.is_some() { lo + 1 } else { lo };
+        for i in start..hi {
+            let TokenKind::Quote(q) = toks[i].kind else { continue };
+            let fam = family(q.style);
+            match pend {
+                None => {
+                    if q.dir != QuoteDir::Close {
+                        pend = Some((fam, i));
+                        parts.clear();
+                    }
+                }
+                Some((f, o)) if f == fam => {
+                    // `„...“` and `»...«`: the opener's partner looks like an opener.
+                    let low_open = matches!(toks[o].text(text), "„" | "‚" | "»" | "›");
+                    let closes = q.dir != QuoteDir::Open || low_open;
+                    if closes && !(fam == FAM_SINGLE && is_apostrophe(text, analysis, i)) {
+                        parts.push((o, i));
+                        groups.push(Group { parts: std::mem::take(&mut parts) });
+                        pend = None;
+                    } else if q.dir == QuoteDir::Open {
+                        pend = Some((fam, i));
+                        parts.clear();
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some((fam, o)) = pend {
+            // Open at the paragraph's end: continues only into a paragraph
+            // that starts with an opening mark of the same family.
+            let next_starts = sents.get(s).and_then(|n| toks.get(n.tokens.start)).is_some_and(
+                |t| matches!(t.kind, TokenKind::Quote(q) if family(q.style) == fam && q.dir != QuoteDir::Close),
+            );
+            if next_starts && fam != FAM_SINGLE {
+                parts.push((o, hi));
+                carry = Some((fam, parts));
+            }
+        }
+    }
+    groups
+}
+
+const FAM_SINGLE: u8 = 1;
+
+/// A sentence short enough to be an attribution frame.
+fn n_short(s: &Sentence) -> bool {
+    s.tokens.len() <= 10
+}
+
+fn family(style: QuoteStyle) -> u8 {
+    match style {
+        QuoteStyle::Double => 0,
+        QuoteStyle::Single => FAM_SINGLE,
+        QuoteStyle::Angle => 2,
+        QuoteStyle::SingleAngle => 3,
+        QuoteStyle::Corner => 4,
+    }
+}
+
+/// A closing single mark that is a plural possessive (`the allies’ support`).
+fn is_apostrophe(text: &str, analysis: &Analysis, i: usize) -> bool {
+    let toks = &analysis.tokens;
+    let t = &toks[i];
+    if t.space_before || i == 0 {
+        return false;
+    }
+    let next_word = toks.get(i + 1).is_some_and(|n| n.space_before && n.kind == TokenKind::Word);
+    next_word && toks[i - 1].kind == TokenKind::Word && toks[i - 1].text(text).ends_with(['s', 'S'])
+}
+
+impl<'a> Ctx<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.text) == p)
+    }
+
+    fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
+        match self.sent_of.get(i) {
+            Some(&s) if s != u32::MAX => self.sents[s as usize].tokens.clone(),
+            _ => i..i + 1,
+        }
+    }
+
+    /// Looks up every word outside quote marks in the cue lexicon.
+    fn find_cues(&mut self) {
+        let toks = self.toks;
+        let text = self.text;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if t.kind != TokenKind::Word || self.qid[i] != 0 || matches!(t.case, gazette_tokenizer::Case::Upper) {
+                i += 1;
+                continue;
+            }
+            let hit = with_lower(t.text(text), |w| {
+                let list = self.lex.first.get(w)?;
+                list.iter().find_map(|&e| {
+                    let entry = &self.lex.entries[e as usize];
+                    let n = entry.rest.len();
+                    let ok = entry.rest.iter().enumerate().all(|(k, r)| {
+                        toks.get(i + 1 + k).is_some_and(|u| {
+                            self.qid[i + 1 + k] == 0
+                                && u.text(text).eq_ignore_ascii_case(r)
+                                && u.kind == TokenKind::Word
+                        })
+                    });
+                    ok.then_some((e, i + 1 + n))
+                })
+            });
+            if let Some((e, end)) = hit {
+                self.cue_at.insert(i, (e, end));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn entry(&self, e: u32) -> &'a CueEntry {
+        &self.lex.entries[e as usize]
+    }
+
+    /// The speaker that is the subject of a cue at `cue`, looking left no
+    /// further than `lo`.
+    fn subject_before(&self, cue: usize, lo: usize) -> Option<Found> {
+        let mut i = cue;
+        let mut steps = 0;
+        while i > lo && steps < 10 {
+            i -= 1;
+            steps += 1;
+            if self.qid[i] != 0 {
+                return None;
+            }
+            if self.m_end[i] != 0 {
+                return Some(Found::Mention(self.m_end[i] as usize - 1));
+            }
+            let t = &self.toks[i];
+            let w = self.word(i);
+            match t.kind {
+                TokenKind::Word => {
+                    if is_any(w, &SKIP_BEFORE_CUE) || w.eq_ignore_ascii_case("not") {
+                        continue;
+                    }
+                    if is_any(w, &SUBJECT_PRONOUNS) || w.eq_ignore_ascii_case("who") {
+                        return Some(Found::Pronoun(i));
+                    }
+                    if self.lex.is_speaker_noun(w) {
+                        return Some(Found::Nominal(self.np_start(i, lo), i));
+                    }
+                    return self.generic_subject(i, lo);
+                }
+                // `Gov. Mike Pence (R-Ind.) said`: over the brackets.
+                TokenKind::Punct if w == ")" => {
+                    let mut j = i;
+                    while j > lo && i - j < 10 && !self.is_punct(j, "(") {
+                        j -= 1;
+                    }
+                    if !self.is_punct(j, "(") {
+                        return None;
+                    }
+                    i = j;
+                }
+                TokenKind::Punct if w == "," => {
+                    // An apposition: `Peskov, the Kremlin spokesman, said`.
+                    let mut j = i;
+                    while j > lo && i - j < 12 {
+                        j -= 1;
+                        if self.qid[j] != 0 {
+                            return None;
+                        }
+                        if self.is_punct(j, ",") {
+                            return (j > lo && self.m_end[j - 1] != 0)
+                                .then(|| Found::Mention(self.m_end[j - 1] as usize - 1))
+                                .or_else(|| self.nominal_ending_at(j.checked_sub(1)?, lo))
+                                .or_else(|| {
+                                    let b = j.checked_sub(1).filter(|&b| b >= lo)?;
+                                    (self.toks[b].kind == TokenKind::Word)
+                                        .then(|| self.generic_subject(b, lo))
+                                        .flatten()
+                                });
+                        }
+                    }
+                    return None;
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// A subject no list knows, ending at word `i`: a capitalised run (`Mr.
+    /// Burman`, `The S.E.C.`), or a phrase from a determiner or the sentence
+    /// start to a noun (`the bank`, `Video`).
+    fn generic_subject(&self, i: usize, lo: usize) -> Option<Found> {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        if is_any(w, &FUNCTION_WORDS) || self.cue_at.contains_key(&i) {
+            return None;
+        }
+        if t.case.is_capitalised() {
+            let mut s = i;
+            while s > lo
+                && i - s < 5
+                && self.qid[s - 1] == 0
+                && self.toks[s - 1].kind == TokenKind::Word
+                && self.toks[s - 1].case.is_capitalised()
+                && !is_any(self.word(s - 1), &FUNCTION_WORDS)
+            {
+                s -= 1;
+            }
+            // `The S.E.C.`: take the article along.
+            if s > lo && is_any(self.word(s - 1), &["the"]) {
+                s -= 1;
+            }
+            if s == i && s == lo && is_any(w, &["The", "A", "An", "This", "That", "But", "And"]) {
+                return None;
+            }
+            return Some(Found::Name(s, i));
+        }
+        if t.case != gazette_tokenizer::Case::Lower || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        // Back to a determiner over modifiers.
+        let mut k = i;
+        while k > lo && i - k < 5 {
+            k -= 1;
+            let u = &self.toks[k];
+            let x = self.word(k);
+            if self.qid[k] != 0 {
+                return None;
+            }
+            if is_any(x, &DETERMINERS) || is_any(x, &["this", "each", "every", "no"]) {
+                return Some(Found::Nominal(k, i));
+            }
+            let modifier = match u.kind {
+                TokenKind::Word => !is_any(x, &FUNCTION_WORDS) && !self.cue_at.contains_key(&k),
+                TokenKind::Number => true,
+                TokenKind::Punct => x == "-",
+                _ => false,
+            };
+            if !modifier {
+                return None;
+            }
+            if k == lo && u.case.is_capitalised() {
+                return Some(Found::Nominal(k, i));
+            }
+        }
+        None
+    }
+
+    fn nominal_ending_at(&self, i: usize, lo: usize) -> Option<Found> {
+        (self.toks[i].kind == TokenKind::Word && self.lex.is_speaker_noun(self.word(i)))
+            .then(|| Found::Nominal(self.np_start(i, lo), i))
+    }
+
+    /// Start of a noun phrase whose head noun is at `head`: back over
+    /// modifiers and names to a determiner, at most six tokens.
+    fn np_start(&self, head: usize, lo: usize) -> usize {
+        let mut start = head;
+        let mut k = head;
+        while k > lo && head - k < 6 {
+            k -= 1;
+            let t = &self.toks[k];
+            let w = self.word(k);
+            if self.qid[k] != 0 {
+                break;
+            }
+            if self.m_end[k] != 0 {
+                let m = &self.mentions[self.m_end[k] as usize - 1];
+                start = m.token;
+                k = m.token;
+                continue;
+            }
+            match t.kind {
+                TokenKind::Word if is_any(w, &DETERMINERS) => return k,
+                TokenKind::Word if w == "'s" || w == "’s" => start = k,
+                TokenKind::Word
+                    if t.case == gazette_tokenizer::Case::Lower
+                        && !is_any(w, &SKIP_BEFORE_CUE)
+                        && !is_any(
+                            w,
+                            &[
+                                "and", "or", "but", "that", "which", "who", "as", "of", "to", "with", "for", "by",
+                                "while", "after", "before", "when", "if",
+                            ],
+                        )
+                        && self.cue_at.get(&k).is_none() =>
+                {
+                    start = k
+                }
+                TokenKind::Punct if w == "-" => start = k,
+                TokenKind::Number => start = k,
+                _ => break,
+            }
+        }
+        start
+    }
+
+    /// The speaker right after a cue (`said Dmitry Peskov`, `according to a
+    /// senior official`), no further than `hi`.
+    fn subject_after(&self, at: usize, hi: usize) -> Option<Found> {
+        if at >= hi || self.qid[at] != 0 {
+            return None;
+        }
+        // `said the Kremlin`: the article before a name.
+        if self.word(at).eq_ignore_ascii_case("the") && at + 1 < hi && self.m_start[at + 1] != 0 {
+            let m = self.m_start[at + 1] as usize - 1;
+            let e = end_token(self.toks, &self.mentions[m]);
+            if self.nominal_head_from(e, hi, 3).is_none() {
+                return Some(Found::Mention(m));
+            }
+        }
+        if self.m_start[at] != 0 {
+            let m = self.m_start[at] as usize - 1;
+            // `said NATO Secretary General Mark Rutte`: a person named after
+            // capitalised titles wins over the organisation before them.
+            let mut k = end_token(self.toks, &self.mentions[m]);
+            while k < hi && k < at + 6 && self.m_start[k] == 0 && self.toks[k].case.is_capitalised() {
+                k += 1;
+            }
+            if k < hi && self.m_start[k] != 0 {
+                let p = self.m_start[k] as usize - 1;
+                if matches!(self.mentions[p].kind, EntityKind::Person) {
+                    return Some(Found::Mention(p));
+                }
+            }
+            // `according to Russian officials`: a demonym heading a nominal.
+            let e = end_token(self.toks, &self.mentions[m]);
+            if let Some(head) = self.nominal_head_from(e, hi, 3) {
+                return Some(Found::Nominal(at, head));
+            }
+            return Some(Found::Mention(m));
+        }
+        let w = self.word(at);
+        if is_any(w, &["he", "she", "they"]) {
+            return Some(Found::Pronoun(at));
+        }
+        self.nominal_head_from(at, hi, 6).map(|head| Found::Nominal(at, head))
+    }
+
+    /// The last speaker noun of a run starting at `from`: `a senior Kremlin
+    /// official`, up to `max` tokens.
+    fn nominal_head_from(&self, from: usize, hi: usize, max: usize) -> Option<usize> {
+        let mut head = None;
+        let mut k = from;
+        while k < hi && k - from < max {
+            if self.qid[k] != 0 {
+                break;
+            }
+            let t = &self.toks[k];
+            let w = self.word(k);
+            if self.m_start[k] != 0 {
+                k = end_token(self.toks, &self.mentions[self.m_start[k] as usize - 1]);
+                continue;
+            }
+            match t.kind {
+                TokenKind::Word if self.lex.is_speaker_noun(w) => {
+                    head = Some(k);
+                    // Keep going only through compounds: `campaign spokesman`.
+                    if !self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == TokenKind::Word && self.lex.is_speaker_noun(self.word(k + 1)))
+                    {
+                        break;
+                    }
+                }
+                TokenKind::Word
+                    if head.is_none() && (t.case == gazette_tokenizer::Case::Lower || is_any(w, &DETERMINERS)) =>
+                {
+                    if self.cue_at.contains_key(&k) || is_any(w, &["that", "and", "but", "of", "to", "in", "on"]) {
+                        break;
+                    }
+                }
+                TokenKind::Number | TokenKind::Punct if head.is_none() && (w == "-" || t.kind == TokenKind::Number) => {
+                }
+                TokenKind::Word | TokenKind::Punct if w == "'s" || w == "’s" => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        head
+    }
+
+    /// A resolved speaker.
+    fn resolve(&mut self, found: Found) -> Speaker {
+        let sp = match found {
+            Found::Mention(k) => {
+                let m = &self.mentions[k];
+                let written = m.span.text(self.text);
+                let nominal = m.how == MatchHow::Coref && written.chars().next().is_some_and(|c| c.is_lowercase())
+                    || (m.how == MatchHow::Coref
+                        && written.contains(' ')
+                        && !(self.name_of)(m.entity).contains(written));
+                let resolution = if nominal {
+                    Resolution::Nominal
+                } else if written.eq_ignore_ascii_case((self.name_of)(m.entity)) {
+                    Resolution::Name
+                } else {
+                    Resolution::Alias
+                };
+                Speaker { span: m.span, entity: Some(m.entity), resolution }
+            }
+            Found::Pronoun(i) => {
+                let entity = self.resolve_pronoun(i);
+                Speaker {
+                    span: self.toks[i].span,
+                    entity,
+                    resolution: if entity.is_some() { Resolution::Pronoun } else { Resolution::None },
+                }
+            }
+            Found::Name(s, e) => {
+                let m = (s..=e).find_map(|k| (self.m_start[k] != 0).then(|| self.m_start[k] as usize - 1));
+                match m {
+                    Some(m) => return self.resolve(Found::Mention(m)),
+                    None => Speaker {
+                        span: Span::new(self.toks[s].span.start, self.toks[e].span.end),
+                        entity: None,
+                        resolution: Resolution::None,
+                    },
+                }
+            }
+            Found::Nominal(s, e) => {
+                // Tied to an organisation or place named inside it; a person
+                // named inside (`Putin's spokesman`) is someone else.
+                let entity = (s..=e)
+                    .filter_map(|k| (self.m_start[k] != 0).then(|| &self.mentions[self.m_start[k] as usize - 1]))
+                    .find(|m| !matches!(m.kind, EntityKind::Person))
+                    .map(|m| m.entity);
+                Speaker {
+                    span: Span::new(self.toks[s].span.start, self.toks[e].span.end),
+                    entity,
+                    resolution: if entity.is_some() { Resolution::Nominal } else { Resolution::None },
+                }
+            }
+        };
+        if let Some(e) = sp.entity {
+            let kind = match found {
+                Found::Mention(k) => self.mentions[k].kind,
+                Found::Pronoun(_) => self.history.iter().rev().find(|h| h.1 == e).map_or(EntityKind::Person, |h| h.2),
+                Found::Nominal(..) | Found::Name(..) => EntityKind::Org,
+            };
+            let tok = found.tokens(self.mentions, self.toks).0;
+            self.history.push((tok, e, kind));
+        }
+        sp
+    }
+
+    /// `he`/`she`: the latest person speaker within three sentences, else the
+    /// first person named in the nearest earlier sentence (within three).
+    /// `they`/`it`: the latest organisation, place or group named in this or
+    /// the two sentences before.
+    fn resolve_pronoun(&self, i: usize) -> Option<EntityRef> {
+        let w = self.word(i);
+        let s = self.sent_of[i] as usize;
+        if w.eq_ignore_ascii_case("who") {
+            // `..., Jane Doe, who said`: the name right before.
+            let mut b = i.checked_sub(1)?;
+            if self.is_punct(b, ",") {
+                b = b.checked_sub(1)?;
+            }
+            return (self.m_end[b] != 0).then(|| self.mentions[self.m_end[b] as usize - 1].entity);
+        }
+        let personal = is_any(w, &["he", "she", "him", "her"]);
+        if personal {
+            if let Some(h) = self
+                .history
+                .iter()
+                .rev()
+                .find(|h| h.0 < i && matches!(h.2, EntityKind::Person) && self.sent_of[h.0] as usize + 3 >= s)
+            {
+                return Some(h.1);
+            }
+            for back in 1..=3 {
+                let Some(ps) = s.checked_sub(back) else { break };
+                let range = self.sents[ps].tokens.clone();
+                if let Some(m) = self.mentions_in(range).find(|m| matches!(m.kind, EntityKind::Person)) {
+                    return Some(m.entity);
+                }
+            }
+            return None;
+        }
+        let from = self.sents[s.saturating_sub(2)].tokens.start;
+        self.mentions_in(from..i)
+            .filter(|m| match m.kind {
+                EntityKind::Org => true,
+                EntityKind::Norp | EntityKind::Gpe => !w.eq_ignore_ascii_case("it"),
+                _ => false,
+            })
+            .last()
+            .map(|m| m.entity)
+    }
+
+    fn mentions_in(&self, range: std::ops::Range<usize>) -> impl DoubleEndedIterator<Item = &'a Mention> + 'a {
+        let ms = self.mentions;
+        let a = ms.partition_point(|m| m.token < range.start);
+        let b = ms.partition_point(|m| m.token < range.end);
+        ms[a..b].iter()
+    }
+
+    fn span_of(&self, from: usize, to: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
+    }
+
+    fn cue(&self, at: usize, end: usize, e: u32) -> Cue {
+        // `quoted him as saying`: the cue is `as saying`, already one entry.
+        Cue { span: self.span_of(at, end), lemma: self.entry(e).lemma.to_string() }
+    }
+
+    /// Content span of a quote part: between the marks, trimmed, without a
+    /// trailing comma.
+    fn part_span(&self, (o, c): (usize, usize)) -> Option<Span> {
+        let start = self.toks[o].span.end;
+        let end = if c < self.toks.len() && matches!(self.toks[c].kind, TokenKind::Quote(_)) && c != o {
+            self.toks[c].span.start
+        } else {
+            self.toks[c.min(self.toks.len()) - 1].span.end
+        };
+        let raw = self.text.get(start..end)?;
+        let lead = raw.len() - raw.trim_start().len();
+        let mut body = raw.trim();
+        body = body.strip_suffix(',').unwrap_or(body).trim_end();
+        (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
+    }
+
+    fn run(&mut self, groups: &[Group]) -> Vec<Quote> {
+        let mut out: Vec<(usize, Quote)> = Vec::new();
+        let mut used = FxHashSet::<usize>::default();
+        let mut consumed = vec![false; groups.len()];
+        let mut embedded = vec![false; groups.len()];
+        // Groups by the sentence of their opening mark.
+        let mut by_sent: FxHashMap<u32, Vec<usize>> = Default::default();
+        for (g, group) in groups.iter().enumerate() {
+            by_sent.entry(self.sent_of[group.parts[0].0]).or_default().push(g);
+        }
+        let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
+        for s in 0..self.sents.len() {
+            let range = self.sents[s].tokens.clone();
+            // 1. Direct quotes opening in this sentence.
+            for &g in by_sent.get(&(s as u32)).map(Vec::as_slice).unwrap_or(&[]) {
+                let group = &groups[g];
+                let open = group.parts[0].0;
+                let &(_, close) = group.parts.last().unwrap_or(&(open, open));
+                let closed = close < self.toks.len() && matches!(self.toks[close].kind, TokenKind::Quote(_));
+                let before = open.checked_sub(1).filter(|&b| b >= range.start);
+                let is_embedded = before.is_some_and(|b| {
+                    let t = &self.toks[b];
+                    matches!(t.kind, TokenKind::Word | TokenKind::Number) && !self.cue_ends_at(b)
+                        || (t.kind == TokenKind::Punct && matches!(self.word(b), "(" | "-" | "–"))
+                });
+                let content: Vec<Span> = group.parts.iter().filter_map(|&p| self.part_span(p)).collect();
+                if content.is_empty() {
+                    consumed[g] = true;
+                    continue;
+                }
+                // `Peskov said “constructive” talks took place`: the sentence
+                // goes on after the quote, which is part of a clause.
+                let continues = closed
+                    && self.toks.get(close + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && t.case == gazette_tokenizer::Case::Lower
+                            && self.sent_of[close + 1] as usize == s
+                    })
+                    && !self.cue_at.contains_key(&(close + 1));
+                if is_embedded {
+                    embedded[g] = true;
+                    continue;
+                }
+                let after = closed.then(|| self.frame_after(close, &used)).flatten();
+                if after.is_none() && continues {
+                    embedded[g] = true;
+                    continue;
+                }
+                let attribution =
+                    after.or_else(|| self.frame_before(open, &used)).or_else(|| self.frame_colon(open, &used));
+                if let Some((cue_at, cue_end, e, found)) = attribution {
+                    used.insert(cue_at);
+                    let speaker = found.map(|f| self.resolve(f));
+                    let quote =
+                        Quote { kind: QuoteKind::Direct, content, cue: Some(self.cue(cue_at, cue_end, e)), speaker };
+                    consumed[g] = true;
+                    // `“A,” he said, “B.”`: a second quote right after the frame.
+                    out.push((open, quote));
+                    last_direct = Some((out.len() - 1, self.sent_of[close.min(self.toks.len() - 1)]));
+                    continue;
+                }
+                // A sentence that is only a quote, right after an attributed
+                // one: the same speaker goes on.
+                let whole = open == range.start && close + 2 >= range.end;
+                // `“A,” he said, “B.”`: the second part right after the frame.
+                let after_frame = open > range.start
+                    && (self.is_punct(open - 1, ",") || self.is_punct(open - 1, ":"))
+                    && last_direct.is_some_and(|(_, ls)| ls as usize == s);
+                let whole = whole || after_frame;
+                if let Some((k, ls)) = last_direct
+                    && whole
+                    && (ls as usize + 1 == s || ls as usize == s)
+                    && out[k].1.speaker.is_some()
+                {
+                    out[k].1.content.extend(content);
+                    consumed[g] = true;
+                    last_direct = Some((k, self.sent_of[close.min(self.toks.len() - 1)]));
+                    continue;
+                }
+                // A quote standing alone: direct, with no cue or speaker.
+                consumed[g] = true;
+                out.push((open, Quote { kind: QuoteKind::Direct, content, cue: None, speaker: None }));
+                last_direct = None;
+            }
+            // 2. Reported speech.
+            self.reported(s, &mut used, &mut consumed, &mut out, groups);
+        }
+        // 3. Quoted phrases no attribution took: partial.
+        for (g, group) in groups.iter().enumerate() {
+            if embedded[g] && !consumed[g] {
+                let content: Vec<Span> = group.parts.iter().filter_map(|&p| self.part_span(p)).collect();
+                if !content.is_empty() {
+                    out.push((group.parts[0].0, Quote { kind: QuoteKind::Partial, content, cue: None, speaker: None }));
+                }
+            }
+        }
+        out.sort_by_key(|(t, q)| (q.content.first().map_or(self.toks[*t].span.start, |c| c.start), *t));
+        out.into_iter().map(|(_, q)| q).collect()
+    }
+
+    fn cue_ends_at(&self, b: usize) -> bool {
+        (b.saturating_sub(3)..=b).any(|k| self.cue_at.get(&k).is_some_and(|&(_, end)| end == b + 1))
+    }
+
+    fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
+        self.cue_at.get(&k).copied()
+    }
+
+    /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
+    fn frame_after(&self, close: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+        let mut range = self.sentence_range(close);
+        // `“...!” Trump wrote.`: a quote ending in `!` or `?` may end its
+        // sentence; the frame is then the next, short sentence.
+        if range.end == close + 1 {
+            let s = self.sent_of[close] as usize;
+            match self.sents.get(s + 1) {
+                Some(n)
+                    if n.paragraph == self.sents[s].paragraph
+                        && self.trailing_rest(n.tokens.start, n.tokens.end.min(n.tokens.start + 12))
+                        || n_short(n) =>
+                {
+                    range = n.tokens.clone()
+                }
+                _ => return None,
+            }
+        }
+        let mut j = close + 1;
+        if self.is_punct(j, ",") {
+            j += 1;
+        }
+        let hi = range.end;
+        let mut k = j;
+        while k < hi && k < j + 8 {
+            if self.qid[k] != 0 || self.is_punct(k, ".") || self.is_punct(k, ";") {
+                break;
+            }
+            if let Some((e, end)) = self.cue_hit(k)
+                && !used.contains(&k)
+                && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
+            {
+                let found = if k == j {
+                    self.subject_after(end, hi).or_else(|| self.subject_after_aux(end, hi))
+                } else {
+                    self.subject_before(k, j.saturating_sub(1))
+                };
+                if k != j && found.is_none() {
+                    return None;
+                }
+                return Some((k, end, e, found));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// `said on Wednesday Peskov` is rare; `said Peskov` is handled by
+    /// `subject_after`; this allows one time word: `said Monday the spokesman`.
+    fn subject_after_aux(&self, at: usize, hi: usize) -> Option<Found> {
+        if at < hi && is_any(self.word(at), &SKIP_BEFORE_CUE) {
+            return self.subject_after(at + 1, hi);
+        }
+        None
+    }
+
+    /// `Peskov said: “...”` / `Peskov told reporters on Monday, “...”`.
+    fn frame_before(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+        let range = self.sentence_range(open);
+        let lo = range.start;
+        let mut k = open;
+        while k > lo && open - k < 8 {
+            k -= 1;
+            if self.qid[k] != 0 {
+                return None;
+            }
+            if let Some((e, end)) = self.cue_hit(k)
+                && !used.contains(&k)
+                && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
+            {
+                let found = self.subject_before(k, lo).or_else(|| self.subject_after(end, open));
+                return Some((k, end, e, found));
+            }
+        }
+        None
+    }
+
+    /// A quote opening a paragraph or sentence after one that ends with a
+    /// colon and has a cue: `Peskov told reporters:` / `“...”`.
+    fn frame_colon(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+        let s = self.sent_of[open] as usize;
+        if s == 0 || self.sents[s].tokens.start != open {
+            return None;
+        }
+        let prev = self.sents[s - 1].tokens.clone();
+        if prev.is_empty() || !self.is_punct(prev.end - 1, ":") {
+            return None;
+        }
+        self.frame_before(prev.end - 1, used).or_else(|| {
+            // `It read in part:` – no cue: no attribution.
+            None
+        })
+    }
+
+    /// Reported speech in sentence `s`.
+    fn reported(
+        &mut self,
+        s: usize,
+        used: &mut FxHashSet<usize>,
+        consumed: &mut [bool],
+        out: &mut Vec<(usize, Quote)>,
+        groups: &[Group],
+    ) {
+        let range = self.sents[s].tokens.clone();
+        // Anchors: cue, speaker, where the content starts (or ends, for a
+        // trailing attribution).
+        struct Anchor {
+            cue: usize,
+            cue_end: usize,
+            entry: u32,
+            speaker: Option<Speaker>,
+            content: std::ops::Range<usize>,
+            /// First token of the attribution frame (subject or cue), where an
+            /// earlier forward content must stop.
+            frame_start: usize,
+        }
+        let mut anchors: Vec<Anchor> = Vec::new();
+        let mut last_speaker: Option<Speaker> =
+            out.last().filter(|(t, _)| self.sent_of[*t] as usize == s).and_then(|(_, q)| q.speaker.clone());
+        let mut k = range.start;
+        while k < range.end {
+            let Some((e, end)) = self.cue_hit(k) else {
+                k += 1;
+                continue;
+            };
+            if used.contains(&k) {
+                // A direct quote's cue; its speaker carries to `adding that`.
+                if let Some((_, q)) = out
+                    .iter()
+                    .rev()
+                    .find(|(_, q)| q.cue.as_ref().is_some_and(|c| c.span.start == self.toks[k].span.start))
+                {
+                    last_speaker = q.speaker.clone();
+                }
+                k = end;
+                continue;
+            }
+            let entry = self.entry(e);
+            let hi = range.end;
+            let anchor = match entry.class {
+                CueClass::Verb | CueClass::VerbObj
+                    if (end..(end + 6).min(hi))
+                        .any(|j| self.cue_hit(j).is_some_and(|(f, _)| self.entry(f).class == CueClass::AsSaying)) =>
+                {
+                    // `TASS quoted Ushakov as saying`: the `as saying` cue speaks.
+                    None
+                }
+                CueClass::Verb | CueClass::VerbObj => {
+                    let after_comma = k > range.start && self.is_punct(k - 1, ",");
+                    if entry.participle && after_comma {
+                        // `..., adding that ...`: the subject of the clause before.
+                        let Some(sp) = last_speaker.clone() else {
+                            k = end;
+                            continue;
+                        };
+                        let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
+                        Some(Anchor {
+                            cue: k,
+                            cue_end: end,
+                            entry: e,
+                            speaker: Some(sp),
+                            content: start..hi,
+                            frame_start: k - 1,
+                        })
+                    } else if let Some(found) = self.subject_before(k, range.start) {
+                        let subj_start = found.tokens(self.mentions, self.toks).0;
+                        let trailing = subj_start > range.start
+                            && self.is_punct(subj_start - 1, ",")
+                            && self.trailing_rest(end, hi);
+                        let speaker = Some(self.resolve(found));
+                        if trailing {
+                            Some(Anchor {
+                                cue: k,
+                                cue_end: end,
+                                entry: e,
+                                speaker,
+                                content: self.clause_start(subj_start - 1, range.start)..subj_start - 1,
+                                frame_start: subj_start - 1,
+                            })
+                        } else {
+                            let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
+                            // Only the plain reporting verbs take a clause
+                            // without `that` (`agreed to stay` is no speech).
+                            let that = start > end && self.word(start - 1).eq_ignore_ascii_case("that");
+                            let colon = start > end && self.is_punct(start - 1, ":");
+                            if that || colon || BARE_CLAUSE.contains(&&*entry.lemma) {
+                                Some(Anchor {
+                                    cue: k,
+                                    cue_end: end,
+                                    entry: e,
+                                    speaker,
+                                    content: start..hi,
+                                    frame_start: subj_start,
+                                })
+                            } else {
+                                None
+                            }
+                        }
+                    } else if after_comma && self.trailing_rest(end, hi) {
+                        // `..., said Peskov.`
+                        match self.subject_after(end, hi).or_else(|| self.subject_after_aux(end, hi)) {
+                            Some(found) => {
+                                let speaker = Some(self.resolve(found));
+                                Some(Anchor {
+                                    cue: k,
+                                    cue_end: end,
+                                    entry: e,
+                                    speaker,
+                                    content: self.clause_start(k - 1, range.start)..k - 1,
+                                    frame_start: k - 1,
+                                })
+                            }
+                            None => None,
+                        }
+                    } else {
+                        None
+                    }
+                }
+                CueClass::SpeakerAfter => {
+                    match self.subject_after(end, hi).or_else(|| self.phrase_until_comma(end, hi)) {
+                        Some(found) => {
+                            let np_end = found.tokens(self.mentions, self.toks).1 + 1;
+                            let speaker = Some(self.resolve(found));
+                            let at_start = k == range.start
+                                || (k == range.start + 1 && self.toks[range.start].kind != TokenKind::Word);
+                            if at_start {
+                                // `According to X, CONTENT.`
+                                let mut c = np_end;
+                                while c < hi && c < np_end + 8 && !self.is_punct(c, ",") {
+                                    c += 1;
+                                }
+                                let start = if self.is_punct(c, ",") { c + 1 } else { np_end };
+                                Some(Anchor {
+                                    cue: k,
+                                    cue_end: end,
+                                    entry: e,
+                                    speaker,
+                                    content: start..hi,
+                                    frame_start: k,
+                                })
+                            } else {
+                                let stop = if self.is_punct(k - 1, ",") { k - 1 } else { k };
+                                Some(Anchor {
+                                    cue: k,
+                                    cue_end: end,
+                                    entry: e,
+                                    speaker,
+                                    content: self.clause_start(stop, range.start)..stop,
+                                    frame_start: stop,
+                                })
+                            }
+                        }
+                        None => None,
+                    }
+                }
+                CueClass::AsSaying => {
+                    // `quoted him as saying`, `X was quoted as saying`.
+                    let before = k.checked_sub(1).filter(|&b| b >= range.start);
+                    let found = before.and_then(|b| {
+                        if self.m_end[b] != 0 {
+                            Some(Found::Mention(self.m_end[b] as usize - 1))
+                        } else if is_any(self.word(b), &OBJECT_PRONOUNS) {
+                            Some(Found::Pronoun(b))
+                        } else if self.word(b).eq_ignore_ascii_case("quoted") {
+                            self.subject_before(b, range.start)
+                        } else {
+                            None
+                        }
+                    });
+                    match found {
+                        Some(found) => {
+                            let start = found.tokens(self.mentions, self.toks).0;
+                            let speaker = Some(self.resolve(found));
+                            let frame = self.clause_begin_of_frame(start, range.start);
+                            Some(Anchor {
+                                cue: k,
+                                cue_end: end,
+                                entry: e,
+                                speaker,
+                                content: self.content_start(end, hi, false)..hi,
+                                frame_start: frame,
+                            })
+                        }
+                        None => None,
+                    }
+                }
+                CueClass::Noun => {
+                    // `Trump’s remark that ...`
+                    let poss =
+                        k >= range.start + 2 && matches!(self.word(k - 1), "'s" | "’s") && self.m_end[k - 2] != 0;
+                    let that = self
+                        .toks
+                        .get(end)
+                        .is_some_and(|t| self.word(end).eq_ignore_ascii_case("that") && t.kind == TokenKind::Word);
+                    if poss && that {
+                        let m = self.m_end[k - 2] as usize - 1;
+                        let speaker = Some(self.resolve(Found::Mention(m)));
+                        Some(Anchor {
+                            cue: k,
+                            cue_end: end,
+                            entry: e,
+                            speaker,
+                            content: end + 1..hi,
+                            frame_start: self.mentions[m].token,
+                        })
+                    } else {
+                        None
+                    }
+                }
+                CueClass::Frame => None,
+            };
+            if let Some(a) = anchor {
+                last_speaker = a.speaker.clone();
+                anchors.push(a);
+            }
+            k = end;
+        }
+        // An attribution inside the clause of an earlier one, with no comma
+        // or conjunction before it, is part of that clause (`adding that the
+        // leaders agreed to ...`).
+        let mut kept: Vec<Anchor> = Vec::with_capacity(anchors.len());
+        for a in anchors {
+            let nested = kept.last().is_some_and(|p| {
+                p.content.start > p.cue
+                    && a.frame_start > p.content.start
+                    && a.frame_start < p.content.end
+                    && !(a.frame_start > 0
+                        && (self.is_punct(a.frame_start - 1, ",")
+                            || self.is_punct(a.frame_start - 1, ";")
+                            || is_any(
+                                self.word(a.frame_start - 1),
+                                &["but", "while", "whereas", "although", "though"],
+                            )))
+            });
+            if !nested {
+                kept.push(a);
+            }
+        }
+        let anchors = kept;
+        // Forward content stops where the next attribution's frame begins
+        // (at the comma or conjunction before it).
+        for idx in 0..anchors.len() {
+            let next_frame = anchors.get(idx + 1).map(|n| n.frame_start);
+            let a = &anchors[idx];
+            let mut content = a.content.clone();
+            if content.start > a.cue {
+                if let Some(nf) = next_frame
+                    && nf > content.start
+                {
+                    let mut stop = nf;
+                    // Back over `, but` / `, and` / `;` before the next clause.
+                    while stop > content.start
+                        && (self.is_punct(stop - 1, ",")
+                            || self.is_punct(stop - 1, ";")
+                            || is_any(
+                                self.word(stop - 1),
+                                &["but", "and", "while", "although", "though", "as", "whereas"],
+                            ))
+                    {
+                        stop -= 1;
+                    }
+                    content.end = stop;
+                }
+                // `, adding that`, `, according to`: stop at the comma before.
+            }
+            let Some(content) = self.trim_content(content) else { continue };
+            let words = (content.clone()).filter(|&i| self.toks[i].kind == TokenKind::Word).count();
+            if words < 2 {
+                continue;
+            }
+            let mut kind = QuoteKind::Indirect;
+            for i in content.clone() {
+                let g = self.qid[i];
+                if g != 0 {
+                    kind = QuoteKind::Mixed;
+                    consumed[g as usize - 1] = true;
+                }
+            }
+            // Content that is exactly one direct quote already taken: skip.
+            if kind == QuoteKind::Mixed {
+                let g = self.qid[content.start];
+                if g != 0
+                    && self.qid[content.end - 1] == g
+                    && groups[g as usize - 1].parts.len() == 1
+                    && out.iter().any(|(t, _)| *t == groups[g as usize - 1].parts[0].0)
+                {
+                    continue;
+                }
+            }
+            used.insert(a.cue);
+            let span = self.span_of(content.start, content.end);
+            out.push((
+                content.start,
+                Quote {
+                    kind,
+                    content: vec![span],
+                    cue: Some(self.cue(a.cue, a.cue_end, a.entry)),
+                    speaker: a.speaker.clone(),
+                },
+            ));
+        }
+    }
+
+    /// `according to a poll released last week, ...`: the words up to the
+    /// next comma or the sentence end, at most fifteen tokens.
+    fn phrase_until_comma(&self, from: usize, hi: usize) -> Option<Found> {
+        let mut k = from;
+        while k < hi && k < from + 15 && self.qid[k] == 0 && !self.is_punct(k, ",") {
+            k += 1;
+        }
+        let r = self.trim_content(from..k)?;
+        (k == hi || self.is_punct(k, ",") || k == from + 15).then(|| Found::Name(r.start, r.end - 1))
+    }
+
+    fn clause_begin_of_frame(&self, start: usize, lo: usize) -> usize {
+        let mut k = start;
+        while k > lo
+            && (self.toks[k - 1].kind == TokenKind::Word && !is_any(self.word(k - 1), &["but", "and"]))
+            && start - k < 6
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// After a `CONTENT, X said` frame only trailing words remain: at most
+    /// six tokens, no `that`, no quote.
+    fn trailing_rest(&self, from: usize, hi: usize) -> bool {
+        let rest = &self.toks[from..hi];
+        let words: Vec<&str> = rest.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text(self.text)).collect();
+        words.len() <= 5
+            && !words.iter().any(|w| w.eq_ignore_ascii_case("that"))
+            && (from..hi).all(|i| self.qid[i] == 0)
+    }
+
+    /// Where the content before a trailing frame starts: the sentence start,
+    /// or just after an earlier quote's closing mark in the sentence.
+    fn clause_start(&self, stop: usize, lo: usize) -> usize {
+        let mut k = lo;
+        // Skip a dateline-like lead: nothing to do; keep the sentence start.
+        while k < stop && self.toks[k].kind == TokenKind::Punct {
+            k += 1;
+        }
+        k
+    }
+
+    /// Where forward content starts after a cue ending at `end`: after an
+    /// object for `told`-like cues, after `that` when it comes within six
+    /// tokens.
+    fn content_start(&self, end: usize, hi: usize, object: bool) -> usize {
+        let mut start = end;
+        for k in end..(end + 7).min(hi) {
+            if self.qid[k] != 0 || self.is_punct(k, ",") && k > end + 3 {
+                break;
+            }
+            if self.word(k).eq_ignore_ascii_case("that") && self.toks[k].kind == TokenKind::Word {
+                return k + 1;
+            }
+        }
+        if object && start < hi {
+            if self.m_start[start] != 0 {
+                start = end_token(self.toks, &self.mentions[self.m_start[start] as usize - 1]);
+            } else if is_any(self.word(start), &OBJECT_PRONOUNS) || is_any(self.word(start), &AUDIENCE) {
+                start += 1;
+            } else if is_any(self.word(start), &["the", "a", "an"]) && start + 1 < hi {
+                start += 2;
+            }
+        }
+        // `said on Wednesday that` was caught above; skip a bare colon or comma.
+        while start < hi && (self.is_punct(start, ":") || self.is_punct(start, ",")) {
+            start += 1;
+        }
+        start
+    }
+
+    /// Drops final sentence punctuation and separators at both ends.
+    fn trim_content(&self, mut r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        while r.start < r.end && self.toks[r.start].kind == TokenKind::Punct && !matches!(self.word(r.start), "(" | "[")
+        {
+            r.start += 1;
+        }
+        while r.end > r.start
+            && self.toks[r.end - 1].kind == TokenKind::Punct
+            && !matches!(self.word(r.end - 1), ")" | "]")
+        {
+            r.end -= 1;
+        }
+        (r.start < r.end).then_some(r)
+    }
+}
