@@ -141,5 +141,23 @@ fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
             si += 1;
         }
     }
+    if !x.quotes.is_empty() {
+        let _ = writeln!(s, "\nquotes:");
+    }
+    for q in &x.quotes {
+        let kind = serde_json::to_value(q.kind).unwrap_or_default();
+        let cue = q.cue.as_ref().map_or("-".to_string(), |c| format!("{}/{}", c.text, c.lemma));
+        let speaker = q.speaker.as_ref().map_or("-".to_string(), |sp| {
+            let res = serde_json::to_value(sp.resolution).unwrap_or_default();
+            match &sp.entity_id {
+                Some(id) => format!("{:?} -> {id} ({})", sp.text, res.as_str().unwrap_or("")),
+                None => format!("{:?} ({})", sp.text, res.as_str().unwrap_or("")),
+            }
+        });
+        let _ = writeln!(s, "  {} {:<8} cue {cue:<16} speaker {speaker}", q.quote_id, kind.as_str().unwrap_or(""));
+        for c in &q.content {
+            let _ = writeln!(s, "      [{}..{}] {}", c.start, c.end, c.text.replace('\n', " "));
+        }
+    }
     s
 }

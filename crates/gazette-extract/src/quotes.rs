@@ -92,6 +92,9 @@ enum CueClass {
     Verb,
     /// Like `Verb`, with an object before the content: `told reporters`.
     VerbObj,
+    /// A position, wish or plan: `called for`, `urged`; the content is the
+    /// rest of the clause, with or without `that`.
+    Stance,
     /// `according to X`: the speaker follows.
     SpeakerAfter,
     /// `quoted him as saying`: the speaker is the object before it.
@@ -145,8 +148,9 @@ impl CueLexicon {
                 "verb" => CueClass::Verb,
                 "verbobj" => CueClass::VerbObj,
                 "noun" => CueClass::Noun,
+                "stance" => CueClass::Stance,
                 "phrase" => phrase_class(surface, lemma),
-                _ => return Err(bad("class must be verb, verbobj, phrase or noun")),
+                _ => return Err(bad("class must be verb, verbobj, stance, phrase or noun")),
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
             lex.first.entry(first.into()).or_default().push(lex.entries.len() as u32);
@@ -560,6 +564,11 @@ impl<'a> Ctx<'a> {
                     if is_any(w, &SKIP_BEFORE_CUE) || w.eq_ignore_ascii_case("not") {
                         continue;
                     }
+                    if is_any(w, &["and", "but"]) && i > lo {
+                        // `Mr. Schultz supported Democrats ... and said`: the
+                        // sentence's subject.
+                        return self.sentence_subject(lo, i);
+                    }
                     if is_any(w, &SUBJECT_PRONOUNS) || w.eq_ignore_ascii_case("who") {
                         return Some(Found::Pronoun(i));
                     }
@@ -588,6 +597,16 @@ impl<'a> Ctx<'a> {
                             return None;
                         }
                         if self.is_punct(j, ",") {
+                            // `The chairman, Phil Lovas, said`: the name inside.
+                            if self.m_end[i - 1] != 0
+                                && self.m_start[j + 1] != 0
+                                && self.m_start[j + 1] == self.m_end[i - 1]
+                            {
+                                let m = self.m_end[i - 1] as usize - 1;
+                                if matches!(self.mentions[m].kind, EntityKind::Person) {
+                                    return Some(Found::Mention(m));
+                                }
+                            }
                             return (j > lo && self.m_end[j - 1] != 0)
                                 .then(|| Found::Mention(self.m_end[j - 1] as usize - 1))
                                 .or_else(|| self.nominal_ending_at(j.checked_sub(1)?, lo))
@@ -602,6 +621,43 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether a form of `be` comes right before the cue at `k` (adverbs
+    /// and `not` between are allowed).
+    fn passive(&self, k: usize, lo: usize) -> bool {
+        let mut i = k;
+        while i > lo && k - i < 4 {
+            i -= 1;
+            let w = self.word(i);
+            if is_any(w, &["was", "were", "is", "are", "be", "been", "being", "'s", "’s"]) {
+                // `’s` is `is` only after a pronoun (`he’s expected`).
+                return !matches!(w, "'s" | "’s")
+                    || i > lo && is_any(self.word(i - 1), &["he", "she", "it", "that", "there"]);
+            }
+            if !(is_any(w, &["not", "also", "widely", "reportedly", "still", "already", "never"]) || w.ends_with("ly"))
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The subject at the start of a sentence: a mention, name or pronoun in
+    /// its first three tokens (after a title such as `Mr.`).
+    fn sentence_subject(&self, lo: usize, before: usize) -> Option<Found> {
+        for k in lo..(lo + 3).min(before) {
+            if self.qid[k] != 0 {
+                return None;
+            }
+            if self.m_start[k] != 0 {
+                return Some(Found::Mention(self.m_start[k] as usize - 1));
+            }
+            if is_any(self.word(k), &["he", "she", "they"]) {
+                return Some(Found::Pronoun(k));
             }
         }
         None
@@ -652,7 +708,10 @@ impl<'a> Ctx<'a> {
                 return Some(Found::Nominal(k, i));
             }
             let modifier = match u.kind {
-                TokenKind::Word => !is_any(x, &FUNCTION_WORDS) && !self.cue_at.contains_key(&k),
+                TokenKind::Word => {
+                    let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
+                    !is_any(x, &FUNCTION_WORDS) && (possessed || !self.cue_at.contains_key(&k))
+                }
                 TokenKind::Number => true,
                 TokenKind::Punct => x == "-",
                 _ => false,
@@ -1197,7 +1256,10 @@ impl<'a> Ctx<'a> {
                     // `TASS quoted Ushakov as saying`: the `as saying` cue speaks.
                     None
                 }
-                CueClass::Verb | CueClass::VerbObj => {
+                // `was told`, `is expected`, `were rejected`: passive, the
+                // subject is no speaker.
+                CueClass::Verb | CueClass::VerbObj | CueClass::Stance if self.passive(k, range.start) => None,
+                CueClass::Verb | CueClass::VerbObj | CueClass::Stance => {
                     let after_comma = k > range.start && self.is_punct(k - 1, ",");
                     if entry.participle && after_comma {
                         // `..., adding that ...`: the subject of the clause before.
@@ -1217,10 +1279,11 @@ impl<'a> Ctx<'a> {
                     } else if let Some(found) = self.subject_before(k, range.start) {
                         let subj_start = found.tokens(self.mentions, self.toks).0;
                         let trailing = subj_start > range.start
+                            && entry.class != CueClass::Stance
                             && self.is_punct(subj_start - 1, ",")
                             && self.trailing_rest(end, hi);
-                        let speaker = Some(self.resolve(found));
                         if trailing {
+                            let speaker = Some(self.resolve(found));
                             Some(Anchor {
                                 cue: k,
                                 cue_end: end,
@@ -1235,7 +1298,9 @@ impl<'a> Ctx<'a> {
                             // without `that` (`agreed to stay` is no speech).
                             let that = start > end && self.word(start - 1).eq_ignore_ascii_case("that");
                             let colon = start > end && self.is_punct(start - 1, ":");
-                            if that || colon || BARE_CLAUSE.contains(&&*entry.lemma) {
+                            let stance = entry.class == CueClass::Stance;
+                            if that || colon || stance || BARE_CLAUSE.contains(&&*entry.lemma) {
+                                let speaker = Some(self.resolve(found));
                                 Some(Anchor {
                                     cue: k,
                                     cue_end: end,
@@ -1248,7 +1313,7 @@ impl<'a> Ctx<'a> {
                                 None
                             }
                         }
-                    } else if after_comma && self.trailing_rest(end, hi) {
+                    } else if after_comma && entry.class != CueClass::Stance && self.trailing_rest(end, hi) {
                         // `..., said Peskov.`
                         match self.subject_after(end, hi).or_else(|| self.subject_after_aux(end, hi)) {
                             Some(found) => {
@@ -1368,31 +1433,35 @@ impl<'a> Ctx<'a> {
             k = end;
         }
         // An attribution inside the clause of an earlier one, with no comma
-        // or conjunction before it, is part of that clause (`adding that the
-        // leaders agreed to ...`).
-        let mut kept: Vec<Anchor> = Vec::with_capacity(anchors.len());
-        for a in anchors {
-            let nested = kept.last().is_some_and(|p| {
-                p.content.start > p.cue
-                    && a.frame_start > p.content.start
+        // or conjunction before it, is reported inside that clause (`Merrill
+        // says Machado promised ...`): it is a quote of its own, and the
+        // outer content goes on over it.
+        let mut nested = vec![false; anchors.len()];
+        let mut outer: Option<usize> = None;
+        for (idx, a) in anchors.iter().enumerate() {
+            if let Some(o) = outer {
+                let p = &anchors[o];
+                let separated = a.frame_start > 0
+                    && (self.is_punct(a.frame_start - 1, ",")
+                        || self.is_punct(a.frame_start - 1, ";")
+                        || is_any(self.word(a.frame_start - 1), &["but", "while", "whereas", "although", "though"]));
+                nested[idx] = p.content.start > p.cue
+                    && a.frame_start >= p.content.start
                     && a.frame_start < p.content.end
-                    && !(a.frame_start > 0
-                        && (self.is_punct(a.frame_start - 1, ",")
-                            || self.is_punct(a.frame_start - 1, ";")
-                            || is_any(
-                                self.word(a.frame_start - 1),
-                                &["but", "while", "whereas", "although", "though"],
-                            )))
-            });
-            if !nested {
-                kept.push(a);
+                    && !separated;
+            }
+            if !nested[idx] {
+                outer = Some(idx);
             }
         }
-        let anchors = kept;
-        // Forward content stops where the next attribution's frame begins
-        // (at the comma or conjunction before it).
+        // A position inside someone else's report is theirs to report, not
+        // a quote of its own (`Peskov denied that Moscow had rejected ...`).
+        let keep: Vec<bool> =
+            anchors.iter().zip(&nested).map(|(a, &n)| !(n && self.entry(a.entry).class == CueClass::Stance)).collect();
+        let nested: Vec<bool> = nested.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(n, _)| n).collect();
+        let anchors: Vec<Anchor> = anchors.into_iter().zip(keep).filter(|(_, k)| *k).map(|(a, _)| a).collect();
         for idx in 0..anchors.len() {
-            let next_frame = anchors.get(idx + 1).map(|n| n.frame_start);
+            let next_frame = (idx + 1..anchors.len()).find(|&n| !nested[n]).map(|n| anchors[n].frame_start);
             let a = &anchors[idx];
             let mut content = a.content.clone();
             if content.start > a.cue {
@@ -1478,8 +1547,11 @@ impl<'a> Ctx<'a> {
     /// After a `CONTENT, X said` frame only trailing words remain: at most
     /// six tokens, no `that`, no quote.
     fn trailing_rest(&self, from: usize, hi: usize) -> bool {
-        let rest = &self.toks[from..hi];
+        // Up to the first comma: `said Friday afternoon, as they ...`.
+        let stop = (from..hi).find(|&i| self.is_punct(i, ",")).unwrap_or(hi);
+        let rest = &self.toks[from..stop];
         let words: Vec<&str> = rest.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text(self.text)).collect();
+        let hi = stop;
         words.len() <= 5
             && !words.iter().any(|w| w.eq_ignore_ascii_case("that"))
             && (from..hi).all(|i| self.qid[i] == 0)
