@@ -220,7 +220,7 @@ const DETERMINERS: [&str; 18] = [
 ];
 /// Words that may sit between a speaker and the cue: `Trump has also said`,
 /// `Peskov on Wednesday told`.
-const SKIP_BEFORE_CUE: [&str; 40] = [
+const SKIP_BEFORE_CUE: [&str; 37] = [
     "has",
     "have",
     "had",
@@ -244,7 +244,6 @@ const SKIP_BEFORE_CUE: [&str; 40] = [
     "further",
     "first",
     "last",
-    "on",
     "monday",
     "tuesday",
     "wednesday",
@@ -255,8 +254,6 @@ const SKIP_BEFORE_CUE: [&str; 40] = [
     "yesterday",
     "today",
     "tonight",
-    "would",
-    "will",
     "was",
     "is",
     "had",
@@ -268,12 +265,16 @@ const FUNCTION_WORDS: [&str; 46] = [
     "was", "be", "been", "are", "were", "not", "if", "when", "while", "so", "than", "then", "what", "how", "why",
     "where", "there", "here", "i", "you", "me", "us", "him", "them", "also", "just", "only", "even", "what",
 ];
-/// Reporting verbs that take a clause without `that`: `Peskov said talks
-/// went well`. Other cues need `that`, a colon or a quote.
+/// Reporting verbs that plainly report speech without `that`: `Peskov said
+/// talks went well`. Inside another report's clause, other verbs with an
+/// object are part of that clause.
 const BARE_CLAUSE: [&str; 16] = [
     "say", "tell", "add", "write", "claim", "warn", "insist", "argue", "believe", "think", "predict", "suggest",
     "report", "estimate", "tweet", "post",
 ];
+/// Reporting verbs whose direct object is seldom words (`added 20,000
+/// troops`, `found the bodies`): they need `that`, a colon or a quote.
+const OBJECT_NOT_SPEECH: [&str; 7] = ["add", "find", "post", "continue", "repeat", "answer", "follow"];
 /// Objects of a `verbobj` cue that are not names: `told reporters`.
 const AUDIENCE: [&str; 12] = [
     "reporters",
@@ -333,6 +334,8 @@ struct Ctx<'a> {
     /// Mention + 1 ending (last token) / starting at each token.
     m_end: Vec<u32>,
     m_start: Vec<u32>,
+    /// Whether a mention covers each token (`States` in `United States` is no cue).
+    in_mention: Vec<bool>,
     /// Cue hit starting at each token: entry + 1.
     cue_at: FxHashMap<usize, (u32, usize)>,
     /// Speakers resolved so far: (token, entity, kind).
@@ -355,11 +358,13 @@ pub(crate) fn find<'a>(
     }
     let mut m_end = vec![0u32; n];
     let mut m_start = vec![0u32; n];
+    let mut in_mention = vec![false; n];
     for (k, m) in mentions.iter().enumerate() {
         let e = end_token(toks, m);
         if e > m.token && e <= n {
             m_end[e - 1] = k as u32 + 1;
             m_start[m.token] = k as u32 + 1;
+            in_mention[m.token..e].fill(true);
         }
     }
     let groups = pair_marks(text, analysis);
@@ -380,6 +385,7 @@ pub(crate) fn find<'a>(
         qid,
         m_end,
         m_start,
+        in_mention,
         cue_at: Default::default(),
         history: Vec::new(),
     };
@@ -511,7 +517,11 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            if t.kind != TokenKind::Word || self.qid[i] != 0 || matches!(t.case, gazette_tokenizer::Case::Upper) {
+            if t.kind != TokenKind::Word
+                || self.qid[i] != 0
+                || matches!(t.case, gazette_tokenizer::Case::Upper)
+                || self.in_mention[i]
+            {
                 i += 1;
                 continue;
             }
@@ -562,7 +572,15 @@ impl<'a> Ctx<'a> {
             match t.kind {
                 TokenKind::Word => {
                     if is_any(w, &SKIP_BEFORE_CUE) || w.eq_ignore_ascii_case("not") {
+                        // `on Wednesday`: the preposition goes too.
+                        if i > lo && self.word(i - 1).eq_ignore_ascii_case("on") {
+                            i -= 1;
+                        }
                         continue;
+                    }
+                    // `would announce`, `to say`: not a report of speech.
+                    if is_any(w, &["would", "will", "could", "should", "may", "might", "must", "can", "to", "cannot"]) {
+                        return None;
                     }
                     if is_any(w, &["and", "but"]) && i > lo {
                         // `Mr. Schultz supported Democrats ... and said`: the
@@ -707,7 +725,11 @@ impl<'a> Ctx<'a> {
             if is_any(x, &DETERMINERS) || is_any(x, &["this", "each", "every", "no"]) {
                 return Some(Found::Nominal(k, i));
             }
+            if self.m_end[k] != 0 && matches!(self.mentions[self.m_end[k] as usize - 1].kind, EntityKind::Person) {
+                return None;
+            }
             let modifier = match u.kind {
+                TokenKind::Word if u.case.is_capitalised() && self.m_end[k] == 0 && self.m_start[k] == 0 => false,
                 TokenKind::Word => {
                     let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
                     !is_any(x, &FUNCTION_WORDS) && (possessed || !self.cue_at.contains_key(&k))
@@ -718,9 +740,6 @@ impl<'a> Ctx<'a> {
             };
             if !modifier {
                 return None;
-            }
-            if k == lo && u.case.is_capitalised() {
-                return Some(Found::Nominal(k, i));
             }
         }
         None
@@ -1276,7 +1295,12 @@ impl<'a> Ctx<'a> {
                             content: start..hi,
                             frame_start: k - 1,
                         })
-                    } else if let Some(found) = self.subject_before(k, range.start) {
+                    } else if let Some(found) = self.subject_before(k, range.start).filter(|f| {
+                        // `the diplomatic note`: a base form that is also a noun
+                        // needs a subject that is surely one.
+                        let weak = matches!(*f, Found::Nominal(_, h) if !self.lex.is_speaker_noun(self.word(h)));
+                        !(weak && entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma))
+                    }) {
                         let subj_start = found.tokens(self.mentions, self.toks).0;
                         let trailing = subj_start > range.start
                             && entry.class != CueClass::Stance
@@ -1299,7 +1323,7 @@ impl<'a> Ctx<'a> {
                             let that = start > end && self.word(start - 1).eq_ignore_ascii_case("that");
                             let colon = start > end && self.is_punct(start - 1, ":");
                             let stance = entry.class == CueClass::Stance;
-                            if that || colon || stance || BARE_CLAUSE.contains(&&*entry.lemma) {
+                            if that || colon || stance || !OBJECT_NOT_SPEECH.contains(&&*entry.lemma) {
                                 let speaker = Some(self.resolve(found));
                                 Some(Anchor {
                                     cue: k,
@@ -1456,8 +1480,18 @@ impl<'a> Ctx<'a> {
         }
         // A position inside someone else's report is theirs to report, not
         // a quote of its own (`Peskov denied that Moscow had rejected ...`).
-        let keep: Vec<bool> =
-            anchors.iter().zip(&nested).map(|(a, &n)| !(n && self.entry(a.entry).class == CueClass::Stance)).collect();
+        // The same for a verb with an object rather than a reported clause
+        // (`adding that the leaders agreed to stay`).
+        let reports_speech = |a: &Anchor| {
+            let entry = self.entry(a.entry);
+            let c = a.content.start;
+            matches!(entry.class, CueClass::Verb | CueClass::VerbObj | CueClass::AsSaying | CueClass::SpeakerAfter)
+                && (c < a.cue
+                    || c > 0 && (self.word(c - 1).eq_ignore_ascii_case("that") || self.is_punct(c - 1, ":"))
+                    || BARE_CLAUSE.contains(&&*entry.lemma)
+                    || entry.class != CueClass::Verb && entry.class != CueClass::VerbObj)
+        };
+        let keep: Vec<bool> = anchors.iter().zip(&nested).map(|(a, &n)| !n || reports_speech(a)).collect();
         let nested: Vec<bool> = nested.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(n, _)| n).collect();
         let anchors: Vec<Anchor> = anchors.into_iter().zip(keep).filter(|(_, k)| *k).map(|(a, _)| a).collect();
         for idx in 0..anchors.len() {
