@@ -272,6 +272,33 @@ const BARE_CLAUSE: [&str; 16] = [
     "say", "tell", "add", "write", "claim", "warn", "insist", "argue", "believe", "think", "predict", "suggest",
     "report", "estimate", "tweet", "post",
 ];
+/// Labels before a colon that are not speakers.
+const LABEL_NOT_SPEAKER: [&str; 24] = [
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "watch",
+    "read",
+    "breaking",
+    "exclusive",
+    "correction",
+    "q",
+    "a",
+    "photos",
+    "photo",
+    "video",
+    "related",
+    "source",
+    "sources",
+    "warning",
+    "more",
+    "see",
+    "also",
+    "live",
+    "analysis",
+    "opinion",
+];
 /// Reporting verbs whose direct object is seldom words (`added 20,000
 /// troops`, `found the bodies`): they need `that`, a colon or a quote.
 const OBJECT_NOT_SPEECH: [&str; 7] = ["add", "find", "post", "continue", "repeat", "answer", "follow"];
@@ -1033,6 +1060,10 @@ impl<'a> Ctx<'a> {
         let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
         for s in 0..self.sents.len() {
             let range = self.sents[s].tokens.clone();
+            if let Some(q) = self.speaker_label(s) {
+                let at = q.1;
+                out.push((at, q.0));
+            }
             // 1. Direct quotes opening in this sentence.
             for &g in by_sent.get(&(s as u32)).map(Vec::as_slice).unwrap_or(&[]) {
                 let group = &groups[g];
@@ -1042,6 +1073,10 @@ impl<'a> Ctx<'a> {
                 let before = open.checked_sub(1).filter(|&b| b >= range.start);
                 let is_embedded = before.is_some_and(|b| {
                     let t = &self.toks[b];
+                    // A mark at the start of a line opens a new quote.
+                    if self.text[t.span.end..self.toks[open].span.start].contains('\n') {
+                        return false;
+                    }
                     matches!(t.kind, TokenKind::Word | TokenKind::Number) && !self.cue_ends_at(b)
                         || (t.kind == TokenKind::Punct && matches!(self.word(b), "(" | "-" | "–"))
                 });
@@ -1071,10 +1106,15 @@ impl<'a> Ctx<'a> {
                 let attribution =
                     after.or_else(|| self.frame_before(open, &used)).or_else(|| self.frame_colon(open, &used));
                 if let Some((cue_at, cue_end, e, found)) = attribution {
+                    // No cue (usize::MAX) for a dash and a name.
                     used.insert(cue_at);
                     let speaker = found.map(|f| self.resolve(f));
-                    let quote =
-                        Quote { kind: QuoteKind::Direct, content, cue: Some(self.cue(cue_at, cue_end, e)), speaker };
+                    let quote = Quote {
+                        kind: QuoteKind::Direct,
+                        content,
+                        cue: (e != u32::MAX).then(|| self.cue(cue_at, cue_end, e)),
+                        speaker,
+                    };
                     consumed[g] = true;
                     // `“A,” he said, “B.”`: a second quote right after the frame.
                     out.push((open, quote));
@@ -1120,6 +1160,44 @@ impl<'a> Ctx<'a> {
         out.into_iter().map(|(_, q)| q).collect()
     }
 
+    /// A paragraph that starts with a speaker's label: `PENCE: Well, ...`
+    /// (a transcript: direct) or `Pence: Flowers won't be at debate` (a
+    /// headline: indirect). The content runs to the paragraph's end.
+    fn speaker_label(&mut self, s: usize) -> Option<(Quote, usize)> {
+        let sent = &self.sents[s];
+        if s > 0 && self.sents[s - 1].paragraph == sent.paragraph {
+            return None;
+        }
+        let lo = sent.tokens.start;
+        let colon = (lo + 1..(lo + 5).min(sent.tokens.end)).find(|&k| self.is_punct(k, ":"))?;
+        let label = lo..colon;
+        let all_words = label.clone().all(|k| {
+            let t = &self.toks[k];
+            t.kind == TokenKind::Word && t.case.is_capitalised() && self.qid[k] == 0
+                || t.kind == TokenKind::Punct && self.word(k) == "."
+        });
+        if !all_words || label.clone().any(|k| is_any(self.word(k), &LABEL_NOT_SPEAKER)) {
+            return None;
+        }
+        let transcript = label.clone().all(|k| !matches!(self.toks[k].case, gazette_tokenizer::Case::Title));
+        // The paragraph's last token.
+        let mut e = s;
+        while e + 1 < self.sents.len() && self.sents[e + 1].paragraph == sent.paragraph {
+            e += 1;
+        }
+        let content = self.trim_content(colon + 1..self.sents[e].tokens.end)?;
+        if content.clone().filter(|&k| self.toks[k].kind == TokenKind::Word).count() < 3 {
+            return None;
+        }
+        let found = (lo..colon)
+            .find_map(|k| (self.m_start[k] != 0).then(|| Found::Mention(self.m_start[k] as usize - 1)))
+            .unwrap_or(Found::Name(lo, colon - 1));
+        let speaker = Some(self.resolve(found));
+        let kind = if transcript { QuoteKind::Direct } else { QuoteKind::Indirect };
+        let span = self.span_of(content.start, content.end);
+        Some((Quote { kind, content: vec![span], cue: None, speaker }, content.start))
+    }
+
     fn cue_ends_at(&self, b: usize) -> bool {
         (b.saturating_sub(3)..=b).any(|k| self.cue_at.get(&k).is_some_and(|&(_, end)| end == b + 1))
     }
@@ -1138,8 +1216,8 @@ impl<'a> Ctx<'a> {
             match self.sents.get(s + 1) {
                 Some(n)
                     if n.paragraph == self.sents[s].paragraph
-                        && self.trailing_rest(n.tokens.start, n.tokens.end.min(n.tokens.start + 12))
-                        || n_short(n) =>
+                        && (self.trailing_rest(n.tokens.start, n.tokens.end.min(n.tokens.start + 12))
+                            || n_short(n)) =>
                 {
                     range = n.tokens.clone()
                 }
@@ -1151,9 +1229,23 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         let hi = range.end;
+        // `“...” ― Sonya Herridge`: a dash and a name, no cue.
+        if j + 1 < hi && matches!(self.word(j), "―" | "—" | "–") {
+            let at = j + 1;
+            if self.m_start[at] != 0 {
+                return Some((usize::MAX, usize::MAX, u32::MAX, Some(Found::Mention(self.m_start[at] as usize - 1))));
+            }
+            let mut e = at;
+            while e < hi && e < at + 5 && self.toks[e].case.is_capitalised() && self.toks[e].kind == TokenKind::Word {
+                e += 1;
+            }
+            if e > at {
+                return Some((usize::MAX, usize::MAX, u32::MAX, Some(Found::Name(at, e - 1))));
+            }
+        }
         let mut k = j;
         while k < hi && k < j + 8 {
-            if self.qid[k] != 0 || self.is_punct(k, ".") || self.is_punct(k, ";") {
+            if self.qid[k] != 0 || self.is_punct(k, ";") {
                 break;
             }
             if let Some((e, end)) = self.cue_hit(k)
