@@ -636,7 +636,7 @@ impl<'a> Ctx<'a> {
                 TokenKind::Punct if w == "," => {
                     // An apposition: `Peskov, the Kremlin spokesman, said`.
                     let mut j = i;
-                    while j > lo && i - j < 12 {
+                    while j > lo && i - j < 25 {
                         j -= 1;
                         if self.qid[j] != 0 {
                             return None;
@@ -1635,12 +1635,29 @@ impl<'a> Ctx<'a> {
                 }
             }
             used.insert(a.cue);
-            let span = self.span_of(content.start, content.end);
+            let mut spans = vec![self.span_of(content.start, content.end)];
+            // `African-Americans, he said, can rock`: the clause goes on
+            // after a parenthetical frame.
+            if content.end <= a.cue && self.is_punct(a.cue_end, ",") {
+                let next = (idx + 1..anchors.len()).find(|&n| !nested[n]).map_or(range.end, |n| anchors[n].frame_start);
+                if let Some(rest) = self.trim_content(a.cue_end + 1..next.max(a.cue_end + 1))
+                    && rest.clone().filter(|&i| self.toks[i].kind == TokenKind::Word).count() >= 2
+                {
+                    for i in rest.clone() {
+                        let g = self.qid[i];
+                        if g != 0 {
+                            kind = QuoteKind::Mixed;
+                            consumed[g as usize - 1] = true;
+                        }
+                    }
+                    spans.push(self.span_of(rest.start, rest.end));
+                }
+            }
             out.push((
                 content.start,
                 Quote {
                     kind,
-                    content: vec![span],
+                    content: spans,
                     cue: Some(self.cue(a.cue, a.cue_end, a.entry)),
                     speaker: a.speaker.clone(),
                 },
