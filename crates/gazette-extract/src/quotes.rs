@@ -674,6 +674,10 @@ impl<'a> Ctx<'a> {
     /// Whether a form of `be` comes right before the cue at `k` (adverbs
     /// and `not` between are allowed).
     fn passive(&self, k: usize, lo: usize) -> bool {
+        // `is telling`, `was saying`: progressive, not passive.
+        if self.word(k).ends_with("ing") {
+            return false;
+        }
         let mut i = k;
         while i > lo && k - i < 4 {
             i -= 1;
@@ -1373,10 +1377,17 @@ impl<'a> Ctx<'a> {
                 CueClass::Verb | CueClass::VerbObj | CueClass::Stance => {
                     let after_comma = k > range.start && self.is_punct(k - 1, ",");
                     if entry.participle && after_comma {
-                        // `..., adding that ...`: the subject of the clause before.
-                        let Some(sp) = last_speaker.clone() else {
-                            k = end;
-                            continue;
+                        // `..., adding that ...`: the subject of the clause
+                        // before, or of the sentence.
+                        let sp = match last_speaker.clone() {
+                            Some(sp) => sp,
+                            None => match self.sentence_subject(range.start, k) {
+                                Some(found) => self.resolve(found),
+                                None => {
+                                    k = end;
+                                    continue;
+                                }
+                            },
                         };
                         let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
                         Some(Anchor {
