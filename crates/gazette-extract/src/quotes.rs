@@ -333,6 +333,8 @@ enum Found {
     Nominal(usize, usize),
     /// A capitalised run or phrase no stage linked: `Mr. Burman`, `the S.E.C.`.
     Name(usize, usize),
+    /// The words before a cue from the clause start: `Experts on North Korea`.
+    Phrase(usize, usize),
 }
 
 impl Found {
@@ -341,7 +343,7 @@ impl Found {
         match self {
             Found::Mention(m) => (mentions[m].token, end_token(toks, &mentions[m]) - 1),
             Found::Pronoun(i) => (i, i),
-            Found::Nominal(a, b) | Found::Name(a, b) => (a, b),
+            Found::Nominal(a, b) | Found::Name(a, b) | Found::Phrase(a, b) => (a, b),
         }
     }
 }
@@ -583,6 +585,104 @@ impl<'a> Ctx<'a> {
     /// The speaker that is the subject of a cue at `cue`, looking left no
     /// further than `lo`.
     fn subject_before(&self, cue: usize, lo: usize) -> Option<Found> {
+        self.subject_before_at(cue, lo, 0).or_else(|| self.clause_subject(cue, lo))
+    }
+
+    /// Appositions between commas before a cue, the comma at `i`: `Peskov,
+    /// the Kremlin spokesman, said`; `The chairman, Phil Lovas, said`;
+    /// `Donna Rawlings, 59, of Ashton, Md., said` (ages and places are
+    /// skipped).
+    fn subject_before_apposition(&self, i: usize, lo: usize) -> Option<Found> {
+        let mut j = i;
+        for _ in 0..5 {
+            let mut c = j;
+            let mut found_comma = false;
+            while c > lo && j - c < 25 {
+                c -= 1;
+                if self.qid[c] != 0 {
+                    return None;
+                }
+                if self.is_punct(c, ",") {
+                    found_comma = true;
+                    break;
+                }
+            }
+            if !found_comma {
+                // No earlier comma: the subject ends at `j`.
+                return if j == i { None } else { self.subject_before_at(j, lo, 1) };
+            }
+            let seg = c + 1..j;
+            let first = self.word(seg.start);
+            let skip = seg.is_empty()
+                || self.toks[seg.start].kind == TokenKind::Number
+                || is_any(first, &["of", "from", "in", "at", "near"])
+                || seg.len() <= 2 && self.toks[seg.start].case.is_capitalised() && self.m_start[seg.start] == 0;
+            if !skip {
+                // `The chairman, Phil Lovas, said`: the name inside.
+                if self.m_start[seg.start] != 0 {
+                    let m = self.m_start[seg.start] as usize - 1;
+                    if matches!(self.mentions[m].kind, EntityKind::Person)
+                        && end_token(self.toks, &self.mentions[m]) == seg.end
+                    {
+                        return Some(Found::Mention(m));
+                    }
+                }
+                return self.subject_before_at(c, lo, 1);
+            }
+            j = c;
+        }
+        None
+    }
+
+    /// The words from the start of the clause to the cue as the speaker,
+    /// when nothing shorter was found: `Experts on North Korea said`,
+    /// `South Korean President Park Geun-hye said`. At most twelve tokens,
+    /// starting with a determiner, a capital or a number, holding a speaker
+    /// noun or a name, and no quote mark or cue.
+    fn clause_subject(&self, cue: usize, lo: usize) -> Option<Found> {
+        let mut st = cue;
+        while st > lo {
+            let k = st - 1;
+            if self.qid[k] != 0 || self.cue_at.contains_key(&k) {
+                return None;
+            }
+            if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
+                || is_any(self.word(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
+            {
+                break;
+            }
+            st -= 1;
+            if cue - st > 12 {
+                return None;
+            }
+        }
+        let mut end = cue;
+        while end > st
+            && (is_any(self.word(end - 1), &SKIP_BEFORE_CUE) || self.word(end - 1).eq_ignore_ascii_case("not"))
+        {
+            end -= 1;
+        }
+        if end <= st {
+            return None;
+        }
+        let t = &self.toks[st];
+        let opens = t.kind == TokenKind::Number
+            || t.kind == TokenKind::Word && (t.case.is_capitalised() || is_any(self.word(st), &DETERMINERS));
+        let named = (st..end).any(|k| {
+            self.m_start[k] != 0
+                || self.toks[k].kind == TokenKind::Word
+                    && (self.lex.is_speaker_noun(self.word(k)) || k > st && self.toks[k].case.is_capitalised())
+        });
+        // It ends with a noun or a name, not `appeared on` or `a list of`.
+        let last = &self.toks[end - 1];
+        let ends_well = last.kind == TokenKind::Word && !is_any(self.word(end - 1), &FUNCTION_WORDS)
+            || self.m_end[end - 1] != 0
+            || self.is_punct(end - 1, ".");
+        let clean = (st..end).all(|k| !matches!(self.toks[k].kind, TokenKind::Quote(_)));
+        (opens && named && ends_well && clean).then_some(Found::Phrase(st, end - 1))
+    }
+
+    fn subject_before_at(&self, cue: usize, lo: usize, depth: u8) -> Option<Found> {
         let mut i = cue;
         let mut steps = 0;
         while i > lo && steps < 10 {
@@ -634,36 +734,7 @@ impl<'a> Ctx<'a> {
                     i = j;
                 }
                 TokenKind::Punct if w == "," => {
-                    // An apposition: `Peskov, the Kremlin spokesman, said`.
-                    let mut j = i;
-                    while j > lo && i - j < 25 {
-                        j -= 1;
-                        if self.qid[j] != 0 {
-                            return None;
-                        }
-                        if self.is_punct(j, ",") {
-                            // `The chairman, Phil Lovas, said`: the name inside.
-                            if self.m_end[i - 1] != 0
-                                && self.m_start[j + 1] != 0
-                                && self.m_start[j + 1] == self.m_end[i - 1]
-                            {
-                                let m = self.m_end[i - 1] as usize - 1;
-                                if matches!(self.mentions[m].kind, EntityKind::Person) {
-                                    return Some(Found::Mention(m));
-                                }
-                            }
-                            return (j > lo && self.m_end[j - 1] != 0)
-                                .then(|| Found::Mention(self.m_end[j - 1] as usize - 1))
-                                .or_else(|| self.nominal_ending_at(j.checked_sub(1)?, lo))
-                                .or_else(|| {
-                                    let b = j.checked_sub(1).filter(|&b| b >= lo)?;
-                                    (self.toks[b].kind == TokenKind::Word)
-                                        .then(|| self.generic_subject(b, lo))
-                                        .flatten()
-                                });
-                        }
-                    }
-                    return None;
+                    return if depth == 0 { self.subject_before_apposition(i, lo) } else { None };
                 }
                 _ => return None,
             }
@@ -774,11 +845,6 @@ impl<'a> Ctx<'a> {
             }
         }
         None
-    }
-
-    fn nominal_ending_at(&self, i: usize, lo: usize) -> Option<Found> {
-        (self.toks[i].kind == TokenKind::Word && self.lex.is_speaker_noun(self.word(i)))
-            .then(|| Found::Nominal(self.np_start(i, lo), i))
     }
 
     /// Start of a noun phrase whose head noun is at `head`: back over
@@ -937,6 +1003,21 @@ impl<'a> Ctx<'a> {
                     resolution: if entity.is_some() { Resolution::Pronoun } else { Resolution::None },
                 }
             }
+            Found::Phrase(s, e) => {
+                // A person named in it, else a name at its start (after a determiner).
+                let ms: Vec<usize> =
+                    (s..=e).filter(|&k| self.m_start[k] != 0).map(|k| self.m_start[k] as usize - 1).collect();
+                let entity = ms
+                    .iter()
+                    .find(|&&m| matches!(self.mentions[m].kind, EntityKind::Person))
+                    .or_else(|| ms.iter().find(|&&m| self.mentions[m].token <= s + 1))
+                    .map(|&m| self.mentions[m].entity);
+                Speaker {
+                    span: Span::new(self.toks[s].span.start, self.toks[e].span.end),
+                    entity,
+                    resolution: if entity.is_some() { Resolution::Nominal } else { Resolution::None },
+                }
+            }
             Found::Name(s, e) => {
                 let m = (s..=e).find_map(|k| (self.m_start[k] != 0).then(|| self.m_start[k] as usize - 1));
                 match m {
@@ -966,7 +1047,7 @@ impl<'a> Ctx<'a> {
             let kind = match found {
                 Found::Mention(k) => self.mentions[k].kind,
                 Found::Pronoun(_) => self.history.iter().rev().find(|h| h.1 == e).map_or(EntityKind::Person, |h| h.2),
-                Found::Nominal(..) | Found::Name(..) => EntityKind::Org,
+                Found::Nominal(..) | Found::Name(..) | Found::Phrase(..) => EntityKind::Org,
             };
             let tok = found.tokens(self.mentions, self.toks).0;
             self.history.push((tok, e, kind));
@@ -1401,7 +1482,8 @@ impl<'a> Ctx<'a> {
                     } else if let Some(found) = self.subject_before(k, range.start).filter(|f| {
                         // `the diplomatic note`: a base form that is also a noun
                         // needs a subject that is surely one.
-                        let weak = matches!(*f, Found::Nominal(_, h) if !self.lex.is_speaker_noun(self.word(h)));
+                        let weak = matches!(*f, Found::Nominal(_, h) if !self.lex.is_speaker_noun(self.word(h)))
+                            || matches!(*f, Found::Phrase(..));
                         !(weak && entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma))
                     }) {
                         let subj_start = found.tokens(self.mentions, self.toks).0;
@@ -1731,7 +1813,10 @@ impl<'a> Ctx<'a> {
             if self.qid[k] != 0 || self.is_punct(k, ",") && k > end + 3 {
                 break;
             }
-            if self.word(k).eq_ignore_ascii_case("that") && self.toks[k].kind == TokenKind::Word {
+            // `that` opening a clause, not ending one (`could change that`).
+            let clause_follows =
+                (k + 1..(k + 4).min(hi)).filter(|&j| self.toks[j].kind == TokenKind::Word).count() >= 2;
+            if self.word(k).eq_ignore_ascii_case("that") && self.toks[k].kind == TokenKind::Word && clause_follows {
                 return k + 1;
             }
         }
