@@ -272,6 +272,49 @@ const BARE_CLAUSE: [&str; 16] = [
     "say", "tell", "add", "write", "claim", "warn", "insist", "argue", "believe", "think", "predict", "suggest",
     "report", "estimate", "tweet", "post",
 ];
+/// Time words an adverbial after a cue is made of.
+const TIME_WORDS: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+/// Words that cannot start the content after a cue.
+const NOT_CONTENT_START: [&str; 20] = [
+    "in",
+    "on",
+    "at",
+    "during",
+    "last",
+    "before",
+    "after",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "by",
+    "since",
+    "until",
+    "once",
+    "because",
+    "although",
+];
 /// Labels before a colon that are not speakers.
 const LABEL_NOT_SPEAKER: [&str; 24] = [
     "update",
@@ -658,7 +701,9 @@ impl<'a> Ctx<'a> {
         }
         let mut end = cue;
         while end > st
-            && (is_any(self.word(end - 1), &SKIP_BEFORE_CUE) || self.word(end - 1).eq_ignore_ascii_case("not"))
+            && (is_any(self.word(end - 1), &SKIP_BEFORE_CUE)
+                || self.word(end - 1).eq_ignore_ascii_case("not")
+                || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.word(end - 1).ends_with("ly"))
         {
             end -= 1;
         }
@@ -1342,9 +1387,7 @@ impl<'a> Ctx<'a> {
                 } else {
                     self.subject_before(k, j.saturating_sub(1))
                 };
-                if k != j && found.is_none() {
-                    return None;
-                }
+                found?;
                 return Some((k, end, e, found));
             }
             k += 1;
@@ -1455,6 +1498,16 @@ impl<'a> Ctx<'a> {
                 // `was told`, `is expected`, `were rejected`: passive, the
                 // subject is no speaker.
                 CueClass::Verb | CueClass::VerbObj | CueClass::Stance if self.passive(k, range.start) => None,
+                // `His views were`, `the plans`: a noun after a determiner.
+                CueClass::Verb | CueClass::VerbObj | CueClass::Stance
+                    if k > range.start
+                        && is_any(
+                            self.word(k - 1),
+                            &["his", "her", "its", "their", "the", "a", "an", "our", "my", "your"],
+                        ) =>
+                {
+                    None
+                }
                 CueClass::Verb | CueClass::VerbObj | CueClass::Stance => {
                     let after_comma = k > range.start && self.is_punct(k - 1, ",");
                     if entry.participle && after_comma {
@@ -1483,7 +1536,7 @@ impl<'a> Ctx<'a> {
                         // `the diplomatic note`: a base form that is also a noun
                         // needs a subject that is surely one.
                         let weak = matches!(*f, Found::Nominal(_, h) if !self.lex.is_speaker_noun(self.word(h)))
-                            || matches!(*f, Found::Phrase(..));
+                            || matches!(*f, Found::Phrase(..) | Found::Name(..));
                         !(weak && entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma))
                     }) {
                         let subj_start = found.tokens(self.mentions, self.toks).0;
@@ -1650,10 +1703,15 @@ impl<'a> Ctx<'a> {
         for (idx, a) in anchors.iter().enumerate() {
             if let Some(o) = outer {
                 let p = &anchors[o];
-                let separated = a.frame_start > 0
-                    && (self.is_punct(a.frame_start - 1, ",")
-                        || self.is_punct(a.frame_start - 1, ";")
-                        || is_any(self.word(a.frame_start - 1), &["but", "while", "whereas", "although", "though"]));
+                let separated = a.content.end <= a.cue
+                    || self.is_punct(a.frame_start, ",")
+                    || a.frame_start > 0
+                        && (self.is_punct(a.frame_start - 1, ",")
+                            || self.is_punct(a.frame_start - 1, ";")
+                            || is_any(
+                                self.word(a.frame_start - 1),
+                                &["but", "while", "whereas", "although", "though"],
+                            ));
                 nested[idx] = p.content.start > p.cue
                     && a.frame_start >= p.content.start
                     && a.frame_start < p.content.end
@@ -1704,6 +1762,12 @@ impl<'a> Ctx<'a> {
                 // `, adding that`, `, according to`: stop at the comma before.
             }
             let Some(content) = self.trim_content(content) else { continue };
+            // `said last week`, `said in a phone interview`, `reported by the
+            // Post`: an adverbial or a passive agent, no content.
+            let after_that = content.start > 0 && self.word(content.start - 1).eq_ignore_ascii_case("that");
+            if content.start > a.cue && !after_that && is_any(self.word(content.start), &NOT_CONTENT_START) {
+                continue;
+            }
             let words = (content.clone()).filter(|&i| self.toks[i].kind == TokenKind::Word).count();
             if words < 2 {
                 continue;
@@ -1829,9 +1893,33 @@ impl<'a> Ctx<'a> {
                 start += 2;
             }
         }
-        // `said on Wednesday that` was caught above; skip a bare colon or comma.
-        while start < hi && (self.is_punct(start, ":") || self.is_punct(start, ",")) {
-            start += 1;
+        // Adverbials right after the cue: `said on Wednesday`, `said last
+        // week`, `said in a statement`, `told reporters Monday`.
+        loop {
+            while start < hi && (self.is_punct(start, ":") || self.is_punct(start, ",")) {
+                start += 1;
+            }
+            if start >= hi {
+                break;
+            }
+            if let Some((e, end)) = self.cue_hit(start)
+                && self.entry(e).class == CueClass::Frame
+            {
+                start = end;
+                continue;
+            }
+            let w = self.word(start);
+            if is_any(w, &TIME_WORDS) {
+                start += 1;
+                continue;
+            }
+            if is_any(w, &["on", "last", "this", "next", "early", "late"])
+                && self.toks.get(start + 1).is_some_and(|t| is_any(t.text(self.text), &TIME_WORDS))
+            {
+                start += 2;
+                continue;
+            }
+            break;
         }
         start
     }
