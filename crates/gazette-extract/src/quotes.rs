@@ -589,9 +589,13 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // A capitalised cue only opens a sentence (`Post` is a paper).
+            let sentence_start = self.sent_of[i] != u32::MAX
+                && (self.sents[self.sent_of[i] as usize].tokens.start..i).all(|k| self.toks[k].kind != TokenKind::Word);
             if t.kind != TokenKind::Word
                 || self.qid[i] != 0
                 || matches!(t.case, gazette_tokenizer::Case::Upper)
+                || t.case == gazette_tokenizer::Case::Title && !sentence_start && !self.headline_word(i)
                 || self.in_mention[i]
             {
                 i += 1;
@@ -619,6 +623,17 @@ impl<'a> Ctx<'a> {
                 i += 1;
             }
         }
+    }
+
+    /// A word in a run of capitalised words (`Lindsey Graham Says Trump ...`).
+    fn headline_word(&self, i: usize) -> bool {
+        let cap = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.case.is_capitalised());
+        i > 0 && cap(i - 1) && cap(i + 1) && !self.in_mention[i - 1] || i > 1 && cap(i - 1) && cap(i - 2) && cap(i + 1)
+    }
+
+    /// A cue that is not a noun or a frame starts at `k`.
+    fn is_verb_cue(&self, k: usize) -> bool {
+        self.cue_hit(k).is_some_and(|(e, _)| !matches!(self.entry(e).class, CueClass::Noun | CueClass::Frame))
     }
 
     fn entry(&self, e: u32) -> &'a CueEntry {
@@ -686,7 +701,7 @@ impl<'a> Ctx<'a> {
         let mut st = cue;
         while st > lo {
             let k = st - 1;
-            if self.qid[k] != 0 || self.cue_at.contains_key(&k) {
+            if self.qid[k] != 0 || self.is_verb_cue(k) {
                 return None;
             }
             if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
@@ -879,7 +894,7 @@ impl<'a> Ctx<'a> {
                 TokenKind::Word if u.case.is_capitalised() && self.m_end[k] == 0 && self.m_start[k] == 0 => false,
                 TokenKind::Word => {
                     let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
-                    !is_any(x, &FUNCTION_WORDS) && (possessed || !self.cue_at.contains_key(&k))
+                    !is_any(x, &FUNCTION_WORDS) && (possessed || !self.is_verb_cue(k))
                 }
                 TokenKind::Number => true,
                 TokenKind::Punct => x == "-",
@@ -1064,7 +1079,10 @@ impl<'a> Ctx<'a> {
                 }
             }
             Found::Name(s, e) => {
-                let m = (s..=e).find_map(|k| (self.m_start[k] != 0).then(|| self.m_start[k] as usize - 1));
+                // A mention that is the whole run, after an article or title.
+                let m = (s..=(s + 2).min(e))
+                    .find_map(|k| (self.m_start[k] != 0).then(|| self.m_start[k] as usize - 1))
+                    .filter(|&m| end_token(self.toks, &self.mentions[m]) == e + 1);
                 match m {
                     Some(m) => return self.resolve(Found::Mention(m)),
                     None => Speaker {
@@ -1878,8 +1896,10 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // `that` opening a clause, not ending one (`could change that`).
-            let clause_follows =
-                (k + 1..(k + 4).min(hi)).filter(|&j| self.toks[j].kind == TokenKind::Word).count() >= 2;
+            let clause_follows = (k + 1..(k + 4).min(hi))
+                .filter(|&j| matches!(self.toks[j].kind, TokenKind::Word | TokenKind::Number))
+                .count()
+                >= 2;
             if self.word(k).eq_ignore_ascii_case("that") && self.toks[k].kind == TokenKind::Word && clause_follows {
                 return k + 1;
             }
