@@ -89,15 +89,19 @@ struct Candidate {
     span: Span,
     token: usize,
     last_token: usize,
-    /// Alias indices whose case rule the text satisfies.
-    aliases: Vec<u32>,
+    /// Alias indices whose case rule the text satisfies: a range of the
+    /// shared pool (no allocation per candidate).
+    aliases: std::ops::Range<u32>,
 }
 
 fn case_ok(rule: CaseRule, alias: &str, found: &str) -> bool {
     match rule {
         CaseRule::Any => true,
         CaseRule::Exact => alias == found,
-        CaseRule::Title | CaseRule::Context => alias == found || alias.to_uppercase() == found,
+        // As written, or in capitals (compared without allocating).
+        CaseRule::Title | CaseRule::Context => {
+            alias == found || alias.chars().flat_map(char::to_uppercase).eq(found.chars())
+        }
     }
 }
 
@@ -107,6 +111,7 @@ fn case_ok(rule: CaseRule, alias: &str, found: &str) -> bool {
 pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Mention> {
     let toks = &analysis.tokens;
     let mut found: Vec<Candidate> = Vec::new();
+    let mut pool: Vec<u32> = Vec::new();
     // The anchored automaton is tried at each token that can start an alias;
     // an accepted match skips the tokens it covers.
     let mut next_free = 0usize;
@@ -133,17 +138,15 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             continue;
         }
         let surface = &text[start..end];
-        let aliases: Vec<u32> = gaz.patterns[pattern]
-            .iter()
-            .copied()
-            .filter(|&a| {
-                let a = &gaz.aliases[a as usize];
-                case_ok(a.rule, &a.text, surface)
-            })
-            .collect();
-        if aliases.is_empty() {
+        let from = pool.len();
+        pool.extend(gaz.patterns[pattern].iter().copied().filter(|&a| {
+            let a = &gaz.aliases[a as usize];
+            case_ok(a.rule, &a.text, surface)
+        }));
+        if pool.len() == from {
             continue;
         }
+        let aliases = from as u32..pool.len() as u32;
         next_free = end;
         found.push(Candidate { span: Span::new(start, end), token: i, last_token: j, aliases });
     }
@@ -151,9 +154,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     // Support: unambiguous mentions of each entity in the article.
     let mut support: rustc_hash::FxHashMap<usize, u32> = Default::default();
     for c in &found {
-        let first = gaz.aliases[c.aliases[0] as usize].entity;
-        let single = c.aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
-        if single && c.aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
+        let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
+        let first = gaz.aliases[aliases[0] as usize].entity;
+        let single = aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
+        if single && aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
             *support.entry(first as usize).or_default() += 1;
         }
     }
@@ -177,8 +181,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             .checked_sub(1)
             .map(|p| &found[p])
             .filter(|p| p.last_token + 2 == c.token && toks[p.last_token + 1].text(text) == ",");
-        let best = c
-            .aliases
+        let best = pool[c.aliases.start as usize..c.aliases.end as usize]
             .iter()
             .filter(|&&a| {
                 let alias = &gaz.aliases[a as usize];
@@ -188,7 +191,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
                 let e = alias.entity as usize;
                 let country = gaz.entities[e].country.as_deref();
                 let same_country_place = place_before.is_some_and(|p| {
-                    let pe = gaz.aliases[p.aliases[0] as usize].entity as usize;
+                    let pe = gaz.aliases[pool[p.aliases.start as usize] as usize].entity as usize;
                     country.is_some() && gaz.entities[pe].country.as_deref() == country
                 });
                 let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place;

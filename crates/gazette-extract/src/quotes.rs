@@ -107,6 +107,8 @@ enum CueClass {
 
 #[derive(Debug, Clone)]
 struct CueEntry {
+    /// The first word.
+    first: Box<str>,
     /// Words after the first.
     rest: Vec<Box<str>>,
     lemma: Box<str>,
@@ -118,7 +120,13 @@ struct CueEntry {
 /// The cue lexicon and speaker nouns, built once and shared.
 #[derive(Debug, Clone)]
 pub(crate) struct CueLexicon {
-    first: FxHashMap<Box<str>, Vec<u32>>,
+    /// Entries by [`key`] of their first word, or first two words.
+    first: FxHashMap<u64, Vec<u32>>,
+    /// A filter before the table: bit [`bloom_bit`] of the hash of each
+    /// cue's first word is set.
+    bloom: Box<[u64; BLOOM_WORDS]>,
+    /// The same for the first words of multiword cues.
+    multi_bloom: Box<[u64; BLOOM_WORDS]>,
     entries: Vec<CueEntry>,
     speaker_nouns: FxHashSet<Box<str>>,
 }
@@ -129,7 +137,13 @@ impl CueLexicon {
     }
 
     pub(crate) fn parse(cues: &str, speakers: &str) -> Result<Self, Error> {
-        let mut lex = CueLexicon { first: Default::default(), entries: Vec::new(), speaker_nouns: Default::default() };
+        let mut lex = CueLexicon {
+            first: Default::default(),
+            bloom: Box::new([0; BLOOM_WORDS]),
+            multi_bloom: Box::new([0; BLOOM_WORDS]),
+            entries: Vec::new(),
+            speaker_nouns: Default::default(),
+        };
         for (n, line) in cues.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -153,8 +167,16 @@ impl CueLexicon {
                 _ => return Err(bad("class must be verb, verbobj, stance, phrase or noun")),
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
-            lex.first.entry(first.into()).or_default().push(lex.entries.len() as u32);
-            lex.entries.push(CueEntry { rest, lemma: lemma.into(), class, participle });
+            let h = word_hash(first.as_bytes());
+            let bit = bloom_bit(h);
+            lex.bloom[bit / 64] |= 1 << (bit % 64);
+            if !rest.is_empty() {
+                lex.multi_bloom[bit / 64] |= 1 << (bit % 64);
+            }
+            // Multiword entries are keyed by their first two words.
+            let key = key(h, rest.first().map(|r| word_hash(r.as_bytes())));
+            lex.first.entry(key).or_default().push(lex.entries.len() as u32);
+            lex.entries.push(CueEntry { first: first.into(), rest, lemma: lemma.into(), class, participle });
         }
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
@@ -172,6 +194,50 @@ impl CueLexicon {
     fn is_speaker_noun(&self, word: &str) -> bool {
         with_lower(word, |w| self.speaker_nouns.contains(w))
     }
+}
+
+/// Hash of a word with ASCII letters folded to lowercase (`| 0x20` on
+/// each byte: exact for letters, and digits, `'` and `-` are unchanged;
+/// other bytes may collide, which the comparison after the lookup catches).
+fn word_hash(w: &[u8]) -> u64 {
+    word_hash_in(w, 0, w.len())
+}
+
+/// [`word_hash`] of `buf[start..end]`, reading eight bytes at a time where
+/// the buffer allows (the bytes past the word are masked off).
+fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
+    let mut h = (end - start) as u64;
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        let x = match buf.get(at..at + 8) {
+            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            None => {
+                let mut v = [0u8; 8];
+                v[..n].copy_from_slice(&buf[at..at + n]);
+                u64::from_le_bytes(v)
+            }
+        };
+        let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        h = (h.rotate_left(23) ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        at += n;
+    }
+    h
+}
+
+/// Key of one or two words in the cue table.
+fn key(first: u64, second: Option<u64>) -> u64 {
+    match second {
+        Some(s) => (first.rotate_left(17) ^ s ^ 0x5555).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        None => first,
+    }
+}
+
+const BLOOM_WORDS: usize = (1 << 16) / 64;
+
+/// Bit of a first word's hash in the filter.
+fn bloom_bit(h: u64) -> usize {
+    (h >> 48) as usize
 }
 
 /// How a multiword phrase behaves.
@@ -409,7 +475,9 @@ struct Ctx<'a> {
     /// Whether a mention covers each token (`States` in `United States` is no cue).
     in_mention: Vec<bool>,
     /// Cue hit starting at each token: entry + 1.
-    cue_at: FxHashMap<usize, (u32, usize)>,
+    cue_at: Vec<(u32, u32)>,
+    /// Number of cues in each sentence.
+    cues_in: Vec<u32>,
     /// Speakers resolved so far: (token, entity, kind).
     history: Vec<(usize, EntityRef, EntityKind)>,
 }
@@ -458,7 +526,8 @@ pub(crate) fn find<'a>(
         m_end,
         m_start,
         in_mention,
-        cue_at: Default::default(),
+        cue_at: vec![(u32::MAX, 0); n],
+        cues_in: vec![0; analysis.sentences.len()],
         history: Vec::new(),
     };
     ctx.find_cues();
@@ -589,40 +658,69 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // Cheap test first: first letter and length of some cue.
+            if t.kind != TokenKind::Word || matches!(t.case, gazette_tokenizer::Case::Upper) {
+                i += 1;
+                continue;
+            }
+            let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+            let bit = bloom_bit(h);
+            let maybe = self.lex.bloom[bit / 64] & (1 << (bit % 64)) != 0;
             // A capitalised cue only opens a sentence (`Post` is a paper).
-            let sentence_start = self.sent_of[i] != u32::MAX
-                && (self.sents[self.sent_of[i] as usize].tokens.start..i).all(|k| self.toks[k].kind != TokenKind::Word);
-            if t.kind != TokenKind::Word
+            let title = t.case == gazette_tokenizer::Case::Title;
+            if !maybe
                 || self.qid[i] != 0
                 || matches!(t.case, gazette_tokenizer::Case::Upper)
-                || t.case == gazette_tokenizer::Case::Title && !sentence_start && !self.headline_word(i)
+                || title && !self.opens_sentence(i) && !self.headline_word(i)
                 || self.in_mention[i]
             {
                 i += 1;
                 continue;
             }
-            let hit = with_lower(t.text(text), |w| {
-                let list = self.lex.first.get(w)?;
+            // The word and the next one, then the word alone.
+            let w = t.text(text);
+            let next =
+                toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.qid[i + 1] == 0).map(|u| u.text(text));
+            let multi = self.lex.multi_bloom[bit / 64] & (1 << (bit % 64)) != 0;
+            let two = next.filter(|_| multi).map(|n| key(h, Some(word_hash(n.as_bytes()))));
+            let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
+                let list = self.lex.first.get(&key)?;
                 list.iter().find_map(|&e| {
                     let entry = &self.lex.entries[e as usize];
                     let n = entry.rest.len();
-                    let ok = entry.rest.iter().enumerate().all(|(k, r)| {
-                        toks.get(i + 1 + k).is_some_and(|u| {
-                            self.qid[i + 1 + k] == 0
-                                && u.text(text).eq_ignore_ascii_case(r)
-                                && u.kind == TokenKind::Word
-                        })
-                    });
+                    let ok = entry.first.eq_ignore_ascii_case(w)
+                        && entry.rest.iter().enumerate().all(|(k, r)| {
+                            toks.get(i + 1 + k).is_some_and(|u| {
+                                self.qid[i + 1 + k] == 0
+                                    && u.text(text).eq_ignore_ascii_case(r)
+                                    && u.kind == TokenKind::Word
+                            })
+                        });
                     ok.then_some((e, i + 1 + n))
                 })
             });
             if let Some((e, end)) = hit {
-                self.cue_at.insert(i, (e, end));
+                self.cue_at[i] = (e, end as u32);
+                if let Some(c) = self.cues_in.get_mut(self.sent_of[i] as usize) {
+                    *c += 1;
+                }
                 i = end;
             } else {
                 i += 1;
             }
         }
+    }
+
+    /// The first word of its sentence (after quote marks or brackets).
+    fn opens_sentence(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.sent_of[k - 1] == self.sent_of[i] {
+            k -= 1;
+            if self.toks[k].kind == TokenKind::Word || i - k > 3 {
+                return false;
+            }
+        }
+        true
     }
 
     /// A word in a run of capitalised words (`Lindsey Graham Says Trump ...`).
@@ -849,7 +947,7 @@ impl<'a> Ctx<'a> {
     fn generic_subject(&self, i: usize, lo: usize) -> Option<Found> {
         let t = &self.toks[i];
         let w = self.word(i);
-        if is_any(w, &FUNCTION_WORDS) || self.cue_at.contains_key(&i) {
+        if is_any(w, &FUNCTION_WORDS) || self.cue_hit(i).is_some() {
             return None;
         }
         if t.case.is_capitalised() {
@@ -938,7 +1036,7 @@ impl<'a> Ctx<'a> {
                                 "while", "after", "before", "when", "if",
                             ],
                         )
-                        && self.cue_at.get(&k).is_none() =>
+                        && self.cue_hit(k).is_none() =>
                 {
                     start = k
                 }
@@ -1022,7 +1120,7 @@ impl<'a> Ctx<'a> {
                 TokenKind::Word
                     if head.is_none() && (t.case == gazette_tokenizer::Case::Lower || is_any(w, &DETERMINERS)) =>
                 {
-                    if self.cue_at.contains_key(&k) || is_any(w, &["that", "and", "but", "of", "to", "in", "on"]) {
+                    if self.cue_hit(k).is_some() || is_any(w, &["that", "and", "but", "of", "to", "in", "on"]) {
                         break;
                     }
                 }
@@ -1241,7 +1339,7 @@ impl<'a> Ctx<'a> {
                             && t.case == gazette_tokenizer::Case::Lower
                             && self.sent_of[close + 1] as usize == s
                     })
-                    && !self.cue_at.contains_key(&(close + 1));
+                    && self.cue_hit(close + 1).is_none();
                 if is_embedded {
                     embedded[g] = true;
                     continue;
@@ -1293,7 +1391,9 @@ impl<'a> Ctx<'a> {
                 last_direct = None;
             }
             // 2. Reported speech.
-            self.reported(s, &mut used, &mut consumed, &mut out, groups);
+            if self.cues_in[s] > 0 {
+                self.reported(s, &mut used, &mut consumed, &mut out, groups);
+            }
         }
         // 3. Quoted phrases no attribution took: partial.
         for (g, group) in groups.iter().enumerate() {
@@ -1347,11 +1447,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue_ends_at(&self, b: usize) -> bool {
-        (b.saturating_sub(3)..=b).any(|k| self.cue_at.get(&k).is_some_and(|&(_, end)| end == b + 1))
+        (b.saturating_sub(3)..=b).any(|k| self.cue_hit(k).is_some_and(|(_, end)| end == b + 1))
     }
 
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
-        self.cue_at.get(&k).copied()
+        self.cue_at.get(k).filter(|c| c.0 != u32::MAX).map(|&(e, end)| (e, end as usize))
     }
 
     /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
