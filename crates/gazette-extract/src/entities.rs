@@ -235,15 +235,13 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
         return None;
     }
     let w = t.text(text);
-    let mut buf = [0u8; 24];
-    let fw = if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        gaz.first_words.get(&*b).copied()
-    } else {
-        gaz.first_words.get(w.to_lowercase().as_bytes()).copied()
-    }?;
+    let h = crate::fold::word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+    let fw = match gaz.first_words_ascii.get(&h) {
+        Some((fw, word)) if word.eq_ignore_ascii_case(w.as_bytes()) => *fw,
+        // Only a word with non-ASCII letters can still start an alias.
+        _ if w.is_ascii() => return None,
+        _ => gaz.first_words.get(w.to_lowercase().as_bytes()).copied()?,
+    };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
 }
 

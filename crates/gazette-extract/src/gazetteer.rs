@@ -445,6 +445,9 @@ pub struct Gazetteer {
     /// (written so, or matching in any case). Tokens that start no alias are
     /// never searched.
     pub(crate) first_words: FxHashMap<Box<[u8]>, FirstWord>,
+    /// The ASCII first words again, by [`crate::fold::word_hash`], with the
+    /// word to compare: the fast path for most tokens.
+    pub(crate) first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)>,
     /// ASCII lowercase letters that start a first word with bit 1.
     pub(crate) lower_first_bytes: [bool; 256],
     /// First bytes (ASCII lowercased) of all first words.
@@ -495,6 +498,11 @@ impl Gazetteer {
                 fw.single = by_key[&a.text.to_ascii_lowercase()] as u32;
             }
         }
+        let first_words_ascii = first_words
+            .iter()
+            .filter(|(w, _)| w.is_ascii())
+            .map(|(w, &fw)| (crate::fold::word_hash(w), (fw, w.clone())))
+            .collect();
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
         for (w, &FirstWord { flags, .. }) in &first_words {
@@ -507,7 +515,16 @@ impl Gazetteer {
                 lower_first_bytes[b as usize] = true;
             }
         }
-        Ok(Gazetteer { entities, aliases, patterns, automaton, first_words, lower_first_bytes, first_bytes })
+        Ok(Gazetteer {
+            entities,
+            aliases,
+            patterns,
+            automaton,
+            first_words,
+            first_words_ascii,
+            lower_first_bytes,
+            first_bytes,
+        })
     }
 
     /// All entities, in file order.

@@ -38,6 +38,7 @@
 mod article;
 mod date;
 mod entities;
+mod fold;
 mod gazetteer;
 mod names;
 mod pipeline;

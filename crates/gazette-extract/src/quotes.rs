@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::entities::{EntityRef, MatchHow, Mention};
+use crate::fold::{word_hash, word_hash_in};
 use crate::gazetteer::EntityKind;
 use crate::{Error, pipeline::end_token};
 
@@ -125,10 +126,15 @@ pub(crate) struct CueLexicon {
     /// A filter before the table: bit [`bloom_bit`] of the hash of each
     /// cue's first word is set.
     bloom: Box<[u64; BLOOM_WORDS]>,
+    /// Bit `n` of entry `b`: some cue's first word starts with the
+    /// lowercase byte `b` and is `n` bytes long; checked before hashing.
+    first_len: Box<[u32; 256]>,
     /// The same for the first words of multiword cues.
     multi_bloom: Box<[u64; BLOOM_WORDS]>,
     entries: Vec<CueEntry>,
     speaker_nouns: FxHashSet<Box<str>>,
+    /// [`class`] bits by [`word_hash`] of the lowercase word.
+    classes: FxHashMap<u64, u16>,
 }
 
 impl CueLexicon {
@@ -140,9 +146,11 @@ impl CueLexicon {
         let mut lex = CueLexicon {
             first: Default::default(),
             bloom: Box::new([0; BLOOM_WORDS]),
+            first_len: Box::new([0; 256]),
             multi_bloom: Box::new([0; BLOOM_WORDS]),
             entries: Vec::new(),
             speaker_nouns: Default::default(),
+            classes: Default::default(),
         };
         for (n, line) in cues.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -167,6 +175,9 @@ impl CueLexicon {
                 _ => return Err(bad("class must be verb, verbobj, stance, phrase or noun")),
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
+            if first.len() < 32 {
+                lex.first_len[first.as_bytes()[0] as usize] |= 1 << first.len();
+            }
             let h = word_hash(first.as_bytes());
             let bit = bloom_bit(h);
             lex.bloom[bit / 64] |= 1 << (bit % 64);
@@ -186,43 +197,27 @@ impl CueLexicon {
             let w = line.trim();
             if !w.is_empty() && !w.starts_with('#') {
                 lex.speaker_nouns.insert(w.into());
+                *lex.classes.entry(word_hash(w.as_bytes())).or_default() |= class::SPEAKER;
+            }
+        }
+        let lists: [(&[&str], u16); 9] = [
+            (&SKIP_BEFORE_CUE, class::SKIP),
+            (&FUNCTION_WORDS, class::FUNCTION),
+            (&DETERMINERS, class::DET),
+            (&SUBJECT_PRONOUNS, class::SUBJ),
+            (&OBJECT_PRONOUNS, class::OBJ),
+            (&TIME_WORDS, class::TIME),
+            (&NOT_CONTENT_START, class::NOT_START),
+            (&AUDIENCE, class::AUDIENCE),
+            (&MODALS, class::MODAL),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                *lex.classes.entry(word_hash(w.as_bytes())).or_default() |= bit;
             }
         }
         Ok(lex)
     }
-
-    fn is_speaker_noun(&self, word: &str) -> bool {
-        with_lower(word, |w| self.speaker_nouns.contains(w))
-    }
-}
-
-/// Hash of a word with ASCII letters folded to lowercase (`| 0x20` on
-/// each byte: exact for letters, and digits, `'` and `-` are unchanged;
-/// other bytes may collide, which the comparison after the lookup catches).
-fn word_hash(w: &[u8]) -> u64 {
-    word_hash_in(w, 0, w.len())
-}
-
-/// [`word_hash`] of `buf[start..end]`, reading eight bytes at a time where
-/// the buffer allows (the bytes past the word are masked off).
-fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
-    let mut h = (end - start) as u64;
-    let mut at = start;
-    while at < end {
-        let n = (end - at).min(8);
-        let x = match buf.get(at..at + 8) {
-            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            None => {
-                let mut v = [0u8; 8];
-                v[..n].copy_from_slice(&buf[at..at + n]);
-                u64::from_le_bytes(v)
-            }
-        };
-        let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-        h = (h.rotate_left(23) ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        at += n;
-    }
-    h
 }
 
 /// Key of one or two words in the cue table.
@@ -253,24 +248,6 @@ fn phrase_class(surface: &str, lemma: &str) -> CueClass {
         CueClass::Frame
     } else {
         CueClass::Verb
-    }
-}
-
-/// Runs `f` on the ASCII-lowercase form of `word` without allocating for
-/// short words.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
-    }
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        // Lowercasing ASCII letters keeps the bytes valid UTF-8.
-        f(std::str::from_utf8(b).unwrap_or(word))
-    } else {
-        f(&word.to_ascii_lowercase())
     }
 }
 
@@ -325,6 +302,25 @@ const SKIP_BEFORE_CUE: [&str; 37] = [
     "had",
     "flatly",
 ];
+/// Classes of the closed word lists, as bits, looked up once per token.
+mod class {
+    pub const SKIP: u16 = 1;
+    pub const FUNCTION: u16 = 2;
+    pub const DET: u16 = 4;
+    pub const SUBJ: u16 = 8;
+    pub const OBJ: u16 = 16;
+    pub const TIME: u16 = 32;
+    pub const NOT_START: u16 = 64;
+    pub const AUDIENCE: u16 = 128;
+    pub const SPEAKER: u16 = 256;
+    pub const MODAL: u16 = 512;
+    /// Not looked up yet.
+    pub const UNKNOWN: u16 = 0x8000;
+}
+
+/// Modal verbs and `to` before a verb: `would announce`, `to say`.
+const MODALS: [&str; 10] = ["would", "will", "could", "should", "may", "might", "must", "can", "to", "cannot"];
+
 /// Words that never end a speaker phrase.
 const FUNCTION_WORDS: [&str; 46] = [
     "that", "which", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "as", "it", "this", "is",
@@ -478,6 +474,8 @@ struct Ctx<'a> {
     cue_at: Vec<(u32, u32)>,
     /// Number of cues in each sentence.
     cues_in: Vec<u32>,
+    /// [`class`] bits of each token, filled on first use.
+    classes: Vec<std::cell::Cell<u16>>,
     /// Speakers resolved so far: (token, entity, kind).
     history: Vec<(usize, EntityRef, EntityKind)>,
 }
@@ -528,6 +526,7 @@ pub(crate) fn find<'a>(
         in_mention,
         cue_at: vec![(u32::MAX, 0); n],
         cues_in: vec![0; analysis.sentences.len()],
+        classes: vec![std::cell::Cell::new(class::UNKNOWN); n],
         history: Vec::new(),
     };
     ctx.find_cues();
@@ -636,6 +635,23 @@ fn is_apostrophe(text: &str, analysis: &Analysis, i: usize) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// Whether token `i` is in one of the word lists of `bits`.
+    fn is(&self, i: usize, bits: u16) -> bool {
+        let Some(cell) = self.classes.get(i) else { return false };
+        let mut c = cell.get();
+        if c == class::UNKNOWN {
+            let t = &self.toks[i];
+            c = if t.kind == TokenKind::Word {
+                let h = word_hash_in(self.text.as_bytes(), t.span.start, t.span.end);
+                self.lex.classes.get(&h).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            cell.set(c);
+        }
+        c & bits != 0
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
@@ -660,6 +676,11 @@ impl<'a> Ctx<'a> {
             let t = &toks[i];
             // Cheap test first: first letter and length of some cue.
             if t.kind != TokenKind::Word || matches!(t.case, gazette_tokenizer::Case::Upper) {
+                i += 1;
+                continue;
+            }
+            let (start, len) = (t.span.start, t.span.len());
+            if len >= 32 || self.lex.first_len[text.as_bytes()[start].to_ascii_lowercase() as usize] & (1 << len) == 0 {
                 i += 1;
                 continue;
             }
@@ -814,7 +835,7 @@ impl<'a> Ctx<'a> {
         }
         let mut end = cue;
         while end > st
-            && (is_any(self.word(end - 1), &SKIP_BEFORE_CUE)
+            && (self.is(end - 1, class::SKIP)
                 || self.word(end - 1).eq_ignore_ascii_case("not")
                 || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.word(end - 1).ends_with("ly"))
         {
@@ -825,15 +846,15 @@ impl<'a> Ctx<'a> {
         }
         let t = &self.toks[st];
         let opens = t.kind == TokenKind::Number
-            || t.kind == TokenKind::Word && (t.case.is_capitalised() || is_any(self.word(st), &DETERMINERS));
+            || t.kind == TokenKind::Word && (t.case.is_capitalised() || self.is(st, class::DET));
         let named = (st..end).any(|k| {
             self.m_start[k] != 0
                 || self.toks[k].kind == TokenKind::Word
-                    && (self.lex.is_speaker_noun(self.word(k)) || k > st && self.toks[k].case.is_capitalised())
+                    && (self.is(k, class::SPEAKER) || k > st && self.toks[k].case.is_capitalised())
         });
         // It ends with a noun or a name, not `appeared on` or `a list of`.
         let last = &self.toks[end - 1];
-        let ends_well = last.kind == TokenKind::Word && !is_any(self.word(end - 1), &FUNCTION_WORDS)
+        let ends_well = last.kind == TokenKind::Word && !self.is(end - 1, class::FUNCTION)
             || self.m_end[end - 1] != 0
             || self.is_punct(end - 1, ".");
         let clean = (st..end).all(|k| !matches!(self.toks[k].kind, TokenKind::Quote(_)));
@@ -856,7 +877,7 @@ impl<'a> Ctx<'a> {
             let w = self.word(i);
             match t.kind {
                 TokenKind::Word => {
-                    if is_any(w, &SKIP_BEFORE_CUE) || w.eq_ignore_ascii_case("not") {
+                    if self.is(i, class::SKIP) || w.eq_ignore_ascii_case("not") {
                         // `on Wednesday`: the preposition goes too.
                         if i > lo && self.word(i - 1).eq_ignore_ascii_case("on") {
                             i -= 1;
@@ -864,7 +885,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     // `would announce`, `to say`: not a report of speech.
-                    if is_any(w, &["would", "will", "could", "should", "may", "might", "must", "can", "to", "cannot"]) {
+                    if self.is(i, class::MODAL) {
                         return None;
                     }
                     if is_any(w, &["and", "but"]) && i > lo {
@@ -872,10 +893,10 @@ impl<'a> Ctx<'a> {
                         // sentence's subject.
                         return self.sentence_subject(lo, i);
                     }
-                    if is_any(w, &SUBJECT_PRONOUNS) || w.eq_ignore_ascii_case("who") {
+                    if self.is(i, class::SUBJ) || w.eq_ignore_ascii_case("who") {
                         return Some(Found::Pronoun(i));
                     }
-                    if self.lex.is_speaker_noun(w) {
+                    if self.is(i, class::SPEAKER) {
                         return Some(Found::Nominal(self.np_start(i, lo), i));
                     }
                     return self.generic_subject(i, lo);
@@ -947,7 +968,7 @@ impl<'a> Ctx<'a> {
     fn generic_subject(&self, i: usize, lo: usize) -> Option<Found> {
         let t = &self.toks[i];
         let w = self.word(i);
-        if is_any(w, &FUNCTION_WORDS) || self.cue_hit(i).is_some() {
+        if self.is(i, class::FUNCTION) || self.cue_hit(i).is_some() {
             return None;
         }
         if t.case.is_capitalised() {
@@ -957,7 +978,7 @@ impl<'a> Ctx<'a> {
                 && self.qid[s - 1] == 0
                 && self.toks[s - 1].kind == TokenKind::Word
                 && self.toks[s - 1].case.is_capitalised()
-                && !is_any(self.word(s - 1), &FUNCTION_WORDS)
+                && !self.is(s - 1, class::FUNCTION)
             {
                 s -= 1;
             }
@@ -982,7 +1003,7 @@ impl<'a> Ctx<'a> {
             if self.qid[k] != 0 {
                 return None;
             }
-            if is_any(x, &DETERMINERS) || is_any(x, &["this", "each", "every", "no"]) {
+            if self.is(k, class::DET) || is_any(x, &["this", "each", "every", "no"]) {
                 return Some(Found::Nominal(k, i));
             }
             if self.m_end[k] != 0 && matches!(self.mentions[self.m_end[k] as usize - 1].kind, EntityKind::Person) {
@@ -992,7 +1013,7 @@ impl<'a> Ctx<'a> {
                 TokenKind::Word if u.case.is_capitalised() && self.m_end[k] == 0 && self.m_start[k] == 0 => false,
                 TokenKind::Word => {
                     let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
-                    !is_any(x, &FUNCTION_WORDS) && (possessed || !self.is_verb_cue(k))
+                    !self.is(k, class::FUNCTION) && (possessed || !self.is_verb_cue(k))
                 }
                 TokenKind::Number => true,
                 TokenKind::Punct => x == "-",
@@ -1024,11 +1045,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             match t.kind {
-                TokenKind::Word if is_any(w, &DETERMINERS) => return k,
+                TokenKind::Word if self.is(k, class::DET) => return k,
                 TokenKind::Word if w == "'s" || w == "’s" => start = k,
                 TokenKind::Word
                     if t.case == gazette_tokenizer::Case::Lower
-                        && !is_any(w, &SKIP_BEFORE_CUE)
+                        && !self.is(k, class::SKIP)
                         && !is_any(
                             w,
                             &[
@@ -1106,19 +1127,19 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             match t.kind {
-                TokenKind::Word if self.lex.is_speaker_noun(w) => {
+                TokenKind::Word if self.is(k, class::SPEAKER) => {
                     head = Some(k);
                     // Keep going only through compounds: `campaign spokesman`.
                     if !self
                         .toks
                         .get(k + 1)
-                        .is_some_and(|n| n.kind == TokenKind::Word && self.lex.is_speaker_noun(self.word(k + 1)))
+                        .is_some_and(|n| n.kind == TokenKind::Word && self.is(k + 1, class::SPEAKER))
                     {
                         break;
                     }
                 }
                 TokenKind::Word
-                    if head.is_none() && (t.case == gazette_tokenizer::Case::Lower || is_any(w, &DETERMINERS)) =>
+                    if head.is_none() && (t.case == gazette_tokenizer::Case::Lower || self.is(k, class::DET)) =>
                 {
                     if self.cue_hit(k).is_some() || is_any(w, &["that", "and", "but", "of", "to", "in", "on"]) {
                         break;
@@ -1194,7 +1215,8 @@ impl<'a> Ctx<'a> {
                 // Tied to an organisation or place named inside it; a person
                 // named inside (`Putin's spokesman`) is someone else.
                 let entity = (s..=e)
-                    .filter_map(|k| (self.m_start[k] != 0).then(|| &self.mentions[self.m_start[k] as usize - 1]))
+                    .filter(|&k| self.m_start[k] != 0)
+                    .map(|k| &self.mentions[self.m_start[k] as usize - 1])
                     .find(|m| !matches!(m.kind, EntityKind::Person))
                     .map(|m| m.entity);
                 Speaker {
@@ -1252,12 +1274,12 @@ impl<'a> Ctx<'a> {
         }
         let from = self.sents[s.saturating_sub(2)].tokens.start;
         self.mentions_in(from..i)
-            .filter(|m| match m.kind {
+            .rev()
+            .find(|m| match m.kind {
                 EntityKind::Org => true,
                 EntityKind::Norp | EntityKind::Gpe => !w.eq_ignore_ascii_case("it"),
                 _ => false,
             })
-            .last()
             .map(|m| m.entity)
     }
 
@@ -1516,7 +1538,7 @@ impl<'a> Ctx<'a> {
     /// `said on Wednesday Peskov` is rare; `said Peskov` is handled by
     /// `subject_after`; this allows one time word: `said Monday the spokesman`.
     fn subject_after_aux(&self, at: usize, hi: usize) -> Option<Found> {
-        if at < hi && is_any(self.word(at), &SKIP_BEFORE_CUE) {
+        if at < hi && self.is(at, class::SKIP) {
             return self.subject_after(at + 1, hi);
         }
         None
@@ -1554,10 +1576,8 @@ impl<'a> Ctx<'a> {
         if prev.is_empty() || !self.is_punct(prev.end - 1, ":") {
             return None;
         }
-        self.frame_before(prev.end - 1, used).or_else(|| {
-            // `It read in part:` – no cue: no attribution.
-            None
-        })
+        // `It read in part:` has no cue: no attribution.
+        self.frame_before(prev.end - 1, used)
     }
 
     /// Reported speech in sentence `s`.
@@ -1653,7 +1673,7 @@ impl<'a> Ctx<'a> {
                     } else if let Some(found) = self.subject_before(k, range.start).filter(|f| {
                         // `the diplomatic note`: a base form that is also a noun
                         // needs a subject that is surely one.
-                        let weak = matches!(*f, Found::Nominal(_, h) if !self.lex.is_speaker_noun(self.word(h)))
+                        let weak = matches!(*f, Found::Nominal(_, h) if !self.is(h, class::SPEAKER))
                             || matches!(*f, Found::Phrase(..) | Found::Name(..));
                         !(weak && entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma))
                     }) {
@@ -1756,7 +1776,7 @@ impl<'a> Ctx<'a> {
                     let found = before.and_then(|b| {
                         if self.m_end[b] != 0 {
                             Some(Found::Mention(self.m_end[b] as usize - 1))
-                        } else if is_any(self.word(b), &OBJECT_PRONOUNS) {
+                        } else if self.is(b, class::OBJ) {
                             Some(Found::Pronoun(b))
                         } else if self.word(b).eq_ignore_ascii_case("quoted") {
                             self.subject_before(b, range.start)
@@ -1859,9 +1879,10 @@ impl<'a> Ctx<'a> {
             let next_frame = (idx + 1..anchors.len()).find(|&n| !nested[n]).map(|n| anchors[n].frame_start);
             let a = &anchors[idx];
             let mut content = a.content.clone();
-            if content.start > a.cue {
-                if let Some(nf) = next_frame
-                    && nf > content.start
+            if content.start > a.cue
+                && let Some(nf) = next_frame
+                && nf > content.start
+            {
                 {
                     let mut stop = nf;
                     // Back over `, but` / `, and` / `;` before the next clause.
@@ -1883,7 +1904,7 @@ impl<'a> Ctx<'a> {
             // `said last week`, `said in a phone interview`, `reported by the
             // Post`: an adverbial or a passive agent, no content.
             let after_that = content.start > 0 && self.word(content.start - 1).eq_ignore_ascii_case("that");
-            if content.start > a.cue && !after_that && is_any(self.word(content.start), &NOT_CONTENT_START) {
+            if content.start > a.cue && !after_that && self.is(content.start, class::NOT_START) {
                 continue;
             }
             let words = (content.clone()).filter(|&i| self.toks[i].kind == TokenKind::Word).count();
@@ -2007,7 +2028,7 @@ impl<'a> Ctx<'a> {
         if object && start < hi {
             if self.m_start[start] != 0 {
                 start = end_token(self.toks, &self.mentions[self.m_start[start] as usize - 1]);
-            } else if is_any(self.word(start), &OBJECT_PRONOUNS) || is_any(self.word(start), &AUDIENCE) {
+            } else if self.is(start, class::OBJ | class::AUDIENCE) {
                 start += 1;
             } else if is_any(self.word(start), &["the", "a", "an"]) && start + 1 < hi {
                 start += 2;
@@ -2029,13 +2050,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(start);
-            if is_any(w, &TIME_WORDS) {
+            if self.is(start, class::TIME) {
                 start += 1;
                 continue;
             }
-            if is_any(w, &["on", "last", "this", "next", "early", "late"])
-                && self.toks.get(start + 1).is_some_and(|t| is_any(t.text(self.text), &TIME_WORDS))
-            {
+            if is_any(w, &["on", "last", "this", "next", "early", "late"]) && self.is(start + 1, class::TIME) {
                 start += 2;
                 continue;
             }
