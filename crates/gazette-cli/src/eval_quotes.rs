@@ -166,9 +166,8 @@ fn score(text: &str, gold: &[Gold], pred: &[QuoteRecord], t: &mut Tally, errors:
                 None => errors.push(format!("missed   [{src}] <{}> {}", show(&g.cue), show(&g.content))),
                 Some(p) => {
                     let sp = pred[p].speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("-");
-                    if !g.source.is_empty()
-                        && !pred[p].speaker.as_ref().is_some_and(|s| overlap(&[(s.start, s.end)], &g.source) > 0)
-                    {
+                    let right = pred[p].speaker.as_ref().is_some_and(|s| overlap(&[(s.start, s.end)], &g.source) > 0);
+                    if !g.source.is_empty() && !right {
                         errors.push(format!("speaker  gold [{src}] got [{sp}] {}", show(&g.content)));
                     }
                 }
