@@ -404,6 +404,25 @@ const LABEL_NOT_SPEAKER: [&str; 24] = [
     "analysis",
     "opinion",
 ];
+/// Speaker nouns that name documents, whose findings are content.
+const DOCUMENTS: [&str; 16] = [
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "analysis",
+    "review",
+    "investigation",
+    "audit",
+    "research",
+    "data",
+    "figures",
+    "records",
+];
 /// Reporting verbs whose direct object is seldom words (`added 20,000
 /// troops`, `found the bodies`): they need `that`, a colon or a quote.
 const OBJECT_NOT_SPEECH: [&str; 7] = ["add", "find", "post", "continue", "repeat", "answer", "follow"];
@@ -474,6 +493,9 @@ struct Ctx<'a> {
     cue_at: Vec<(u32, u32)>,
     /// Number of cues in each sentence.
     cues_in: Vec<u32>,
+    /// Quote group + 1 whose paragraphs are labelled turns (see
+    /// [`Ctx::speaker_label`]), or 0.
+    labelled: u32,
     /// [`class`] bits of each token, filled on first use.
     classes: Vec<std::cell::Cell<u16>>,
     /// Speakers resolved so far: (token, entity, kind).
@@ -527,6 +549,7 @@ pub(crate) fn find<'a>(
         cue_at: vec![(u32::MAX, 0); n],
         cues_in: vec![0; analysis.sentences.len()],
         classes: vec![std::cell::Cell::new(class::UNKNOWN); n],
+        labelled: 0,
         history: Vec::new(),
     };
     ctx.find_cues();
@@ -747,7 +770,7 @@ impl<'a> Ctx<'a> {
     /// A word in a run of capitalised words (`Lindsey Graham Says Trump ...`).
     fn headline_word(&self, i: usize) -> bool {
         let cap = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.case.is_capitalised());
-        i > 0 && cap(i - 1) && cap(i + 1) && !self.in_mention[i - 1] || i > 1 && cap(i - 1) && cap(i - 2) && cap(i + 1)
+        i > 0 && cap(i - 1) && cap(i + 1)
     }
 
     /// A cue that is not a noun or a frame starts at `k`.
@@ -875,6 +898,11 @@ impl<'a> Ctx<'a> {
             }
             let t = &self.toks[i];
             let w = self.word(i);
+            // `who in 2010 said`: a year between subject and verb.
+            if t.kind == TokenKind::Number && i > lo && self.word(i - 1).eq_ignore_ascii_case("in") {
+                i -= 1;
+                continue;
+            }
             match t.kind {
                 TokenKind::Word => {
                     if self.is(i, class::SKIP) || w.eq_ignore_ascii_case("not") {
@@ -1331,9 +1359,15 @@ impl<'a> Ctx<'a> {
             if let Some(q) = self.speaker_label(s) {
                 let at = q.1;
                 out.push((at, q.0));
+                if self.labelled != 0 {
+                    consumed[self.labelled as usize - 1] = true;
+                }
             }
             // 1. Direct quotes opening in this sentence.
             for &g in by_sent.get(&(s as u32)).map(Vec::as_slice).unwrap_or(&[]) {
+                if consumed[g] {
+                    continue;
+                }
                 let group = &groups[g];
                 let open = group.parts[0].0;
                 let &(_, close) = group.parts.last().unwrap_or(&(open, open));
@@ -1438,12 +1472,18 @@ impl<'a> Ctx<'a> {
         if s > 0 && self.sents[s - 1].paragraph == sent.paragraph {
             return None;
         }
-        let lo = sent.tokens.start;
+        let mut lo = sent.tokens.start;
+        // `"PENCE: Well, ...` in a transcript quoted paragraph by paragraph.
+        let mark = matches!(self.toks.get(lo).map(|t| t.kind), Some(TokenKind::Quote(_))).then_some(lo);
+        if mark.is_some() {
+            lo += 1;
+        }
+        let outer = mark.map_or(0, |m| self.qid[m]);
         let colon = (lo + 1..(lo + 5).min(sent.tokens.end)).find(|&k| self.is_punct(k, ":"))?;
         let label = lo..colon;
         let all_words = label.clone().all(|k| {
             let t = &self.toks[k];
-            t.kind == TokenKind::Word && t.case.is_capitalised() && self.qid[k] == 0
+            t.kind == TokenKind::Word && t.case.is_capitalised() && self.qid[k] == outer
                 || t.kind == TokenKind::Punct && self.word(k) == "."
         });
         if !all_words || label.clone().any(|k| is_any(self.word(k), &LABEL_NOT_SPEAKER)) {
@@ -1465,6 +1505,8 @@ impl<'a> Ctx<'a> {
         let speaker = Some(self.resolve(found));
         let kind = if transcript { QuoteKind::Direct } else { QuoteKind::Indirect };
         let span = self.span_of(content.start, content.end);
+        // The marks around the turn are the transcript's, not a quote of their own.
+        self.labelled = outer;
         Some((Quote { kind, content: vec![span], cue: None, speaker }, content.start))
     }
 
@@ -1675,9 +1717,22 @@ impl<'a> Ctx<'a> {
                         // needs a subject that is surely one.
                         let weak = matches!(*f, Found::Nominal(_, h) if !self.is(h, class::SPEAKER))
                             || matches!(*f, Found::Phrase(..) | Found::Name(..));
-                        !(weak && entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma))
+                        let noun_like = entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma);
+                        !(weak && noun_like)
                     }) {
                         let subj_start = found.tokens(self.mentions, self.toks).0;
+                        // `..., Mr. Obama said, ...`: the comma may come before a title.
+                        let mut before = subj_start;
+                        while before > range.start + 1
+                            && (self.is_punct(before - 1, ".")
+                                || is_any(
+                                    self.word(before - 1),
+                                    &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
+                                ))
+                        {
+                            before -= 1;
+                        }
+                        let subj_start = before;
                         let trailing = subj_start > range.start
                             && entry.class != CueClass::Stance
                             && self.is_punct(subj_start - 1, ",")
@@ -1699,7 +1754,11 @@ impl<'a> Ctx<'a> {
                             let that = start > end && self.word(start - 1).eq_ignore_ascii_case("that");
                             let colon = start > end && self.is_punct(start - 1, ":");
                             let stance = entry.class == CueClass::Stance;
-                            if that || colon || stance || !OBJECT_NOT_SPEECH.contains(&&*entry.lemma) {
+                            // `a study found ...`: what a document finds is
+                            // its content.
+                            let (_, subj_end) = found.tokens(self.mentions, self.toks);
+                            let document = self.is(subj_end, class::SPEAKER) && is_any(self.word(subj_end), &DOCUMENTS);
+                            if that || colon || stance || document || !OBJECT_NOT_SPEECH.contains(&&*entry.lemma) {
                                 let speaker = Some(self.resolve(found));
                                 Some(Anchor {
                                     cue: k,
@@ -1899,6 +1958,16 @@ impl<'a> Ctx<'a> {
                     content.end = stop;
                 }
                 // `, adding that`, `, according to`: stop at the comma before.
+            }
+            // `The governor added: It's typical. She knows nothing.`: words
+            // after a colon run to the end of the paragraph.
+            if content.start > a.cue && self.is_punct(content.start - 1, ":") && content.end == range.end {
+                let para = self.sents[s].paragraph;
+                let mut e = s;
+                while e + 1 < self.sents.len() && self.sents[e + 1].paragraph == para {
+                    e += 1;
+                }
+                content.end = self.sents[e].tokens.end;
             }
             let Some(content) = self.trim_content(content) else { continue };
             // `said last week`, `said in a phone interview`, `reported by the
