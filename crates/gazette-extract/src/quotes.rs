@@ -1441,9 +1441,19 @@ impl<'a> Ctx<'a> {
                     last_direct = Some((k, self.sent_of[close.min(self.toks.len() - 1)]));
                     continue;
                 }
-                // A quote standing alone: direct, with no cue or speaker.
+                // A quote standing alone at the start of a paragraph right
+                // after an attributed quote goes on with its speaker (`“A,”
+                // Peskov said.` / `“B.”`); otherwise it has no speaker.
                 consumed[g] = true;
-                out.push((open, Quote { kind: QuoteKind::Direct, content, cue: None, speaker: None }));
+                let speaker = (open == range.start)
+                    .then(|| out.last())
+                    .flatten()
+                    .filter(|(t, q)| {
+                        let ts = self.sent_of[*t] as usize;
+                        ts + 1 == s && q.cue.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed)
+                    })
+                    .and_then(|(_, q)| q.speaker.clone());
+                out.push((open, Quote { kind: QuoteKind::Direct, content, cue: None, speaker }));
                 last_direct = None;
             }
             // 2. Reported speech.
@@ -1717,7 +1727,12 @@ impl<'a> Ctx<'a> {
                         // needs a subject that is surely one.
                         let weak = matches!(*f, Found::Nominal(_, h) if !self.is(h, class::SPEAKER))
                             || matches!(*f, Found::Phrase(..) | Found::Name(..));
-                        let noun_like = entry.rest.is_empty() && self.word(k).eq_ignore_ascii_case(&entry.lemma);
+                        let noun_like = entry.rest.is_empty()
+                            && self.word(k).eq_ignore_ascii_case(&entry.lemma)
+                            && !matches!(
+                                &*entry.lemma,
+                                "say" | "tell" | "think" | "believe" | "argue" | "insist" | "warn"
+                            );
                         !(weak && noun_like)
                     }) {
                         let subj_start = found.tokens(self.mentions, self.toks).0;
