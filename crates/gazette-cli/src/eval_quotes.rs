@@ -4,9 +4,10 @@
 //! BRAT offsets count Unicode code points; they are turned into byte offsets
 //! before comparing with gazette's spans. A predicted quote matches a gold
 //! attribution when its content covers at least the given share of the gold
-//! content's bytes; each gold and each prediction match at most once
-//! (greedily, gold in text order, best coverage first). Partial quotes (scare
-//! quotes, which attribute nothing) are left out of the predictions.
+//! content's bytes; each gold and each prediction match at most once, and
+//! the matching is a maximum one (augmenting paths, best coverage first).
+//! Partial quotes (scare quotes, which attribute nothing) are left out of
+//! the predictions.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -118,6 +119,31 @@ struct Tally {
 
 const THRESHOLDS: [f64; 2] = [0.3, 0.8];
 
+/// A maximum one-to-one matching of golds to predictions (Kuhn's augmenting
+/// paths; each gold tries its candidates best first): the gold matched to
+/// each prediction.
+fn max_matching(cands: &[Vec<usize>], preds: usize) -> Vec<Option<usize>> {
+    fn augment(g: usize, cands: &[Vec<usize>], seen: &mut [bool], owner: &mut [Option<usize>]) -> bool {
+        for &p in &cands[g] {
+            if seen[p] {
+                continue;
+            }
+            seen[p] = true;
+            if owner[p].is_none_or(|o| augment(o, cands, seen, owner)) {
+                owner[p] = Some(g);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = vec![None; preds];
+    for g in 0..cands.len() {
+        let mut seen = vec![false; preds];
+        augment(g, cands, &mut seen, &mut owner);
+    }
+    owner
+}
+
 /// Scores one article; returns lines describing errors when asked.
 fn score(text: &str, gold: &[Gold], pred: &[QuoteRecord], t: &mut Tally, errors: Option<&mut Vec<String>>) {
     t.gold += gold.len();
@@ -126,16 +152,22 @@ fn score(text: &str, gold: &[Gold], pred: &[QuoteRecord], t: &mut Tally, errors:
         pred.iter().map(|q| q.content.iter().map(|c| (c.start, c.end)).collect()).collect();
     let mut matched_at_03 = vec![None; gold.len()];
     for (ti, &th) in THRESHOLDS.iter().enumerate() {
-        let mut taken = vec![false; pred.len()];
-        for (gi, g) in gold.iter().enumerate() {
-            let glen = len(&g.content).max(1);
-            let best = (0..pred.len())
-                .filter(|&p| !taken[p])
-                .map(|p| (p, overlap(&pspans[p], &g.content) as f64 / glen as f64))
-                .filter(|&(_, c)| c >= th)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            if let Some((p, _)) = best {
-                taken[p] = true;
+        // Candidates of each gold, best coverage first.
+        let cands: Vec<Vec<usize>> = gold
+            .iter()
+            .map(|g| {
+                let glen = len(&g.content).max(1) as f64;
+                let mut c: Vec<(usize, f64)> = (0..pred.len())
+                    .map(|p| (p, overlap(&pspans[p], &g.content) as f64 / glen))
+                    .filter(|&(_, c)| c >= th)
+                    .collect();
+                c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                c.into_iter().map(|(p, _)| p).collect()
+            })
+            .collect();
+        let owner = max_matching(&cands, pred.len());
+        for (p, o) in owner.iter().enumerate() {
+            if let Some(gi) = *o {
                 t.matched[ti] += 1;
                 if ti == 0 {
                     matched_at_03[gi] = Some(p);
@@ -306,6 +338,13 @@ mod tests {
         assert_eq!(gold.len(), 1);
         assert_eq!(&text[gold[0].content[0].0..gold[0].content[0].1], "Yes");
         assert_eq!(&text[gold[0].source[0].0..gold[0].source[0].1], "Ana");
+    }
+
+    #[test]
+    fn matching_is_maximum_not_greedy() {
+        // Gold 0 could take prediction 0 or 1; gold 1 only prediction 0.
+        let owner = max_matching(&[vec![0, 1], vec![0]], 2);
+        assert_eq!(owner, [Some(1), Some(0)]);
     }
 
     #[test]

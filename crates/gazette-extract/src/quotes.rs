@@ -425,7 +425,7 @@ const DOCUMENTS: [&str; 16] = [
 ];
 /// Reporting verbs whose direct object is seldom words (`added 20,000
 /// troops`, `found the bodies`): they need `that`, a colon or a quote.
-const OBJECT_NOT_SPEECH: [&str; 7] = ["add", "find", "post", "continue", "repeat", "answer", "follow"];
+const OBJECT_NOT_SPEECH: [&str; 8] = ["add", "find", "post", "continue", "repeat", "answer", "follow", "agree"];
 /// Objects of a `verbobj` cue that are not names: `told reporters`.
 const AUDIENCE: [&str; 12] = [
     "reporters",
@@ -1520,8 +1520,14 @@ impl<'a> Ctx<'a> {
         Some((Quote { kind, content: vec![span], cue: None, speaker }, content.start))
     }
 
+    /// A speech verb (`said`, `told`) ends at token `b`: a quote right after
+    /// it is its direct content, not a phrase inside a clause.
     fn cue_ends_at(&self, b: usize) -> bool {
-        (b.saturating_sub(3)..=b).any(|k| self.cue_hit(k).is_some_and(|(_, end)| end == b + 1))
+        (b.saturating_sub(3)..=b).any(|k| {
+            self.cue_hit(k).is_some_and(|(e, end)| {
+                end == b + 1 && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
+            })
+        })
     }
 
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
