@@ -194,7 +194,11 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
                     let pe = gaz.aliases[pool[p.aliases.start as usize] as usize].entity as usize;
                     country.is_some() && gaz.entities[pe].country.as_deref() == country
                 });
-                let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place;
+                // A place whose country the article names at least twice
+                // (`whether Washington endorsed` in a story on Trump).
+                let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
+                let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
+                let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
                 context_supports(text, toks, c, next_is_mention, supported)
             })
             .max_by_key(|&&a| {
@@ -272,6 +276,15 @@ fn context_supports(text: &str, toks: &[Token], c: &Candidate, next_is_mention: 
     };
     if followed_by_name || after_name || prev.is_some_and(|p| PERSON_CUES.contains(&p.trim_end_matches('.'))) {
         return false;
+    }
+    // A dateline: `WASHINGTON (Reuters) -`, `GENEVA, March 3 -` at the start
+    // of a paragraph.
+    let line_start = c.token == 0 || text[toks[c.token - 1].span.end..toks[c.token].span.start].contains('\n');
+    let dateline = line_start
+        && next.is_some_and(|n| matches!(n.text(text), "(" | "," | "-" | "—" | "–"))
+        && text[c.span.start..c.span.end].bytes().all(|b| !b.is_ascii_lowercase());
+    if dateline {
+        return true;
     }
     let possessive = next.is_some_and(|n| matches!(n.text(text), "'s" | "’s"));
     let place_cue = prev.is_some_and(|p| PLACE_CUES.iter().any(|cue| p.eq_ignore_ascii_case(cue)));

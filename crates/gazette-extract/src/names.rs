@@ -259,7 +259,12 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             && toks.get(end).is_some_and(|t| {
                 let w = t.text(text);
                 w == "(" || AFTER_CUES.contains(&w)
-            });
+            })
+            // `Hélène Marchetti, who spent ...`: a relative `who` marks a
+            // person, at the start of a sentence too.
+            || (2..=3).contains(&ntok)
+                && toks.get(end).is_some_and(|t| t.text(text) == ",")
+                && toks.get(end + 1).is_some_and(|t| t.text(text) == "who");
         // Place cues: `in Kupiansk`, `near Velmar`, `Kupiansk-based`.
         // Not when a capitalised word the run stopped at follows (`in Port
         // Sudan`, where Sudan alone is known): the name is longer than the run.

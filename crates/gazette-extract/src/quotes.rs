@@ -499,7 +499,9 @@ struct Ctx<'a> {
     /// [`class`] bits of each token, filled on first use.
     classes: Vec<std::cell::Cell<u16>>,
     /// Speakers resolved so far: (token, entity, kind).
-    history: Vec<(usize, EntityRef, EntityKind)>,
+    /// An unresolved name (`Marchetti` when no stage knew her) is kept with
+    /// no entity, so a later `she` is not given to someone else.
+    history: Vec<(usize, Option<EntityRef>, EntityKind)>,
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
@@ -743,6 +745,11 @@ impl<'a> Ctx<'a> {
                     ok.then_some((e, i + 1 + n))
                 })
             });
+            // `think tank` is a noun.
+            let hit = hit.filter(|&(e, end)| {
+                !(&*self.lex.entries[e as usize].lemma == "think"
+                    && toks.get(end).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
+            });
             if let Some((e, end)) = hit {
                 self.cue_at[i] = (e, end as u32);
                 if let Some(c) = self.cues_in.get_mut(self.sent_of[i] as usize) {
@@ -880,7 +887,12 @@ impl<'a> Ctx<'a> {
         let ends_well = last.kind == TokenKind::Word && !self.is(end - 1, class::FUNCTION)
             || self.m_end[end - 1] != 0
             || self.is_punct(end - 1, ".");
-        let clean = (st..end).all(|k| !matches!(self.toks[k].kind, TokenKind::Quote(_)));
+        // No quote mark, and no auxiliary: `The loan has divided member`
+        // holds a verb, so it is no subject.
+        let clean = (st..end).all(|k| {
+            !matches!(self.toks[k].kind, TokenKind::Quote(_))
+                && !is_any(self.word(k), &["has", "have", "had", "is", "was", "were", "are", "did", "does", "do"])
+        });
         (opens && named && ends_well && clean).then_some(Found::Phrase(st, end - 1))
     }
 
@@ -1254,14 +1266,19 @@ impl<'a> Ctx<'a> {
                 }
             }
         };
+        let tok = found.tokens(self.mentions, self.toks).0;
         if let Some(e) = sp.entity {
             let kind = match found {
                 Found::Mention(k) => self.mentions[k].kind,
-                Found::Pronoun(_) => self.history.iter().rev().find(|h| h.1 == e).map_or(EntityKind::Person, |h| h.2),
+                Found::Pronoun(_) => {
+                    self.history.iter().rev().find(|h| h.1 == Some(e)).map_or(EntityKind::Person, |h| h.2)
+                }
                 Found::Nominal(..) | Found::Name(..) | Found::Phrase(..) => EntityKind::Org,
             };
-            let tok = found.tokens(self.mentions, self.toks).0;
-            self.history.push((tok, e, kind));
+            self.history.push((tok, Some(e), kind));
+        } else if matches!(found, Found::Name(..)) {
+            // Most unlinked capitalised speakers are people.
+            self.history.push((tok, None, EntityKind::Person));
         }
         sp
     }
@@ -1289,7 +1306,7 @@ impl<'a> Ctx<'a> {
                 .rev()
                 .find(|h| h.0 < i && matches!(h.2, EntityKind::Person) && self.sent_of[h.0] as usize + 3 >= s)
             {
-                return Some(h.1);
+                return h.1;
             }
             for back in 1..=3 {
                 let Some(ps) = s.checked_sub(back) else { break };
@@ -1946,7 +1963,19 @@ impl<'a> Ctx<'a> {
         let reports_speech = |a: &Anchor| {
             let entry = self.entry(a.entry);
             let c = a.content.start;
-            matches!(entry.class, CueClass::Verb | CueClass::VerbObj | CueClass::AsSaying | CueClass::SpeakerAfter)
+            // A speaker that can speak: an entity, a name or pronoun, or a
+            // speaker noun (not `the attack showed that`).
+            let speaks = a.speaker.as_ref().is_some_and(|sp| {
+                let head = self.toks.partition_point(|t| t.span.end <= sp.span.end.saturating_sub(1));
+                sp.entity.is_some()
+                    || sp.span.text(self.text).starts_with(|ch: char| ch.is_uppercase())
+                    || self.is(head, class::SPEAKER | class::SUBJ)
+            });
+            speaks
+                && matches!(
+                    entry.class,
+                    CueClass::Verb | CueClass::VerbObj | CueClass::AsSaying | CueClass::SpeakerAfter
+                )
                 && (c < a.cue
                     || c > 0 && (self.word(c - 1).eq_ignore_ascii_case("that") || self.is_punct(c - 1, ":"))
                     || BARE_CLAUSE.contains(&&*entry.lemma)
@@ -2103,7 +2132,9 @@ impl<'a> Ctx<'a> {
     fn content_start(&self, end: usize, hi: usize, object: bool) -> usize {
         let mut start = end;
         for k in end..(end + 7).min(hi) {
-            if self.qid[k] != 0 || self.is_punct(k, ",") && k > end + 3 {
+            // Not past another cue: in `said the attack showed that`, the
+            // `that` belongs to `showed`.
+            if self.qid[k] != 0 || self.is_punct(k, ",") && k > end + 3 || k > end && self.is_verb_cue(k) {
                 break;
             }
             // `that` opening a clause, not ending one (`could change that`).

@@ -15,6 +15,7 @@ gpe:GEO\tGPE\tGeorgia{ctx}\t\tGEO\t\t
 gpe:US-GA\tGPE\tGeorgia{ctx}\tState of Georgia\tUSA\t\t
 city:atlanta\tGPE\tAtlanta\t\tUSA\t\t
 city:tbilisi\tGPE\tTbilisi\t\tGEO\t\t
+city:washington\tGPE\tWashington\tWashington{ctx}|Washington, D.C.\tUSA\t\t
 ";
 
 fn pipeline() -> Pipeline {
@@ -145,4 +146,20 @@ fn a_case_rule_on_an_alias_that_repeats_the_name_applies_to_the_name() {
     let text = "The king returned to Jordan on Monday.";
     let x = p.process(&gazette_extract::Article { id: "t".into(), text: text.into(), ..Default::default() }).unwrap();
     assert!(x.mentions.iter().any(|m| m.span.text(text) == "Jordan"), "a place preposition is context");
+}
+
+#[test]
+fn a_dateline_is_context_for_an_ambiguous_place() {
+    check("WASHINGTON (Example Wire) - Talks resumed.", &["WASHINGTON=city:washington/GPE"]);
+    // Not in running text without other evidence.
+    check("Denzel Washington arrived.", &[]);
+    check("The talks resumed. Washington declined to comment.", &[]);
+}
+
+#[test]
+fn a_country_named_twice_is_context_for_its_places() {
+    check(
+        "Trump spoke to Americans on Monday. It is unclear whether Washington endorsed the plan.",
+        &["Trump=person:donald-trump/PERSON", "Americans=gpe:USA/NORP", "Washington=city:washington/GPE"],
+    );
 }

@@ -131,3 +131,11 @@ fn roles_introduced_in_the_article() {
         ],
     );
 }
+
+#[test]
+fn a_relative_who_after_a_two_word_name() {
+    check(
+        "Hélène Marchetti, who spent two decades abroad, spoke on Monday.",
+        &["Hélène Marchetti=new:hélène-marchetti/PERSON/pattern"],
+    );
+}
