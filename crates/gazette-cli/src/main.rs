@@ -97,7 +97,7 @@ struct ExtractArgs {
     threads: Option<usize>,
     #[command(flatten)]
     gazetteer: GazetteerArgs,
-    /// Record kinds to write, comma-separated: article, entity, error, all.
+    /// Record kinds to write, comma-separated: article, entity, quote, error, all.
     #[arg(long, value_delimiter = ',', default_value = "all")]
     emit: Vec<String>,
     /// Publication date (YYYY-MM-DD) for articles that have none.

@@ -1,36 +1,41 @@
 //! The gazette pipeline: articles in, typed records out.
 //!
-//! [`Pipeline`] runs the stages over one [`Article`] at a time and returns
-//! typed [`Record`]s. For now the stages are tokenization and sentence
-//! splitting ([`gazette_tokenizer`]), and the records are `article` and
-//! `error`; entities, quotes and events plug in here next. The crate does no
-//! I/O, prints nothing and keeps no global state: the caller (the `gazette`
-//! CLI, or your code) owns files, threads and output.
+//! [`Pipeline`] runs the stages over one [`Article`] at a time and returns an
+//! [`Extraction`] of typed records: tokens, sentences and paragraphs
+//! ([`gazette_tokenizer`]), entities linked to the gazetteer or found by name
+//! patterns, and quotations with their cue and speaker. Events plug in next.
+//! The crate does no I/O, prints nothing and keeps no global state: the
+//! caller (the `gazette` CLI, or your code) owns files, threads and output.
 //!
 //! All spans are byte offsets into [`Article::text`], on char boundaries.
-//! The wire format of the records, `gazette/1`, is documented in the
+//! The wire format of the records, `gazette/2`, is documented in the
 //! project's `docs/schema.md`.
 //!
 //! # Example
 //!
 //! ```
-//! use gazette_extract::{Article, Pipeline, Record};
+//! use gazette_extract::{Article, Pipeline, QuoteKind, Record};
 //!
 //! let pipeline = Pipeline::builder().build()?;
 //! let article = Article {
 //!     id: "a1".into(),
-//!     text: "KYIV (Example Wire) - Talks resumed on Monday. Both sides said progress was made.".into(),
+//!     text: "KYIV (Example Wire) - Talks resumed on Monday. “We are ready,” Dmitry Peskov said.".into(),
 //!     published: Some("2025-08-06".into()),
 //!     ..Article::default()
 //! };
 //! let x = pipeline.process(&article)?;
 //! assert_eq!(x.article.sentences.len(), 2);
-//! assert_eq!(x.article.published.unwrap().to_string(), "2025-08-06");
 //! let first = x.article.sentences[0];
 //! assert_eq!(&article.text[first.start..first.end], "KYIV (Example Wire) - Talks resumed on Monday.");
 //!
-//! let line = serde_json::to_string(&Record::Article(x.article))?;
-//! assert!(line.starts_with(r#"{"type":"article","article_id":"a1""#));
+//! let quote = &x.quotes[0];
+//! assert_eq!(quote.kind, QuoteKind::Direct);
+//! assert_eq!(quote.content[0].text, "We are ready");
+//! let speaker = quote.speaker.as_ref().unwrap();
+//! assert_eq!(speaker.entity_id.as_deref(), Some("person:dmitry-peskov"));
+//!
+//! let line = serde_json::to_string(&Record::Quote(quote.clone()))?;
+//! assert!(line.starts_with(r#"{"type":"quote","article_id":"a1","quote_id":"a1#q1""#));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]

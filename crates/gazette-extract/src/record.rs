@@ -1,4 +1,4 @@
-//! Output records: the `gazette/1` wire format, documented in `docs/schema.md`.
+//! Output records: the `gazette/2` wire format, documented in `docs/schema.md`.
 
 use gazette_tokenizer::Span;
 use serde::Serialize;
@@ -9,7 +9,7 @@ use crate::gazetteer::EntityKind;
 use crate::quotes::{QuoteKind, Resolution};
 
 /// The version string of the record schema.
-pub const SCHEMA_VERSION: &str = "gazette/1";
+pub const SCHEMA_VERSION: &str = "gazette/2";
 
 /// One output record; serialises as one JSON object with `"type"` first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
