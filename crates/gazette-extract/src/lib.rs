@@ -58,7 +58,7 @@ pub use gazetteer::{
     Actor, CaseRule, DEFAULT_GAZETTEER, Entity, EntityKind, Gazetteer, GazetteerBuilder, PartialDate, Problem, Role,
 };
 pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, Pipeline, PipelineBuilder};
-pub use quotes::{Cue, DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS, Quote, QuoteKind, Resolution, Speaker};
+pub use quotes::{DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS, QuoteKind, Resolution};
 pub use record::{
     ArticleRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, QuoteRecord, Record, RecordKind,
     SCHEMA_VERSION, Severity, SpeakerRecord, TextSpan,

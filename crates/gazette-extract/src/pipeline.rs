@@ -202,16 +202,34 @@ impl Pipeline {
         }
         let mut new_entities: Vec<NewEntity> = Vec::new();
         let mut by_name: rustc_hash::FxHashMap<&str, usize> = Default::default();
-        let mut by_id: rustc_hash::FxHashMap<String, usize> = Default::default();
+        // New entities by a hash of their id, checked against the id.
+        let mut by_id: rustc_hash::FxHashMap<u64, usize> = Default::default();
+        let hash = |id: &str| {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            id.hash(&mut h);
+            h.finish()
+        };
         for f in found {
             let name = f.name.text(text);
             let index = *by_name.entry(name).or_insert_with(|| {
                 // Two spellings with one slug (`Declan O'Rourke`, `Declan O’Rourke`) are one entity.
                 let id = format!("new:{}", slug(name));
-                *by_id.entry(id.clone()).or_insert_with(|| {
-                    new_entities.push(NewEntity { id, name: name.to_string(), kind: f.kind });
-                    new_entities.len() - 1
-                })
+                let h = hash(&id);
+                // A collision of two ids' hashes (never seen) falls back to a scan.
+                let known = match by_id.get(&h) {
+                    Some(&i) if new_entities[i].id == id => Some(i),
+                    Some(_) => new_entities.iter().position(|e| e.id == id),
+                    None => None,
+                };
+                match known {
+                    Some(i) => i,
+                    None => {
+                        by_id.insert(h, new_entities.len());
+                        new_entities.push(NewEntity { id, name: name.to_string(), kind: f.kind });
+                        new_entities.len() - 1
+                    }
+                }
             });
             let how = if f.coref { MatchHow::Coref } else { MatchHow::Pattern };
             mentions.push(Mention { span: f.span, entity: EntityRef::New(index), kind: f.kind, how, token: f.token });
@@ -236,8 +254,8 @@ impl Pipeline {
             }
             let Some(country) = place.country.as_deref() else { continue };
             // `a former Russian president` is not the one in office.
-            let before = m.token.checked_sub(1).map(|b| toks[b].text(text).to_lowercase());
-            if before.as_deref().is_some_and(|w| NOT_CURRENT.contains(&w)) {
+            let before = m.token.checked_sub(1).map(|b| toks[b].text(text));
+            if before.is_some_and(|w| NOT_CURRENT.iter().any(|n| n.eq_ignore_ascii_case(w))) {
                 continue;
             }
             // First token after the mention, skipping a possessive clitic.
@@ -366,7 +384,7 @@ impl Pipeline {
                     start: c.span.start,
                     end: c.span.end,
                     text: piece(c.span),
-                    lemma: c.lemma.clone(),
+                    lemma: self.cues.lemma(c.entry).to_string(),
                 }),
                 speaker: q.speaker.as_ref().map(|sp| {
                     let idn = sp.entity.map(|e| self.entity_id_name(new_entities, e));

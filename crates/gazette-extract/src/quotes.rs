@@ -54,16 +54,16 @@ pub enum Resolution {
 
 /// The cue of a quote: the reporting verb, phrase or noun.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cue {
+pub(crate) struct Cue {
     /// Where it is.
     pub span: Span,
-    /// Its base form from the cue lexicon (`said` -> `say`).
-    pub lemma: String,
+    /// Its entry in the cue lexicon, for the base form (`said` -> `say`).
+    pub entry: u32,
 }
 
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Speaker {
+pub(crate) struct Speaker {
     /// The speaker's words in the text: a name, a pronoun or a phrase.
     pub span: Span,
     /// The entity, when resolved.
@@ -72,9 +72,9 @@ pub struct Speaker {
     pub resolution: Resolution,
 }
 
-/// One quotation.
+/// One quotation, before it becomes a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
+pub(crate) struct Quote {
     /// Direct, mixed, partial or indirect.
     pub kind: QuoteKind,
     /// The quoted or reported words: one span, or several for a split quote
@@ -132,12 +132,16 @@ pub(crate) struct CueLexicon {
     /// The same for the first words of multiword cues.
     multi_bloom: Box<[u64; BLOOM_WORDS]>,
     entries: Vec<CueEntry>,
-    speaker_nouns: FxHashSet<Box<str>>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
 }
 
 impl CueLexicon {
+    /// The base form of entry `e`.
+    pub(crate) fn lemma(&self, e: u32) -> &str {
+        &self.entries[e as usize].lemma
+    }
+
     pub(crate) fn embedded() -> Result<Self, Error> {
         Self::parse(DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS)
     }
@@ -149,7 +153,6 @@ impl CueLexicon {
             first_len: Box::new([0; 256]),
             multi_bloom: Box::new([0; BLOOM_WORDS]),
             entries: Vec::new(),
-            speaker_nouns: Default::default(),
             classes: Default::default(),
         };
         for (n, line) in cues.lines().enumerate() {
@@ -196,7 +199,6 @@ impl CueLexicon {
         for line in speakers.lines() {
             let w = line.trim();
             if !w.is_empty() && !w.starts_with('#') {
-                lex.speaker_nouns.insert(w.into());
                 *lex.classes.entry(word_hash(w.as_bytes())).or_default() |= class::SPEAKER;
             }
         }
@@ -1341,7 +1343,7 @@ impl<'a> Ctx<'a> {
 
     fn cue(&self, at: usize, end: usize, e: u32) -> Cue {
         // `quoted him as saying`: the cue is `as saying`, already one entry.
-        Cue { span: self.span_of(at, end), lemma: self.entry(e).lemma.to_string() }
+        Cue { span: self.span_of(at, end), entry: e }
     }
 
     /// Content span of a quote part: between the marks, trimmed, without a
