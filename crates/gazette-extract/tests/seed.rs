@@ -3,8 +3,12 @@
 //! the repository, so the expectations give byte offsets, cue lemmas and
 //! speaker entities rather than its words; the test is skipped, with a
 //! note, where the shared directory is absent.
+#![allow(clippy::print_stderr)]
 
 use gazette_extract::{Article, Pipeline};
+
+/// A quote as compared: kind, lemma, speaker entity, resolution, content spans.
+type Row = (String, String, String, String, Vec<(usize, usize)>);
 
 const SEED: &str = "../../../shared/seed/000_606e9a5feb67c202.txt";
 
@@ -43,7 +47,7 @@ fn seed_article_quotes() {
     let p = Pipeline::builder().build().unwrap();
     let article = Article { id: "seed".into(), text, published: Some("2025-08-07".into()), ..Default::default() };
     let x = p.process(&article).unwrap();
-    let got: Vec<(String, String, String, String, Vec<(usize, usize)>)> = x
+    let got: Vec<Row> = x
         .quotes
         .iter()
         .map(|q| {
@@ -58,7 +62,7 @@ fn seed_article_quotes() {
             )
         })
         .collect();
-    let want: Vec<(String, String, String, String, Vec<(usize, usize)>)> = EXPECTED
+    let want: Vec<Row> = EXPECTED
         .iter()
         .map(|(k, l, e, r, c)| (k.to_string(), l.to_string(), e.to_string(), r.to_string(), c.to_vec()))
         .collect();
