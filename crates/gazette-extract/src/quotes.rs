@@ -129,6 +129,8 @@ pub(crate) struct CueLexicon {
     /// Bit `n` of entry `b`: some cue's first word starts with the
     /// lowercase byte `b` and is `n` bytes long; checked before hashing.
     first_len: Box<[u32; 256]>,
+    /// The same for the last byte of cues' first words.
+    last_len: Box<[u32; 256]>,
     /// The same for the first words of multiword cues.
     multi_bloom: Box<[u64; BLOOM_WORDS]>,
     entries: Vec<CueEntry>,
@@ -151,6 +153,7 @@ impl CueLexicon {
             first: Default::default(),
             bloom: Box::new([0; BLOOM_WORDS]),
             first_len: Box::new([0; 256]),
+            last_len: Box::new([0; 256]),
             multi_bloom: Box::new([0; BLOOM_WORDS]),
             entries: Vec::new(),
             classes: Default::default(),
@@ -180,6 +183,7 @@ impl CueLexicon {
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
             if first.len() < 32 {
                 lex.first_len[first.as_bytes()[0] as usize] |= 1 << first.len();
+                lex.last_len[first.as_bytes()[first.len() - 1] as usize] |= 1 << first.len();
             }
             let h = word_hash(first.as_bytes());
             let bit = bloom_bit(h);
@@ -474,6 +478,26 @@ impl Found {
     }
 }
 
+/// What the quote stage knows of one token, in one array (one allocation
+/// per article).
+#[derive(Debug, Clone)]
+struct Tok {
+    /// Sentence (`u32::MAX` for none).
+    sent: u32,
+    /// Quote group + 1 when inside quote marks (marks included), else 0.
+    qid: u32,
+    /// Mention + 1 ending (last token) / starting here, else 0.
+    m_end: u32,
+    m_start: u32,
+    /// Cue entry starting here (`u32::MAX` for none) and one past its last token.
+    cue: u32,
+    cue_end: u32,
+    /// [`class`] bits, filled on first use.
+    cls: std::cell::Cell<u16>,
+    /// A mention covers the token (`States` in `United States` is no cue).
+    in_mention: bool,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -482,24 +506,13 @@ struct Ctx<'a> {
     lex: &'a CueLexicon,
     /// Canonical name of an entity, for telling names from aliases.
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
-    /// Sentence of each token (`u32::MAX` for none).
-    sent_of: Vec<u32>,
-    /// Quote group + 1 of each token inside quote marks (marks included).
-    qid: Vec<u32>,
-    /// Mention + 1 ending (last token) / starting at each token.
-    m_end: Vec<u32>,
-    m_start: Vec<u32>,
-    /// Whether a mention covers each token (`States` in `United States` is no cue).
-    in_mention: Vec<bool>,
-    /// Cue hit starting at each token: entry + 1.
-    cue_at: Vec<(u32, u32)>,
+    /// What the stage knows of each token.
+    t: Vec<Tok>,
     /// Number of cues in each sentence.
     cues_in: Vec<u32>,
     /// Quote group + 1 whose paragraphs are labelled turns (see
     /// [`Ctx::speaker_label`]), or 0.
     labelled: u32,
-    /// [`class`] bits of each token, filled on first use.
-    classes: Vec<std::cell::Cell<u16>>,
     /// Speakers resolved so far: (token, entity, kind).
     /// An unresolved name (`Marchetti` when no stage knew her) is kept with
     /// no entity, so a later `she` is not given to someone else.
@@ -516,26 +529,38 @@ pub(crate) fn find<'a>(
 ) -> Vec<Quote> {
     let toks = &analysis.tokens;
     let n = toks.len();
-    let mut sent_of = vec![u32::MAX; n];
+    let blank = Tok {
+        sent: u32::MAX,
+        qid: 0,
+        m_end: 0,
+        m_start: 0,
+        cue: u32::MAX,
+        cue_end: 0,
+        cls: std::cell::Cell::new(class::UNKNOWN),
+        in_mention: false,
+    };
+    let mut t = vec![blank; n];
     for (i, s) in analysis.sentences.iter().enumerate() {
-        sent_of[s.tokens.clone()].fill(i as u32);
+        for x in &mut t[s.tokens.clone()] {
+            x.sent = i as u32;
+        }
     }
-    let mut m_end = vec![0u32; n];
-    let mut m_start = vec![0u32; n];
-    let mut in_mention = vec![false; n];
     for (k, m) in mentions.iter().enumerate() {
         let e = end_token(toks, m);
         if e > m.token && e <= n {
-            m_end[e - 1] = k as u32 + 1;
-            m_start[m.token] = k as u32 + 1;
-            in_mention[m.token..e].fill(true);
+            t[e - 1].m_end = k as u32 + 1;
+            t[m.token].m_start = k as u32 + 1;
+            for x in &mut t[m.token..e] {
+                x.in_mention = true;
+            }
         }
     }
     let groups = pair_marks(text, analysis);
-    let mut qid = vec![0u32; n];
     for (g, group) in groups.iter().enumerate() {
         for &(o, c) in &group.parts {
-            qid[o..(c + 1).min(n)].fill(g as u32 + 1);
+            for x in &mut t[o..(c + 1).min(n)] {
+                x.qid = g as u32 + 1;
+            }
         }
     }
     let mut ctx = Ctx {
@@ -545,14 +570,8 @@ pub(crate) fn find<'a>(
         mentions,
         lex,
         name_of,
-        sent_of,
-        qid,
-        m_end,
-        m_start,
-        in_mention,
-        cue_at: vec![(u32::MAX, 0); n],
+        t,
         cues_in: vec![0; analysis.sentences.len()],
-        classes: vec![std::cell::Cell::new(class::UNKNOWN); n],
         labelled: 0,
         history: Vec::new(),
     };
@@ -664,7 +683,7 @@ fn is_apostrophe(text: &str, analysis: &Analysis, i: usize) -> bool {
 impl<'a> Ctx<'a> {
     /// Whether token `i` is in one of the word lists of `bits`.
     fn is(&self, i: usize, bits: u16) -> bool {
-        let Some(cell) = self.classes.get(i) else { return false };
+        let Some(cell) = self.t.get(i).map(|x| &x.cls) else { return false };
         let mut c = cell.get();
         if c == class::UNKNOWN {
             let t = &self.toks[i];
@@ -688,8 +707,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
-        match self.sent_of.get(i) {
-            Some(&s) if s != u32::MAX => self.sents[s as usize].tokens.clone(),
+        match self.t.get(i).map(|x| x.sent) {
+            Some(s) if s != u32::MAX => self.sents[s as usize].tokens.clone(),
             _ => i..i + 1,
         }
     }
@@ -707,7 +726,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let (start, len) = (t.span.start, t.span.len());
-            if len >= 32 || self.lex.first_len[text.as_bytes()[start].to_ascii_lowercase() as usize] & (1 << len) == 0 {
+            let bytes = text.as_bytes();
+            if len >= 32
+                || self.lex.first_len[bytes[start].to_ascii_lowercase() as usize] & (1 << len) == 0
+                || self.lex.last_len[bytes[start + len - 1].to_ascii_lowercase() as usize] & (1 << len) == 0
+            {
                 i += 1;
                 continue;
             }
@@ -717,10 +740,10 @@ impl<'a> Ctx<'a> {
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
             if !maybe
-                || self.qid[i] != 0
+                || self.t[i].qid != 0
                 || matches!(t.case, gazette_tokenizer::Case::Upper)
                 || title && !self.opens_sentence(i) && !self.headline_word(i)
-                || self.in_mention[i]
+                || self.t[i].in_mention
             {
                 i += 1;
                 continue;
@@ -728,7 +751,7 @@ impl<'a> Ctx<'a> {
             // The word and the next one, then the word alone.
             let w = t.text(text);
             let next =
-                toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.qid[i + 1] == 0).map(|u| u.text(text));
+                toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0).map(|u| u.text(text));
             let multi = self.lex.multi_bloom[bit / 64] & (1 << (bit % 64)) != 0;
             let two = next.filter(|_| multi).map(|n| key(h, Some(word_hash(n.as_bytes()))));
             let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
@@ -739,7 +762,7 @@ impl<'a> Ctx<'a> {
                     let ok = entry.first.eq_ignore_ascii_case(w)
                         && entry.rest.iter().enumerate().all(|(k, r)| {
                             toks.get(i + 1 + k).is_some_and(|u| {
-                                self.qid[i + 1 + k] == 0
+                                self.t[i + 1 + k].qid == 0
                                     && u.text(text).eq_ignore_ascii_case(r)
                                     && u.kind == TokenKind::Word
                             })
@@ -753,8 +776,9 @@ impl<'a> Ctx<'a> {
                     && toks.get(end).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
             });
             if let Some((e, end)) = hit {
-                self.cue_at[i] = (e, end as u32);
-                if let Some(c) = self.cues_in.get_mut(self.sent_of[i] as usize) {
+                self.t[i].cue = e;
+                self.t[i].cue_end = end as u32;
+                if let Some(c) = self.cues_in.get_mut(self.t[i].sent as usize) {
                     *c += 1;
                 }
                 i = end;
@@ -767,7 +791,7 @@ impl<'a> Ctx<'a> {
     /// The first word of its sentence (after quote marks or brackets).
     fn opens_sentence(&self, i: usize) -> bool {
         let mut k = i;
-        while k > 0 && self.sent_of[k - 1] == self.sent_of[i] {
+        while k > 0 && self.t[k - 1].sent == self.t[i].sent {
             k -= 1;
             if self.toks[k].kind == TokenKind::Word || i - k > 3 {
                 return false;
@@ -808,7 +832,7 @@ impl<'a> Ctx<'a> {
             let mut found_comma = false;
             while c > lo && j - c < 25 {
                 c -= 1;
-                if self.qid[c] != 0 {
+                if self.t[c].qid != 0 {
                     return None;
                 }
                 if self.is_punct(c, ",") {
@@ -825,11 +849,11 @@ impl<'a> Ctx<'a> {
             let skip = seg.is_empty()
                 || self.toks[seg.start].kind == TokenKind::Number
                 || is_any(first, &["of", "from", "in", "at", "near"])
-                || seg.len() <= 2 && self.toks[seg.start].case.is_capitalised() && self.m_start[seg.start] == 0;
+                || seg.len() <= 2 && self.toks[seg.start].case.is_capitalised() && self.t[seg.start].m_start == 0;
             if !skip {
                 // `The chairman, Phil Lovas, said`: the name inside.
-                if self.m_start[seg.start] != 0 {
-                    let m = self.m_start[seg.start] as usize - 1;
+                if self.t[seg.start].m_start != 0 {
+                    let m = self.t[seg.start].m_start as usize - 1;
                     if matches!(self.mentions[m].kind, EntityKind::Person)
                         && end_token(self.toks, &self.mentions[m]) == seg.end
                     {
@@ -852,7 +876,7 @@ impl<'a> Ctx<'a> {
         let mut st = cue;
         while st > lo {
             let k = st - 1;
-            if self.qid[k] != 0 || self.is_verb_cue(k) {
+            if self.t[k].qid != 0 || self.is_verb_cue(k) {
                 return None;
             }
             if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
@@ -880,14 +904,14 @@ impl<'a> Ctx<'a> {
         let opens = t.kind == TokenKind::Number
             || t.kind == TokenKind::Word && (t.case.is_capitalised() || self.is(st, class::DET));
         let named = (st..end).any(|k| {
-            self.m_start[k] != 0
+            self.t[k].m_start != 0
                 || self.toks[k].kind == TokenKind::Word
                     && (self.is(k, class::SPEAKER) || k > st && self.toks[k].case.is_capitalised())
         });
         // It ends with a noun or a name, not `appeared on` or `a list of`.
         let last = &self.toks[end - 1];
         let ends_well = last.kind == TokenKind::Word && !self.is(end - 1, class::FUNCTION)
-            || self.m_end[end - 1] != 0
+            || self.t[end - 1].m_end != 0
             || self.is_punct(end - 1, ".");
         // No quote mark, and no auxiliary: `The loan has divided member`
         // holds a verb, so it is no subject.
@@ -904,11 +928,11 @@ impl<'a> Ctx<'a> {
         while i > lo && steps < 10 {
             i -= 1;
             steps += 1;
-            if self.qid[i] != 0 {
+            if self.t[i].qid != 0 {
                 return None;
             }
-            if self.m_end[i] != 0 {
-                return Some(Found::Mention(self.m_end[i] as usize - 1));
+            if self.t[i].m_end != 0 {
+                return Some(Found::Mention(self.t[i].m_end as usize - 1));
             }
             let t = &self.toks[i];
             let w = self.word(i);
@@ -991,11 +1015,11 @@ impl<'a> Ctx<'a> {
     /// its first three tokens (after a title such as `Mr.`).
     fn sentence_subject(&self, lo: usize, before: usize) -> Option<Found> {
         for k in lo..(lo + 3).min(before) {
-            if self.qid[k] != 0 {
+            if self.t[k].qid != 0 {
                 return None;
             }
-            if self.m_start[k] != 0 {
-                return Some(Found::Mention(self.m_start[k] as usize - 1));
+            if self.t[k].m_start != 0 {
+                return Some(Found::Mention(self.t[k].m_start as usize - 1));
             }
             if is_any(self.word(k), &["he", "she", "they"]) {
                 return Some(Found::Pronoun(k));
@@ -1017,7 +1041,7 @@ impl<'a> Ctx<'a> {
             let mut s = i;
             while s > lo
                 && i - s < 5
-                && self.qid[s - 1] == 0
+                && self.t[s - 1].qid == 0
                 && self.toks[s - 1].kind == TokenKind::Word
                 && self.toks[s - 1].case.is_capitalised()
                 && !self.is(s - 1, class::FUNCTION)
@@ -1042,17 +1066,17 @@ impl<'a> Ctx<'a> {
             k -= 1;
             let u = &self.toks[k];
             let x = self.word(k);
-            if self.qid[k] != 0 {
+            if self.t[k].qid != 0 {
                 return None;
             }
             if self.is(k, class::DET) || is_any(x, &["this", "each", "every", "no"]) {
                 return Some(Found::Nominal(k, i));
             }
-            if self.m_end[k] != 0 && matches!(self.mentions[self.m_end[k] as usize - 1].kind, EntityKind::Person) {
+            if self.t[k].m_end != 0 && matches!(self.mentions[self.t[k].m_end as usize - 1].kind, EntityKind::Person) {
                 return None;
             }
             let modifier = match u.kind {
-                TokenKind::Word if u.case.is_capitalised() && self.m_end[k] == 0 && self.m_start[k] == 0 => false,
+                TokenKind::Word if u.case.is_capitalised() && self.t[k].m_end == 0 && self.t[k].m_start == 0 => false,
                 TokenKind::Word => {
                     let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
                     !self.is(k, class::FUNCTION) && (possessed || !self.is_verb_cue(k))
@@ -1077,11 +1101,11 @@ impl<'a> Ctx<'a> {
             k -= 1;
             let t = &self.toks[k];
             let w = self.word(k);
-            if self.qid[k] != 0 {
+            if self.t[k].qid != 0 {
                 break;
             }
-            if self.m_end[k] != 0 {
-                let m = &self.mentions[self.m_end[k] as usize - 1];
+            if self.t[k].m_end != 0 {
+                let m = &self.mentions[self.t[k].m_end as usize - 1];
                 start = m.token;
                 k = m.token;
                 continue;
@@ -1114,27 +1138,27 @@ impl<'a> Ctx<'a> {
     /// The speaker right after a cue (`said Dmitry Peskov`, `according to a
     /// senior official`), no further than `hi`.
     fn subject_after(&self, at: usize, hi: usize) -> Option<Found> {
-        if at >= hi || self.qid[at] != 0 {
+        if at >= hi || self.t[at].qid != 0 {
             return None;
         }
         // `said the Kremlin`: the article before a name.
-        if self.word(at).eq_ignore_ascii_case("the") && at + 1 < hi && self.m_start[at + 1] != 0 {
-            let m = self.m_start[at + 1] as usize - 1;
+        if self.word(at).eq_ignore_ascii_case("the") && at + 1 < hi && self.t[at + 1].m_start != 0 {
+            let m = self.t[at + 1].m_start as usize - 1;
             let e = end_token(self.toks, &self.mentions[m]);
             if self.nominal_head_from(e, hi, 3).is_none() {
                 return Some(Found::Mention(m));
             }
         }
-        if self.m_start[at] != 0 {
-            let m = self.m_start[at] as usize - 1;
+        if self.t[at].m_start != 0 {
+            let m = self.t[at].m_start as usize - 1;
             // `said NATO Secretary General Mark Rutte`: a person named after
             // capitalised titles wins over the organisation before them.
             let mut k = end_token(self.toks, &self.mentions[m]);
-            while k < hi && k < at + 6 && self.m_start[k] == 0 && self.toks[k].case.is_capitalised() {
+            while k < hi && k < at + 6 && self.t[k].m_start == 0 && self.toks[k].case.is_capitalised() {
                 k += 1;
             }
-            if k < hi && self.m_start[k] != 0 {
-                let p = self.m_start[k] as usize - 1;
+            if k < hi && self.t[k].m_start != 0 {
+                let p = self.t[k].m_start as usize - 1;
                 if matches!(self.mentions[p].kind, EntityKind::Person) {
                     return Some(Found::Mention(p));
                 }
@@ -1159,13 +1183,13 @@ impl<'a> Ctx<'a> {
         let mut head = None;
         let mut k = from;
         while k < hi && k - from < max {
-            if self.qid[k] != 0 {
+            if self.t[k].qid != 0 {
                 break;
             }
             let t = &self.toks[k];
             let w = self.word(k);
-            if self.m_start[k] != 0 {
-                k = end_token(self.toks, &self.mentions[self.m_start[k] as usize - 1]);
+            if self.t[k].m_start != 0 {
+                k = end_token(self.toks, &self.mentions[self.t[k].m_start as usize - 1]);
                 continue;
             }
             match t.kind {
@@ -1227,7 +1251,7 @@ impl<'a> Ctx<'a> {
             Found::Phrase(s, e) => {
                 // A person named in it, else a name at its start (after a determiner).
                 let ms: Vec<usize> =
-                    (s..=e).filter(|&k| self.m_start[k] != 0).map(|k| self.m_start[k] as usize - 1).collect();
+                    (s..=e).filter(|&k| self.t[k].m_start != 0).map(|k| self.t[k].m_start as usize - 1).collect();
                 let entity = ms
                     .iter()
                     .find(|&&m| matches!(self.mentions[m].kind, EntityKind::Person))
@@ -1242,7 +1266,7 @@ impl<'a> Ctx<'a> {
             Found::Name(s, e) => {
                 // A mention that is the whole run, after an article or title.
                 let m = (s..=(s + 2).min(e))
-                    .find_map(|k| (self.m_start[k] != 0).then(|| self.m_start[k] as usize - 1))
+                    .find_map(|k| (self.t[k].m_start != 0).then(|| self.t[k].m_start as usize - 1))
                     .filter(|&m| end_token(self.toks, &self.mentions[m]) == e + 1);
                 match m {
                     Some(m) => return self.resolve(Found::Mention(m)),
@@ -1257,8 +1281,8 @@ impl<'a> Ctx<'a> {
                 // Tied to an organisation or place named inside it; a person
                 // named inside (`Putin's spokesman`) is someone else.
                 let entity = (s..=e)
-                    .filter(|&k| self.m_start[k] != 0)
-                    .map(|k| &self.mentions[self.m_start[k] as usize - 1])
+                    .filter(|&k| self.t[k].m_start != 0)
+                    .map(|k| &self.mentions[self.t[k].m_start as usize - 1])
                     .find(|m| !matches!(m.kind, EntityKind::Person))
                     .map(|m| m.entity);
                 Speaker {
@@ -1291,14 +1315,14 @@ impl<'a> Ctx<'a> {
     /// the two sentences before.
     fn resolve_pronoun(&self, i: usize) -> Option<EntityRef> {
         let w = self.word(i);
-        let s = self.sent_of[i] as usize;
+        let s = self.t[i].sent as usize;
         if w.eq_ignore_ascii_case("who") {
             // `..., Jane Doe, who said`: the name right before.
             let mut b = i.checked_sub(1)?;
             if self.is_punct(b, ",") {
                 b = b.checked_sub(1)?;
             }
-            return (self.m_end[b] != 0).then(|| self.mentions[self.m_end[b] as usize - 1].entity);
+            return (self.t[b].m_end != 0).then(|| self.mentions[self.t[b].m_end as usize - 1].entity);
         }
         let personal = is_any(w, &["he", "she", "him", "her"]);
         if personal {
@@ -1306,7 +1330,7 @@ impl<'a> Ctx<'a> {
                 .history
                 .iter()
                 .rev()
-                .find(|h| h.0 < i && matches!(h.2, EntityKind::Person) && self.sent_of[h.0] as usize + 3 >= s)
+                .find(|h| h.0 < i && matches!(h.2, EntityKind::Person) && self.t[h.0].sent as usize + 3 >= s)
             {
                 return h.1;
             }
@@ -1370,7 +1394,7 @@ impl<'a> Ctx<'a> {
         // Groups by the sentence of their opening mark.
         let mut by_sent: FxHashMap<u32, Vec<usize>> = Default::default();
         for (g, group) in groups.iter().enumerate() {
-            by_sent.entry(self.sent_of[group.parts[0].0]).or_default().push(g);
+            by_sent.entry(self.t[group.parts[0].0].sent).or_default().push(g);
         }
         let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
         for s in 0..self.sents.len() {
@@ -1412,7 +1436,7 @@ impl<'a> Ctx<'a> {
                     && self.toks.get(close + 1).is_some_and(|t| {
                         t.kind == TokenKind::Word
                             && t.case == gazette_tokenizer::Case::Lower
-                            && self.sent_of[close + 1] as usize == s
+                            && self.t[close + 1].sent as usize == s
                     })
                     && self.cue_hit(close + 1).is_none();
                 if is_embedded {
@@ -1439,7 +1463,7 @@ impl<'a> Ctx<'a> {
                     consumed[g] = true;
                     // `“A,” he said, “B.”`: a second quote right after the frame.
                     out.push((open, quote));
-                    last_direct = Some((out.len() - 1, self.sent_of[close.min(self.toks.len() - 1)]));
+                    last_direct = Some((out.len() - 1, self.t[close.min(self.toks.len() - 1)].sent));
                     continue;
                 }
                 // A sentence that is only a quote, right after an attributed
@@ -1457,7 +1481,7 @@ impl<'a> Ctx<'a> {
                 {
                     out[k].1.content.extend(content);
                     consumed[g] = true;
-                    last_direct = Some((k, self.sent_of[close.min(self.toks.len() - 1)]));
+                    last_direct = Some((k, self.t[close.min(self.toks.len() - 1)].sent));
                     continue;
                 }
                 // A quote standing alone at the start of a paragraph right
@@ -1468,7 +1492,7 @@ impl<'a> Ctx<'a> {
                     .then(|| out.last())
                     .flatten()
                     .filter(|(t, q)| {
-                        let ts = self.sent_of[*t] as usize;
+                        let ts = self.t[*t].sent as usize;
                         ts + 1 == s && q.cue.is_some() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed)
                     })
                     .and_then(|(_, q)| q.speaker.clone());
@@ -1507,12 +1531,12 @@ impl<'a> Ctx<'a> {
         if mark.is_some() {
             lo += 1;
         }
-        let outer = mark.map_or(0, |m| self.qid[m]);
+        let outer = mark.map_or(0, |m| self.t[m].qid);
         let colon = (lo + 1..(lo + 5).min(sent.tokens.end)).find(|&k| self.is_punct(k, ":"))?;
         let label = lo..colon;
         let all_words = label.clone().all(|k| {
             let t = &self.toks[k];
-            t.kind == TokenKind::Word && t.case.is_capitalised() && self.qid[k] == outer
+            t.kind == TokenKind::Word && t.case.is_capitalised() && self.t[k].qid == outer
                 || t.kind == TokenKind::Punct && self.word(k) == "."
         });
         if !all_words || label.clone().any(|k| is_any(self.word(k), &LABEL_NOT_SPEAKER)) {
@@ -1529,7 +1553,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let found = (lo..colon)
-            .find_map(|k| (self.m_start[k] != 0).then(|| Found::Mention(self.m_start[k] as usize - 1)))
+            .find_map(|k| (self.t[k].m_start != 0).then(|| Found::Mention(self.t[k].m_start as usize - 1)))
             .unwrap_or(Found::Name(lo, colon - 1));
         let speaker = Some(self.resolve(found));
         let kind = if transcript { QuoteKind::Direct } else { QuoteKind::Indirect };
@@ -1550,7 +1574,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
-        self.cue_at.get(k).filter(|c| c.0 != u32::MAX).map(|&(e, end)| (e, end as usize))
+        self.t.get(k).filter(|x| x.cue != u32::MAX).map(|x| (x.cue, x.cue_end as usize))
     }
 
     /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
@@ -1559,7 +1583,7 @@ impl<'a> Ctx<'a> {
         // `“...!” Trump wrote.`: a quote ending in `!` or `?` may end its
         // sentence; the frame is then the next, short sentence.
         if range.end == close + 1 {
-            let s = self.sent_of[close] as usize;
+            let s = self.t[close].sent as usize;
             match self.sents.get(s + 1) {
                 Some(n)
                     if n.paragraph == self.sents[s].paragraph
@@ -1579,8 +1603,8 @@ impl<'a> Ctx<'a> {
         // `“...” ― Sonya Herridge`: a dash and a name, no cue.
         if j + 1 < hi && matches!(self.word(j), "―" | "—" | "–") {
             let at = j + 1;
-            if self.m_start[at] != 0 {
-                return Some((usize::MAX, usize::MAX, u32::MAX, Some(Found::Mention(self.m_start[at] as usize - 1))));
+            if self.t[at].m_start != 0 {
+                return Some((usize::MAX, usize::MAX, u32::MAX, Some(Found::Mention(self.t[at].m_start as usize - 1))));
             }
             let mut e = at;
             while e < hi && e < at + 5 && self.toks[e].case.is_capitalised() && self.toks[e].kind == TokenKind::Word {
@@ -1592,7 +1616,7 @@ impl<'a> Ctx<'a> {
         }
         let mut k = j;
         while k < hi && k < j + 8 {
-            if self.qid[k] != 0 || self.is_punct(k, ";") {
+            if self.t[k].qid != 0 || self.is_punct(k, ";") {
                 break;
             }
             if let Some((e, end)) = self.cue_hit(k)
@@ -1628,7 +1652,7 @@ impl<'a> Ctx<'a> {
         let mut k = open;
         while k > lo && open - k < 8 {
             k -= 1;
-            if self.qid[k] != 0 {
+            if self.t[k].qid != 0 {
                 return None;
             }
             if let Some((e, end)) = self.cue_hit(k)
@@ -1645,7 +1669,7 @@ impl<'a> Ctx<'a> {
     /// A quote opening a paragraph or sentence after one that ends with a
     /// colon and has a cue: `Peskov told reporters:` / `“...”`.
     fn frame_colon(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
-        let s = self.sent_of[open] as usize;
+        let s = self.t[open].sent as usize;
         if s == 0 || self.sents[s].tokens.start != open {
             return None;
         }
@@ -1681,7 +1705,7 @@ impl<'a> Ctx<'a> {
         }
         let mut anchors: Vec<Anchor> = Vec::new();
         let mut last_speaker: Option<Speaker> =
-            out.last().filter(|(t, _)| self.sent_of[*t] as usize == s).and_then(|(_, q)| q.speaker.clone());
+            out.last().filter(|(t, _)| self.t[*t].sent as usize == s).and_then(|(_, q)| q.speaker.clone());
         let mut k = range.start;
         while k < range.end {
             let Some((e, end)) = self.cue_hit(k) else {
@@ -1873,8 +1897,8 @@ impl<'a> Ctx<'a> {
                     // `quoted him as saying`, `X was quoted as saying`.
                     let before = k.checked_sub(1).filter(|&b| b >= range.start);
                     let found = before.and_then(|b| {
-                        if self.m_end[b] != 0 {
-                            Some(Found::Mention(self.m_end[b] as usize - 1))
+                        if self.t[b].m_end != 0 {
+                            Some(Found::Mention(self.t[b].m_end as usize - 1))
                         } else if self.is(b, class::OBJ) {
                             Some(Found::Pronoun(b))
                         } else if self.word(b).eq_ignore_ascii_case("quoted") {
@@ -1903,13 +1927,13 @@ impl<'a> Ctx<'a> {
                 CueClass::Noun => {
                     // `Trump’s remark that ...`
                     let poss =
-                        k >= range.start + 2 && matches!(self.word(k - 1), "'s" | "’s") && self.m_end[k - 2] != 0;
+                        k >= range.start + 2 && matches!(self.word(k - 1), "'s" | "’s") && self.t[k - 2].m_end != 0;
                     let that = self
                         .toks
                         .get(end)
                         .is_some_and(|t| self.word(end).eq_ignore_ascii_case("that") && t.kind == TokenKind::Word);
                     if poss && that {
-                        let m = self.m_end[k - 2] as usize - 1;
+                        let m = self.t[k - 2].m_end as usize - 1;
                         let speaker = Some(self.resolve(Found::Mention(m)));
                         Some(Anchor {
                             cue: k,
@@ -2034,7 +2058,7 @@ impl<'a> Ctx<'a> {
             }
             let mut kind = QuoteKind::Indirect;
             for i in content.clone() {
-                let g = self.qid[i];
+                let g = self.t[i].qid;
                 if g != 0 {
                     kind = QuoteKind::Mixed;
                     consumed[g as usize - 1] = true;
@@ -2042,9 +2066,9 @@ impl<'a> Ctx<'a> {
             }
             // Content that is exactly one direct quote already taken: skip.
             if kind == QuoteKind::Mixed {
-                let g = self.qid[content.start];
+                let g = self.t[content.start].qid;
                 if g != 0
-                    && self.qid[content.end - 1] == g
+                    && self.t[content.end - 1].qid == g
                     && groups[g as usize - 1].parts.len() == 1
                     && out.iter().any(|(t, _)| *t == groups[g as usize - 1].parts[0].0)
                 {
@@ -2061,7 +2085,7 @@ impl<'a> Ctx<'a> {
                     && rest.clone().filter(|&i| self.toks[i].kind == TokenKind::Word).count() >= 2
                 {
                     for i in rest.clone() {
-                        let g = self.qid[i];
+                        let g = self.t[i].qid;
                         if g != 0 {
                             kind = QuoteKind::Mixed;
                             consumed[g as usize - 1] = true;
@@ -2086,7 +2110,7 @@ impl<'a> Ctx<'a> {
     /// next comma or the sentence end, at most fifteen tokens.
     fn phrase_until_comma(&self, from: usize, hi: usize) -> Option<Found> {
         let mut k = from;
-        while k < hi && k < from + 15 && self.qid[k] == 0 && !self.is_punct(k, ",") {
+        while k < hi && k < from + 15 && self.t[k].qid == 0 && !self.is_punct(k, ",") {
             k += 1;
         }
         let r = self.trim_content(from..k)?;
@@ -2114,7 +2138,7 @@ impl<'a> Ctx<'a> {
         let hi = stop;
         words.len() <= 5
             && !words.iter().any(|w| w.eq_ignore_ascii_case("that"))
-            && (from..hi).all(|i| self.qid[i] == 0)
+            && (from..hi).all(|i| self.t[i].qid == 0)
     }
 
     /// Where the content before a trailing frame starts: the sentence start,
@@ -2136,7 +2160,7 @@ impl<'a> Ctx<'a> {
         for k in end..(end + 7).min(hi) {
             // Not past another cue: in `said the attack showed that`, the
             // `that` belongs to `showed`.
-            if self.qid[k] != 0 || self.is_punct(k, ",") && k > end + 3 || k > end && self.is_verb_cue(k) {
+            if self.t[k].qid != 0 || self.is_punct(k, ",") && k > end + 3 || k > end && self.is_verb_cue(k) {
                 break;
             }
             // `that` opening a clause, not ending one (`could change that`).
@@ -2149,8 +2173,8 @@ impl<'a> Ctx<'a> {
             }
         }
         if object && start < hi {
-            if self.m_start[start] != 0 {
-                start = end_token(self.toks, &self.mentions[self.m_start[start] as usize - 1]);
+            if self.t[start].m_start != 0 {
+                start = end_token(self.toks, &self.mentions[self.t[start].m_start as usize - 1]);
             } else if self.is(start, class::OBJ | class::AUDIENCE) {
                 start += 1;
             } else if is_any(self.word(start), &["the", "a", "an"]) && start + 1 < hi {
