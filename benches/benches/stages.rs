@@ -37,13 +37,20 @@ fn stages(c: &mut Criterion) {
         .enumerate()
         .map(|(i, t)| Article { id: i.to_string(), text: t.clone(), ..Article::default() })
         .collect();
-    let mentions: usize = articles.iter().map(|a| pipeline.process(a).map_or(0, |x| x.mentions.len())).sum();
-    g.bench_function("tokenize+sentences+entities", |b| {
-        b.iter(|| {
-            let n: usize = articles.iter().map(|a| pipeline.process(a).map_or(0, |x| x.mentions.len())).sum();
-            assert_eq!(n, mentions);
-        })
-    });
+    // Every stage: tokens, sentences, entities, quotes and their records.
+    let found = |p: &Pipeline| -> (usize, usize) {
+        articles
+            .iter()
+            .filter_map(|a| p.process(a).ok())
+            .fold((0, 0), |(m, q), x| (m + x.mentions.len(), q + x.quotes.len()))
+    };
+    let expected = found(&pipeline);
+    g.bench_function("pipeline", |b| b.iter(|| assert_eq!(found(&pipeline), expected)));
+    // The same without the quote stage (`gazette extract --emit entity`).
+    let no_quotes = Pipeline::builder().quotes(false).build().expect("default pipeline");
+    let expected_nq = found(&no_quotes);
+    assert_eq!(expected_nq.0, expected.0);
+    g.bench_function("pipeline-without-quotes", |b| b.iter(|| assert_eq!(found(&no_quotes), expected_nq)));
     let records = |p: &Pipeline| -> usize {
         articles
             .iter()

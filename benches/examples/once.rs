@@ -6,7 +6,7 @@
 //! valgrind --tool=callgrind target/release/examples/once none   # loading only
 //! valgrind --tool=callgrind target/release/examples/once tok    # + tokenize
 //! valgrind --tool=callgrind target/release/examples/once ana    # + sentences
-//! valgrind --tool=callgrind target/release/examples/once ent    # whole pipeline with entities
+//! valgrind --tool=callgrind target/release/examples/once ent    # the whole pipeline (entities, quotes)
 //! ```
 #![allow(clippy::print_stdout)]
 

@@ -71,7 +71,12 @@ struct GazetteerArgs {
 
 impl GazetteerArgs {
     fn pipeline(&self, max_article_bytes: usize) -> Result<Pipeline> {
-        let mut b = Pipeline::builder().max_article_bytes(max_article_bytes);
+        self.pipeline_with(max_article_bytes, true)
+    }
+
+    /// The pipeline, with the quote stage only when quotes are wanted.
+    fn pipeline_with(&self, max_article_bytes: usize, quotes: bool) -> Result<Pipeline> {
+        let mut b = Pipeline::builder().max_article_bytes(max_article_bytes).quotes(quotes);
         if self.no_default_gazetteer {
             b = b.no_default_gazetteer();
         }
@@ -198,7 +203,9 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Extract(a) => {
             let gazetteer = a.gazetteer.clone();
             let cfg = extract_config(a)?;
-            let pipeline = gazetteer.pipeline(cfg.read.max_item_bytes)?;
+            // No quote stage when no quote record is written.
+            let quotes = cfg.emit.contains(&RecordKind::Quote);
+            let pipeline = gazetteer.pipeline_with(cfg.read.max_item_bytes, quotes)?;
             let s = extract::run(&cfg, &pipeline)?;
             Ok(if s.errors > 0 { EXIT_INPUT_ERRORS } else { 0 })
         }

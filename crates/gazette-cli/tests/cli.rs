@@ -139,3 +139,28 @@ fn bad_arguments_are_fatal() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown record kind"));
 }
+
+#[test]
+fn quotes_are_written_only_when_asked_for() {
+    let input = tmp("quote.json");
+    std::fs::write(
+        &input,
+        r#"{"id":"q1","text":"“We are ready to talk,” said Dmitry Peskov, the Kremlin spokesman."}"#,
+    )
+    .unwrap();
+    let path = input.to_str().unwrap();
+    let (code, all, _) = gazette(&["extract", path, "-q"], None);
+    assert_eq!(code, 0);
+    let quote = records(&all).into_iter().find(|r| r["type"] == "quote").expect("a quote record");
+    assert_eq!(quote["quote_id"], "q1#q1");
+    assert_eq!(quote["kind"], "direct");
+    assert_eq!(quote["content"][0]["text"], "We are ready to talk");
+    assert_eq!(quote["speaker"]["entity_id"], "person:dmitry-peskov");
+    // Entities only: no quote records (and no quote stage run).
+    let (_, entities, _) = gazette(&["extract", path, "-q", "--emit", "entity"], None);
+    let recs = records(&entities);
+    assert!(recs.iter().all(|r| r["type"] == "entity"));
+    assert!(recs.iter().any(|r| r["entity_id"] == "person:dmitry-peskov"));
+    let (_, quotes, _) = gazette(&["extract", path, "-q", "--emit", "quote"], None);
+    assert_eq!(records(&quotes).len(), 1);
+}

@@ -22,9 +22,17 @@ pub struct PipelineBuilder {
     sentence_rules: Option<Rules>,
     default_gazetteer: bool,
     gazetteer_sources: Vec<(String, String)>,
+    quotes: bool,
 }
 
 impl PipelineBuilder {
+    /// Run the quote stage (the default) or leave it out, for callers that
+    /// want entities only: [`Extraction::quotes`] is then empty.
+    pub fn quotes(mut self, on: bool) -> Self {
+        self.quotes = on;
+        self
+    }
+
     /// Refuse articles whose text is longer than `bytes`
     /// ([`DEFAULT_MAX_ARTICLE_BYTES`] by default). Such articles give
     /// [`Error::TooLarge`]; they are never silently truncated.
@@ -84,7 +92,15 @@ impl PipelineBuilder {
             }
         }
         let cues = crate::quotes::CueLexicon::embedded()?;
-        Ok(Pipeline { tokenizer, gazetteer, names, holders, cues, max_article_bytes: self.max_article_bytes })
+        Ok(Pipeline {
+            tokenizer,
+            gazetteer,
+            names,
+            holders,
+            cues,
+            quotes: self.quotes,
+            max_article_bytes: self.max_article_bytes,
+        })
     }
 }
 
@@ -102,6 +118,8 @@ pub struct Pipeline {
     holders: Holders,
     /// Cue lexicon and speaker nouns of the quote stage.
     cues: crate::quotes::CueLexicon,
+    /// Whether the quote stage runs.
+    quotes: bool,
     max_article_bytes: usize,
 }
 
@@ -145,6 +163,7 @@ impl Pipeline {
             sentence_rules: None,
             default_gazetteer: true,
             gazetteer_sources: Vec::new(),
+            quotes: true,
         }
     }
 
@@ -186,7 +205,11 @@ impl Pipeline {
         self.resolve_introduced_roles(text, &analysis, &mut mentions);
         let entities = self.entity_records(&article, text, &mentions, &new_entities);
         let name_of = |e: EntityRef| self.entity_id_name(&new_entities, e).1;
-        let found = crate::quotes::find(&self.cues, text, &analysis, &mentions, &name_of);
+        let found = if self.quotes {
+            crate::quotes::find(&self.cues, text, &analysis, &mentions, &name_of)
+        } else {
+            Vec::new()
+        };
         let quotes = self.quote_records(&article.article_id, text, &found, &new_entities);
         Ok(Extraction { article, analysis, entities, mentions, new_entities, quotes, warnings })
     }
