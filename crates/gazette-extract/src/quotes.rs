@@ -21,7 +21,7 @@ pub const DEFAULT_CUES: &str = include_str!("../../../corpora/quotes/cues.tsv");
 /// The embedded speaker nouns (`corpora/quotes/speakers.txt`).
 pub const DEFAULT_SPEAKER_NOUNS: &str = include_str!("../../../corpora/quotes/speakers.txt");
 
-/// What kind of quotation a [`Quote`] is.
+/// What kind of quotation a [`QuoteRecord`](crate::QuoteRecord) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
