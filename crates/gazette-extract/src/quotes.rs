@@ -126,11 +126,9 @@ pub(crate) struct CueLexicon {
     /// A filter before the table: bit [`bloom_bit`] of the hash of each
     /// cue's first word is set.
     bloom: Box<[u64; BLOOM_WORDS]>,
-    /// Bit `n` of entry `b`: some cue's first word starts with the
-    /// lowercase byte `b` and is `n` bytes long; checked before hashing.
-    first_len: Box<[u32; 256]>,
-    /// The same for the last byte of cues' first words.
-    last_len: Box<[u32; 256]>,
+    /// Bits [`shape`] of the cues' first words: first, second and last
+    /// letter and length, checked before hashing a word.
+    shapes: Box<[u64; BLOOM_WORDS]>,
     /// The same for the first words of multiword cues.
     multi_bloom: Box<[u64; BLOOM_WORDS]>,
     entries: Vec<CueEntry>,
@@ -152,8 +150,7 @@ impl CueLexicon {
         let mut lex = CueLexicon {
             first: Default::default(),
             bloom: Box::new([0; BLOOM_WORDS]),
-            first_len: Box::new([0; 256]),
-            last_len: Box::new([0; 256]),
+            shapes: Box::new([0; BLOOM_WORDS]),
             multi_bloom: Box::new([0; BLOOM_WORDS]),
             entries: Vec::new(),
             classes: Default::default(),
@@ -181,10 +178,8 @@ impl CueLexicon {
                 _ => return Err(bad("class must be verb, verbobj, stance, phrase or noun")),
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
-            if first.len() < 32 {
-                lex.first_len[first.as_bytes()[0] as usize] |= 1 << first.len();
-                lex.last_len[first.as_bytes()[first.len() - 1] as usize] |= 1 << first.len();
-            }
+            let sh = shape(first.as_bytes(), 0, first.len());
+            lex.shapes[sh / 64] |= 1 << (sh % 64);
             let h = word_hash(first.as_bytes());
             let bit = bloom_bit(h);
             lex.bloom[bit / 64] |= 1 << (bit % 64);
@@ -235,6 +230,19 @@ fn key(first: u64, second: Option<u64>) -> u64 {
 }
 
 const BLOOM_WORDS: usize = (1 << 16) / 64;
+
+/// A word's shape for the first filter: its first, second and last byte
+/// (folded like [`word_hash`]) and its length, mixed to 16 bits.
+fn shape(buf: &[u8], start: usize, end: usize) -> usize {
+    if end <= start {
+        return 0;
+    }
+    let b0 = (buf[start] | 0x20) as u64;
+    let b1 = if end - start > 1 { (buf[start + 1] | 0x20) as u64 } else { 0 };
+    let bl = (buf[end - 1] | 0x20) as u64;
+    let k = b0 << 32 | b1 << 24 | bl << 16 | (end - start).min(0xffff) as u64;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
 
 /// Bit of a first word's hash in the filter.
 fn bloom_bit(h: u64) -> usize {
@@ -725,12 +733,8 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
-            let (start, len) = (t.span.start, t.span.len());
-            let bytes = text.as_bytes();
-            if len >= 32
-                || self.lex.first_len[bytes[start].to_ascii_lowercase() as usize] & (1 << len) == 0
-                || self.lex.last_len[bytes[start + len - 1].to_ascii_lowercase() as usize] & (1 << len) == 0
-            {
+            let sh = shape(text.as_bytes(), t.span.start, t.span.end);
+            if self.lex.shapes[sh / 64] & (1 << (sh % 64)) == 0 {
                 i += 1;
                 continue;
             }
