@@ -7,6 +7,7 @@
 //! valgrind --tool=callgrind target/release/examples/once tok    # + tokenize
 //! valgrind --tool=callgrind target/release/examples/once ana    # + sentences
 //! valgrind --tool=callgrind target/release/examples/once ent    # the whole pipeline (entities, quotes)
+//! valgrind --tool=callgrind target/release/examples/once noq    # the pipeline without the quote stage
 //! ```
 #![allow(clippy::print_stdout)]
 
@@ -14,13 +15,13 @@ fn main() {
     let corpus = gazette_benches::load();
     let tokenizer = gazette_tokenizer::Tokenizer::new();
     let stage = std::env::args().nth(1).unwrap_or_default();
-    let pipeline = gazette_extract::Pipeline::builder().build().expect("default pipeline");
+    let pipeline = gazette_extract::Pipeline::builder().quotes(stage != "noq").build().expect("default pipeline");
     let mut count = 0usize;
     for t in &corpus.texts {
         count += match stage.as_str() {
             "none" => 0,
             "tok" => gazette_tokenizer::tokenize(t).len(),
-            "ent" => {
+            "ent" | "noq" => {
                 let a = gazette_extract::Article { id: String::new(), text: t.clone(), ..Default::default() };
                 pipeline.process(&a).map_or(0, |x| x.mentions.len())
             }
