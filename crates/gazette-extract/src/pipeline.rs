@@ -237,7 +237,7 @@ impl Pipeline {
             let name = f.name.text(text);
             let index = *by_name.entry(name).or_insert_with(|| {
                 // Two spellings with one slug (`Declan O'Rourke`, `Declan O’Rourke`) are one entity.
-                let id = format!("new:{}", slug(name));
+                let id = new_id(name);
                 let h = hash(&id);
                 // A collision of two ids' hashes (never seen) falls back to a scan.
                 let known = match by_id.get(&h) {
@@ -574,7 +574,7 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
                 (words.len() >= 2 && initials(&words) == acro).then(|| {
                     let span = Span::new(toks[s].span.start, toks[i - 1].span.end);
                     let name = span.text(text).to_string();
-                    let id = format!("new:{}", slug(&name));
+                    let id = new_id(&name);
                     let index = new_entities.iter().position(|e| e.id == id).unwrap_or_else(|| {
                         new_entities.push(NewEntity { id, name, kind: crate::EntityKind::Org });
                         new_entities.len() - 1
@@ -667,7 +667,7 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
             continue;
         }
         let name = m.span.text(text).to_string();
-        let id = format!("new:{}", slug(&name));
+        let id = new_id(&name);
         let index = match new_entities.iter().position(|e| e.id == id) {
             Some(i) => i,
             None => {
@@ -681,33 +681,38 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
     }
 }
 
-/// A name as an id slug: lowercase letters and digits, other runs as `-`.
-fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+/// The id of a name no gazetteer knows: `new:` and the name in lowercase,
+/// other runs of characters as `-`.
+fn new_id(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    out.push_str("new:");
+    slug_into(&mut out, name);
+    out
+}
+
+/// Appends the slug of `name` to `out`, which ends with `:`.
+fn slug_into(out: &mut String, name: &str) {
+    // Nothing of the name written yet while `out` still ends with `:`.
     if name.is_ascii() {
         for b in name.bytes() {
             if b.is_ascii_alphanumeric() {
                 out.push(b.to_ascii_lowercase() as char);
-            } else if !out.ends_with('-') && !out.is_empty() {
+            } else if !out.ends_with('-') && !out.ends_with(':') {
                 out.push('-');
             }
         }
-        while out.ends_with('-') {
-            out.pop();
-        }
-        return out;
-    }
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+    } else {
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.ends_with('-') && !out.ends_with(':') {
+                out.push('-');
+            }
         }
     }
     while out.ends_with('-') {
         out.pop();
     }
-    out
 }
 
 impl Error {
