@@ -275,9 +275,9 @@ const DETERMINERS: [&str; 18] = [
     "a", "an", "the", "two", "three", "four", "several", "some", "many", "other", "one", "his", "her", "their", "its",
     "another", "both", "most",
 ];
-/// Words that may sit between a speaker and the cue: `Trump has also said`,
-/// `Peskov on Wednesday told`.
-const SKIP_BEFORE_CUE: [&str; 37] = [
+/// Words that may sit between a speaker and the cue: `Trump has also said`
+/// (with [`TIME_WORDS`]: `Peskov on Wednesday told`).
+const SKIP_BEFORE_CUE: [&str; 26] = [
     "has",
     "have",
     "had",
@@ -301,19 +301,8 @@ const SKIP_BEFORE_CUE: [&str; 37] = [
     "further",
     "first",
     "last",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
     "was",
     "is",
-    "had",
     "flatly",
 ];
 /// Classes of the closed word lists, as bits, looked up once per token.
@@ -336,10 +325,10 @@ mod class {
 const MODALS: [&str; 10] = ["would", "will", "could", "should", "may", "might", "must", "can", "to", "cannot"];
 
 /// Words that never end a speaker phrase.
-const FUNCTION_WORDS: [&str; 46] = [
+const FUNCTION_WORDS: [&str; 45] = [
     "that", "which", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "as", "it", "this", "is",
     "was", "be", "been", "are", "were", "not", "if", "when", "while", "so", "than", "then", "what", "how", "why",
-    "where", "there", "here", "i", "you", "me", "us", "him", "them", "also", "just", "only", "even", "what",
+    "where", "there", "here", "i", "you", "me", "us", "him", "them", "also", "just", "only", "even",
 ];
 /// Reporting verbs that plainly report speech without `that`: `Peskov said
 /// talks went well`. Inside another report's clause, other verbs with an
@@ -895,7 +884,7 @@ impl<'a> Ctx<'a> {
         }
         let mut end = cue;
         while end > st
-            && (self.is(end - 1, class::SKIP)
+            && (self.is(end - 1, class::SKIP | class::TIME)
                 || self.word(end - 1).eq_ignore_ascii_case("not")
                 || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.word(end - 1).ends_with("ly"))
         {
@@ -947,7 +936,7 @@ impl<'a> Ctx<'a> {
             }
             match t.kind {
                 TokenKind::Word => {
-                    if self.is(i, class::SKIP) || w.eq_ignore_ascii_case("not") {
+                    if self.is(i, class::SKIP | class::TIME) || w.eq_ignore_ascii_case("not") {
                         // `on Wednesday`: the preposition goes too.
                         if i > lo && self.word(i - 1).eq_ignore_ascii_case("on") {
                             i -= 1;
@@ -1119,7 +1108,7 @@ impl<'a> Ctx<'a> {
                 TokenKind::Word if w == "'s" || w == "’s" => start = k,
                 TokenKind::Word
                     if t.case == gazette_tokenizer::Case::Lower
-                        && !self.is(k, class::SKIP)
+                        && !self.is(k, class::SKIP | class::TIME)
                         && !is_any(
                             w,
                             &[
@@ -1643,7 +1632,7 @@ impl<'a> Ctx<'a> {
     /// `said on Wednesday Peskov` is rare; `said Peskov` is handled by
     /// `subject_after`; this allows one time word: `said Monday the spokesman`.
     fn subject_after_aux(&self, at: usize, hi: usize) -> Option<Found> {
-        if at < hi && self.is(at, class::SKIP) {
+        if at < hi && self.is(at, class::SKIP | class::TIME) {
             return self.subject_after(at + 1, hi);
         }
         None
