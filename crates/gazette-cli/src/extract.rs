@@ -205,6 +205,11 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
                         return (s, Err(e));
                     }
                 }
+                // Records leave as each batch is done: a streaming consumer
+                // (a pipe, Spark) gets them without waiting for the end.
+                if let Err(e) = out.flush() {
+                    return (s, Err(e));
+                }
                 if let Some(bar) = &bar {
                     bar.set_message(format!("{} articles, {} errors", s.articles, s.errors));
                     bar.set_position(s.bytes);

@@ -120,6 +120,12 @@ struct ExtractArgs {
     /// No progress bar and no summary; diagnostics still go to stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Exit with code 0 even when some inputs or articles were bad (their
+    /// `error` records are in the output), for engines that fail a task on a
+    /// non-zero exit (Spark, Hadoop streaming). A run that cannot go on
+    /// (unreadable gazetteer, unwritable output) still exits with 2.
+    #[arg(long)]
+    bad_input_ok: bool,
 }
 
 #[derive(Args, Debug)]
@@ -202,12 +208,13 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(a) => {
             let gazetteer = a.gazetteer.clone();
+            let bad_input_ok = a.bad_input_ok;
             let cfg = extract_config(a)?;
             // No quote stage when no quote record is written.
             let quotes = cfg.emit.contains(&RecordKind::Quote);
             let pipeline = gazetteer.pipeline_with(cfg.read.max_item_bytes, quotes)?;
             let s = extract::run(&cfg, &pipeline)?;
-            Ok(if s.errors > 0 { EXIT_INPUT_ERRORS } else { 0 })
+            Ok(if s.errors > 0 && !bad_input_ok { EXIT_INPUT_ERRORS } else { 0 })
         }
         Command::Inspect(a) => {
             let pipeline = a.gazetteer.pipeline(gazette_extract::DEFAULT_MAX_ARTICLE_BYTES)?;

@@ -164,3 +164,31 @@ fn quotes_are_written_only_when_asked_for() {
     let (_, quotes, _) = gazette(&["extract", path, "-q", "--emit", "quote"], None);
     assert_eq!(records(&quotes).len(), 1);
 }
+
+#[test]
+fn bad_input_ok_keeps_the_error_records_and_exits_zero() {
+    let bad = fixtures().join("edge-bad-lines.jsonl");
+    let bad = bad.to_str().unwrap();
+    let (code, out, _) = gazette(&["extract", bad, "-q"], None);
+    assert_eq!(code, 1);
+    let (code_ok, out_ok, _) = gazette(&["extract", bad, "-q", "--bad-input-ok"], None);
+    assert_eq!(code_ok, 0);
+    assert_eq!(out, out_ok, "the flag changes the exit code only");
+    assert!(records(&out_ok).iter().any(|r| r["type"] == "error"));
+    // A run that cannot go on still fails.
+    let (code_fatal, _, err) = gazette(&["extract", bad, "-q", "--bad-input-ok", "--gazetteer", "/nonexistent"], None);
+    assert_eq!(code_fatal, 2, "{err}");
+}
+
+#[test]
+fn stdin_to_stdout_is_a_clean_stream() {
+    let input = "{\"id\":\"s1\",\"text\":\"Talks resumed in Geneva on Monday.\"}\nnot json\n{\"id\":\"s2\",\"text\":\"Both sides attended.\"}\n";
+    let (code, out, _) = gazette(&["extract", "-", "--bad-input-ok"], Some(input.as_bytes()));
+    assert_eq!(code, 0);
+    // Only JSON records on stdout (the summary and diagnostics go to stderr).
+    let recs = records(&out);
+    let ids: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["s1", "s2"]);
+    assert!(recs.iter().any(|r| r["type"] == "error" && r["line"] == 2));
+}
