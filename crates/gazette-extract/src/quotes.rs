@@ -337,6 +337,9 @@ const BARE_CLAUSE: [&str; 16] = [
     "say", "tell", "add", "write", "claim", "warn", "insist", "argue", "believe", "think", "predict", "suggest",
     "report", "estimate", "tweet", "post",
 ];
+/// How many recent speakers pronoun resolution looks at (a bound that keeps
+/// it linear; three sentences rarely hold more).
+const HISTORY: usize = 32;
 /// Time words an adverbial after a cue is made of.
 const TIME_WORDS: [&str; 17] = [
     "monday",
@@ -1290,7 +1293,7 @@ impl<'a> Ctx<'a> {
             let kind = match found {
                 Found::Mention(k) => self.mentions[k].kind,
                 Found::Pronoun(_) => {
-                    self.history.iter().rev().find(|h| h.1 == Some(e)).map_or(EntityKind::Person, |h| h.2)
+                    self.history.iter().rev().take(HISTORY).find(|h| h.1 == Some(e)).map_or(EntityKind::Person, |h| h.2)
                 }
                 Found::Nominal(..) | Found::Name(..) | Found::Phrase(..) => EntityKind::Org,
             };
@@ -1323,6 +1326,7 @@ impl<'a> Ctx<'a> {
                 .history
                 .iter()
                 .rev()
+                .take(HISTORY)
                 .find(|h| h.0 < i && matches!(h.2, EntityKind::Person) && self.t[h.0].sent as usize + 3 >= s)
             {
                 return h.1;
@@ -1699,6 +1703,9 @@ impl<'a> Ctx<'a> {
         let mut anchors: Vec<Anchor> = Vec::new();
         let mut last_speaker: Option<Speaker> =
             out.last().filter(|(t, _)| self.t[*t].sent as usize == s).and_then(|(_, q)| q.speaker.clone());
+        // Where the content of a trailing frame (`..., X said`) may start:
+        // the sentence start, or past the previous attribution.
+        let mut floor = range.start;
         let mut k = range.start;
         while k < range.end {
             let Some((e, end)) = self.cue_hit(k) else {
@@ -1707,10 +1714,15 @@ impl<'a> Ctx<'a> {
             };
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
+                // Only quotes of this sentence can have it (the search stops
+                // at the first quote before the sentence: linear overall).
+                let at = self.toks[k].span.start;
+                let from = self.toks[range.start].span.start;
                 if let Some((_, q)) = out
                     .iter()
                     .rev()
-                    .find(|(_, q)| q.cue.as_ref().is_some_and(|c| c.span.start == self.toks[k].span.start))
+                    .take_while(|(_, q)| q.content.first().is_some_and(|c| c.end >= from))
+                    .find(|(_, q)| q.cue.as_ref().is_some_and(|c| c.span.start == at))
                 {
                     last_speaker = q.speaker.clone();
                 }
@@ -1801,7 +1813,7 @@ impl<'a> Ctx<'a> {
                                 cue_end: end,
                                 entry: e,
                                 speaker,
-                                content: self.clause_start(subj_start - 1, range.start)..subj_start - 1,
+                                content: self.clause_start(subj_start - 1, floor)..subj_start - 1,
                                 frame_start: subj_start - 1,
                             })
                         } else {
@@ -1839,7 +1851,7 @@ impl<'a> Ctx<'a> {
                                     cue_end: end,
                                     entry: e,
                                     speaker,
-                                    content: self.clause_start(k - 1, range.start)..k - 1,
+                                    content: self.clause_start(k - 1, floor)..k - 1,
                                     frame_start: k - 1,
                                 })
                             }
@@ -1878,7 +1890,7 @@ impl<'a> Ctx<'a> {
                                     cue_end: end,
                                     entry: e,
                                     speaker,
-                                    content: self.clause_start(stop, range.start)..stop,
+                                    content: self.clause_start(stop, floor)..stop,
                                     frame_start: stop,
                                 })
                             }
@@ -1944,6 +1956,14 @@ impl<'a> Ctx<'a> {
             };
             if let Some(a) = anchor {
                 last_speaker = a.speaker.clone();
+                // A later trailing frame's content starts after this frame
+                // (`A, officials said, B, a diplomat said`); a forward
+                // report's clause may be what a later frame reports.
+                if a.content.end <= a.cue {
+                    let speaker_end =
+                        a.speaker.as_ref().map_or(0, |sp| self.toks.partition_point(|t| t.span.start < sp.span.end));
+                    floor = floor.max(a.cue_end).max(speaker_end.min(range.end));
+                }
                 anchors.push(a);
             }
             k = end;
@@ -2003,40 +2023,43 @@ impl<'a> Ctx<'a> {
         let keep: Vec<bool> = anchors.iter().zip(&nested).map(|(a, &n)| !n || reports_speech(a)).collect();
         let nested: Vec<bool> = nested.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(n, _)| n).collect();
         let anchors: Vec<Anchor> = anchors.into_iter().zip(keep).filter(|(_, k)| *k).map(|(a, _)| a).collect();
+        // The next frame after each anchor: the next outer one for an outer
+        // anchor (its clause goes over nested ones), the very next one for a
+        // nested anchor. One backward pass keeps this linear.
+        let mut next_outer = vec![None; anchors.len()];
+        let mut seen = None;
+        for idx in (0..anchors.len()).rev() {
+            next_outer[idx] = seen;
+            if !nested[idx] {
+                seen = Some(anchors[idx].frame_start);
+            }
+        }
         for idx in 0..anchors.len() {
-            let next_frame = (idx + 1..anchors.len()).find(|&n| !nested[n]).map(|n| anchors[n].frame_start);
+            let next_frame = if nested[idx] { anchors.get(idx + 1).map(|n| n.frame_start) } else { next_outer[idx] };
             let a = &anchors[idx];
             let mut content = a.content.clone();
             if content.start > a.cue
                 && let Some(nf) = next_frame
-                && nf > content.start
+                && (nf > content.start || nested[idx])
             {
+                // Back over `, but` / `, and` / `;` before the next clause; for
+                // a nested report, a frame right where its content would start
+                // leaves none (`he said he said ...` stays linear).
+                let mut stop = nf.max(content.start);
+                while stop > content.start
+                    && (self.is_punct(stop - 1, ",")
+                        || self.is_punct(stop - 1, ";")
+                        || is_any(self.word(stop - 1), &["but", "and", "while", "although", "though", "as", "whereas"]))
                 {
-                    let mut stop = nf;
-                    // Back over `, but` / `, and` / `;` before the next clause.
-                    while stop > content.start
-                        && (self.is_punct(stop - 1, ",")
-                            || self.is_punct(stop - 1, ";")
-                            || is_any(
-                                self.word(stop - 1),
-                                &["but", "and", "while", "although", "though", "as", "whereas"],
-                            ))
-                    {
-                        stop -= 1;
-                    }
-                    content.end = stop;
+                    stop -= 1;
                 }
-                // `, adding that`, `, according to`: stop at the comma before.
+                content.end = content.end.min(stop);
             }
             // `The governor added: It's typical. She knows nothing.`: words
-            // after a colon run to the end of the paragraph.
+            // after a colon run on over the paragraph's next sentences, up to
+            // one that has a cue of its own.
             if content.start > a.cue && self.is_punct(content.start - 1, ":") && content.end == range.end {
-                let para = self.sents[s].paragraph;
-                let mut e = s;
-                while e + 1 < self.sents.len() && self.sents[e + 1].paragraph == para {
-                    e += 1;
-                }
-                content.end = self.sents[e].tokens.end;
+                content.end = self.colon_content_end(s);
             }
             let Some(content) = self.trim_content(content) else { continue };
             // `said last week`, `said in a phone interview`, `reported by the
@@ -2121,17 +2144,39 @@ impl<'a> Ctx<'a> {
         k
     }
 
+    /// One past the last token of the sentences that follow sentence `s` in
+    /// its paragraph and have no cue (each is walked for one colon at most,
+    /// as the walk stops at the next sentence with a cue).
+    fn colon_content_end(&self, s: usize) -> usize {
+        let para = self.sents[s].paragraph;
+        let mut e = s;
+        while e + 1 < self.sents.len() && self.sents[e + 1].paragraph == para && self.cues_in[e + 1] == 0 {
+            e += 1;
+        }
+        self.sents[e].tokens.end
+    }
+
     /// After a `CONTENT, X said` frame only trailing words remain: at most
     /// six tokens, no `that`, no quote.
     fn trailing_rest(&self, from: usize, hi: usize) -> bool {
-        // Up to the first comma: `said Friday afternoon, as they ...`.
-        let stop = (from..hi).find(|&i| self.is_punct(i, ",")).unwrap_or(hi);
-        let rest = &self.toks[from..stop];
-        let words: Vec<&str> = rest.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text(self.text)).collect();
-        let hi = stop;
-        words.len() <= 5
-            && !words.iter().any(|w| w.eq_ignore_ascii_case("that"))
-            && (from..hi).all(|i| self.t[i].qid == 0)
+        // Up to the first comma (`said Friday afternoon, as they ...`),
+        // looking at no more than a dozen tokens.
+        let mut words = 0;
+        for i in from..hi {
+            if self.is_punct(i, ",") {
+                break;
+            }
+            if i >= from + 12 || self.t[i].qid != 0 {
+                return false;
+            }
+            if self.toks[i].kind == TokenKind::Word {
+                words += 1;
+                if words > 5 || self.word(i).eq_ignore_ascii_case("that") {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// Where the content before a trailing frame starts: the sentence start,

@@ -1,0 +1,82 @@
+//! Pathological articles through the whole pipeline: every span is valid,
+//! nothing panics, and the work grows linearly: each input is run at sizes
+//! n and 4n in the same test, and the larger may take at most ten times as
+//! long (four times is linear; a quadratic stage would take sixteen).
+
+use std::time::{Duration, Instant};
+
+use gazette_extract::{Article, Extraction, Pipeline};
+
+fn check(text: &str, x: &Extraction) {
+    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    for e in &x.entities {
+        for m in &e.mentions {
+            assert!(ok(m.start, m.end), "mention span {}..{}", m.start, m.end);
+        }
+    }
+    let mut last = 0;
+    for q in &x.quotes {
+        let first = q.content.first().expect("a quote has content");
+        assert!(first.start >= last, "quotes are in text order");
+        last = first.start;
+        for c in &q.content {
+            assert!(ok(c.start, c.end) && text[c.start..c.end] == c.text, "content span {}..{}", c.start, c.end);
+        }
+        if let Some(c) = &q.cue {
+            assert!(ok(c.start, c.end));
+        }
+        if let Some(s) = &q.speaker {
+            assert!(ok(s.start, s.end));
+        }
+    }
+}
+
+/// The fastest of three runs.
+fn time(p: &Pipeline, text: &str) -> Duration {
+    let article = Article { id: "t".into(), text: text.into(), ..Default::default() };
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let x = p.process(&article).expect("processed");
+            let d = t.elapsed();
+            check(text, &x);
+            d
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn linear(unit: &str, n: usize) {
+    let p = Pipeline::builder().build().unwrap();
+    let small = time(&p, &unit.repeat(n));
+    let large = time(&p, &unit.repeat(4 * n));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    assert!(ratio < 10.0, "{unit:?}: {n} -> {} repeats took {small:?} -> {large:?} ({ratio:.1}x)", 4 * n);
+}
+
+#[test]
+fn reported_speech_without_punctuation() {
+    linear("he said ", 5_000);
+    linear("Peskov said the talks said that ", 2_000);
+}
+
+#[test]
+fn many_direct_quotes_and_pronouns() {
+    linear("“We are ready,” he said. ", 2_000);
+    linear("“A,” Peskov said, “B.” ", 2_000);
+}
+
+#[test]
+fn colons_and_trailing_frames_in_one_paragraph() {
+    linear("The spokesman added: it was over. ", 2_000);
+    linear("Talks went on, officials said, ", 2_000);
+    linear("according to ", 5_000);
+}
+
+#[test]
+fn quote_marks_and_capitals() {
+    linear("“", 40_000);
+    linear("\" ", 40_000);
+    linear("Alpha ", 10_000);
+    linear("« Tak » ", 5_000);
+}
