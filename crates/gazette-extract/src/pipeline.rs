@@ -400,7 +400,14 @@ impl Pipeline {
             .enumerate()
             .map(|(n, q)| QuoteRecord {
                 article_id: article_id.to_string(),
-                quote_id: format!("{article_id}#q{}", n + 1),
+                quote_id: {
+                    use std::fmt::Write as _;
+                    let mut id = String::with_capacity(article_id.len() + 6);
+                    id.push_str(article_id);
+                    id.push_str("#q");
+                    let _ = write!(id, "{}", n + 1);
+                    id
+                },
                 kind: q.kind,
                 content: q.content.iter().map(|&s| TextSpan { start: s.start, end: s.end, text: piece(s) }).collect(),
                 cue: q.cue.as_ref().map(|c| CueRecord {

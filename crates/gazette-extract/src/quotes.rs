@@ -1699,6 +1699,10 @@ impl<'a> Ctx<'a> {
             /// First token of the attribution frame (subject or cue), where an
             /// earlier forward content must stop.
             frame_start: usize,
+            /// Inside the reported clause of an earlier anchor.
+            nested: bool,
+            /// Frame start of the next anchor whose clause this one's ends at.
+            next_frame: Option<usize>,
         }
         let mut anchors: Vec<Anchor> = Vec::new();
         let mut last_speaker: Option<Speaker> =
@@ -1775,6 +1779,8 @@ impl<'a> Ctx<'a> {
                             speaker: Some(sp),
                             content: start..hi,
                             frame_start: k - 1,
+                            nested: false,
+                            next_frame: None,
                         })
                     } else if let Some(found) = self.subject_before(k, range.start).filter(|f| {
                         // `the diplomatic note`: a base form that is also a noun
@@ -1815,6 +1821,8 @@ impl<'a> Ctx<'a> {
                                 speaker,
                                 content: self.clause_start(subj_start - 1, floor)..subj_start - 1,
                                 frame_start: subj_start - 1,
+                                nested: false,
+                                next_frame: None,
                             })
                         } else {
                             let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
@@ -1836,6 +1844,8 @@ impl<'a> Ctx<'a> {
                                     speaker,
                                     content: start..hi,
                                     frame_start: subj_start,
+                                    nested: false,
+                                    next_frame: None,
                                 })
                             } else {
                                 None
@@ -1853,6 +1863,8 @@ impl<'a> Ctx<'a> {
                                     speaker,
                                     content: self.clause_start(k - 1, floor)..k - 1,
                                     frame_start: k - 1,
+                                    nested: false,
+                                    next_frame: None,
                                 })
                             }
                             None => None,
@@ -1882,6 +1894,8 @@ impl<'a> Ctx<'a> {
                                     speaker,
                                     content: start..hi,
                                     frame_start: k,
+                                    nested: false,
+                                    next_frame: None,
                                 })
                             } else {
                                 let stop = if self.is_punct(k - 1, ",") { k - 1 } else { k };
@@ -1892,6 +1906,8 @@ impl<'a> Ctx<'a> {
                                     speaker,
                                     content: self.clause_start(stop, floor)..stop,
                                     frame_start: stop,
+                                    nested: false,
+                                    next_frame: None,
                                 })
                             }
                         }
@@ -1924,6 +1940,8 @@ impl<'a> Ctx<'a> {
                                 speaker,
                                 content: self.content_start(end, hi, false)..hi,
                                 frame_start: frame,
+                                nested: false,
+                                next_frame: None,
                             })
                         }
                         None => None,
@@ -1947,6 +1965,8 @@ impl<'a> Ctx<'a> {
                             speaker,
                             content: end + 1..hi,
                             frame_start: self.mentions[m].token,
+                            nested: false,
+                            next_frame: None,
                         })
                     } else {
                         None
@@ -1972,9 +1992,10 @@ impl<'a> Ctx<'a> {
         // or conjunction before it, is reported inside that clause (`Merrill
         // says Machado promised ...`): it is a quote of its own, and the
         // outer content goes on over it.
-        let mut nested = vec![false; anchors.len()];
         let mut outer: Option<usize> = None;
-        for (idx, a) in anchors.iter().enumerate() {
+        for idx in 0..anchors.len() {
+            let a = &anchors[idx];
+            let mut nested = false;
             if let Some(o) = outer {
                 let p = &anchors[o];
                 let separated = a.content.end <= a.cue
@@ -1986,12 +2007,13 @@ impl<'a> Ctx<'a> {
                                 self.word(a.frame_start - 1),
                                 &["but", "while", "whereas", "although", "though"],
                             ));
-                nested[idx] = p.content.start > p.cue
+                nested = p.content.start > p.cue
                     && a.frame_start >= p.content.start
                     && a.frame_start < p.content.end
                     && !separated;
             }
-            if !nested[idx] {
+            anchors[idx].nested = nested;
+            if !nested {
                 outer = Some(idx);
             }
         }
@@ -2020,27 +2042,24 @@ impl<'a> Ctx<'a> {
                     || BARE_CLAUSE.contains(&&*entry.lemma)
                     || entry.class != CueClass::Verb && entry.class != CueClass::VerbObj)
         };
-        let keep: Vec<bool> = anchors.iter().zip(&nested).map(|(a, &n)| !n || reports_speech(a)).collect();
-        let nested: Vec<bool> = nested.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(n, _)| n).collect();
-        let anchors: Vec<Anchor> = anchors.into_iter().zip(keep).filter(|(_, k)| *k).map(|(a, _)| a).collect();
+        anchors.retain(|a| !a.nested || reports_speech(a));
         // The next frame after each anchor: the next outer one for an outer
         // anchor (its clause goes over nested ones), the very next one for a
         // nested anchor. One backward pass keeps this linear.
-        let mut next_outer = vec![None; anchors.len()];
         let mut seen = None;
         for idx in (0..anchors.len()).rev() {
-            next_outer[idx] = seen;
-            if !nested[idx] {
+            anchors[idx].next_frame =
+                if anchors[idx].nested { anchors.get(idx + 1).map(|n| n.frame_start) } else { seen };
+            if !anchors[idx].nested {
                 seen = Some(anchors[idx].frame_start);
             }
         }
-        for idx in 0..anchors.len() {
-            let next_frame = if nested[idx] { anchors.get(idx + 1).map(|n| n.frame_start) } else { next_outer[idx] };
-            let a = &anchors[idx];
+        for a in &anchors {
+            let next_frame = a.next_frame;
             let mut content = a.content.clone();
             if content.start > a.cue
                 && let Some(nf) = next_frame
-                && (nf > content.start || nested[idx])
+                && (nf > content.start || a.nested)
             {
                 // Back over `, but` / `, and` / `;` before the next clause; for
                 // a nested report, a frame right where its content would start
@@ -2096,7 +2115,8 @@ impl<'a> Ctx<'a> {
             // `African-Americans, he said, can rock`: the clause goes on
             // after a parenthetical frame.
             if content.end <= a.cue && self.is_punct(a.cue_end, ",") {
-                let next = (idx + 1..anchors.len()).find(|&n| !nested[n]).map_or(range.end, |n| anchors[n].frame_start);
+                // A trailing frame is never nested: its next frame is the next outer one.
+                let next = a.next_frame.unwrap_or(range.end);
                 if let Some(rest) = self.trim_content(a.cue_end + 1..next.max(a.cue_end + 1))
                     && rest.clone().filter(|&i| self.toks[i].kind == TokenKind::Word).count() >= 2
                 {
