@@ -414,7 +414,7 @@ impl Pipeline {
                     start: c.span.start,
                     end: c.span.end,
                     text: piece(c.span),
-                    lemma: self.cues.lemma(c.entry).to_string(),
+                    lemma: std::borrow::Cow::Borrowed(self.cues.lemma(c.entry)),
                 }),
                 speaker: q.speaker.as_ref().map(|sp| {
                     let idn = sp.entity.map(|e| self.entity_id_name(new_entities, e));

@@ -109,10 +109,10 @@ enum CueClass {
 #[derive(Debug, Clone)]
 struct CueEntry {
     /// The first word.
-    first: Box<str>,
+    first: &'static str,
     /// Words after the first.
-    rest: Vec<Box<str>>,
-    lemma: Box<str>,
+    rest: Vec<&'static str>,
+    lemma: &'static str,
     class: CueClass,
     /// An `-ing` form (`adding`), whose subject comes from an earlier clause.
     participle: bool,
@@ -138,15 +138,15 @@ pub(crate) struct CueLexicon {
 
 impl CueLexicon {
     /// The base form of entry `e`.
-    pub(crate) fn lemma(&self, e: u32) -> &str {
-        &self.entries[e as usize].lemma
+    pub(crate) fn lemma(&self, e: u32) -> &'static str {
+        self.entries[e as usize].lemma
     }
 
     pub(crate) fn embedded() -> Result<Self, Error> {
         Self::parse(DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS)
     }
 
-    pub(crate) fn parse(cues: &str, speakers: &str) -> Result<Self, Error> {
+    pub(crate) fn parse(cues: &'static str, speakers: &str) -> Result<Self, Error> {
         let mut lex = CueLexicon {
             first: Default::default(),
             bloom: Box::new([0; BLOOM_WORDS]),
@@ -168,7 +168,7 @@ impl CueLexicon {
             };
             let mut words = surface.split(' ');
             let first = words.next().filter(|w| !w.is_empty()).ok_or_else(|| bad("empty surface"))?;
-            let rest: Vec<Box<str>> = words.map(Into::into).collect();
+            let rest: Vec<&'static str> = words.collect();
             let class = match class {
                 "verb" => CueClass::Verb,
                 "verbobj" => CueClass::VerbObj,
@@ -189,7 +189,7 @@ impl CueLexicon {
             // Multiword entries are keyed by their first two words.
             let key = key(h, rest.first().map(|r| word_hash(r.as_bytes())));
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
-            lex.entries.push(CueEntry { first: first.into(), rest, lemma: lemma.into(), class, participle });
+            lex.entries.push(CueEntry { first, rest, lemma, class, participle });
         }
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
@@ -498,6 +498,24 @@ struct Tok {
     in_mention: bool,
 }
 
+/// An attribution found in a sentence: cue, speaker, where the content
+/// starts (or ends, for a trailing one).
+#[derive(Debug, Clone)]
+struct Anchor {
+    cue: usize,
+    cue_end: usize,
+    entry: u32,
+    speaker: Option<Speaker>,
+    content: std::ops::Range<usize>,
+    /// First token of the attribution frame (subject or cue), where an
+    /// earlier forward content must stop.
+    frame_start: usize,
+    /// Inside the reported clause of an earlier anchor.
+    nested: bool,
+    /// Frame start of the next anchor whose clause this one's ends at.
+    next_frame: Option<usize>,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -510,6 +528,8 @@ struct Ctx<'a> {
     t: Vec<Tok>,
     /// Number of cues in each sentence.
     cues_in: Vec<u32>,
+    /// Reused for each sentence's anchors.
+    anchor_buf: Vec<Anchor>,
     /// Quote group + 1 whose paragraphs are labelled turns (see
     /// [`Ctx::speaker_label`]), or 0.
     labelled: u32,
@@ -572,6 +592,7 @@ pub(crate) fn find<'a>(
         name_of,
         t,
         cues_in: vec![0; analysis.sentences.len()],
+        anchor_buf: Vec::new(),
         labelled: 0,
         history: Vec::new(),
     };
@@ -1688,23 +1709,9 @@ impl<'a> Ctx<'a> {
         groups: &[Group],
     ) {
         let range = self.sents[s].tokens.clone();
-        // Anchors: cue, speaker, where the content starts (or ends, for a
-        // trailing attribution).
-        struct Anchor {
-            cue: usize,
-            cue_end: usize,
-            entry: u32,
-            speaker: Option<Speaker>,
-            content: std::ops::Range<usize>,
-            /// First token of the attribution frame (subject or cue), where an
-            /// earlier forward content must stop.
-            frame_start: usize,
-            /// Inside the reported clause of an earlier anchor.
-            nested: bool,
-            /// Frame start of the next anchor whose clause this one's ends at.
-            next_frame: Option<usize>,
-        }
-        let mut anchors: Vec<Anchor> = Vec::new();
+        // One buffer for every sentence's anchors.
+        let mut anchors = std::mem::take(&mut self.anchor_buf);
+        anchors.clear();
         let mut last_speaker: Option<Speaker> =
             out.last().filter(|(t, _)| self.t[*t].sent as usize == s).and_then(|(_, q)| q.speaker.clone());
         // Where the content of a trailing frame (`..., X said`) may start:
@@ -1788,7 +1795,7 @@ impl<'a> Ctx<'a> {
                         let weak = matches!(*f, Found::Nominal(_, h) if !self.is(h, class::SPEAKER))
                             || matches!(*f, Found::Phrase(..) | Found::Name(..));
                         let noun_like = entry.rest.is_empty()
-                            && self.word(k).eq_ignore_ascii_case(&entry.lemma)
+                            && self.word(k).eq_ignore_ascii_case(entry.lemma)
                             && !matches!(
                                 &*entry.lemma,
                                 "say" | "tell" | "think" | "believe" | "argue" | "insist" | "warn"
@@ -1835,7 +1842,7 @@ impl<'a> Ctx<'a> {
                             // its content.
                             let (_, subj_end) = found.tokens(self.mentions, self.toks);
                             let document = self.is(subj_end, class::SPEAKER) && is_any(self.word(subj_end), &DOCUMENTS);
-                            if that || colon || stance || document || !OBJECT_NOT_SPEECH.contains(&&*entry.lemma) {
+                            if that || colon || stance || document || !OBJECT_NOT_SPEECH.contains(&entry.lemma) {
                                 let speaker = Some(self.resolve(found));
                                 Some(Anchor {
                                     cue: k,
@@ -2039,7 +2046,7 @@ impl<'a> Ctx<'a> {
                 )
                 && (c < a.cue
                     || c > 0 && (self.word(c - 1).eq_ignore_ascii_case("that") || self.is_punct(c - 1, ":"))
-                    || BARE_CLAUSE.contains(&&*entry.lemma)
+                    || BARE_CLAUSE.contains(&entry.lemma)
                     || entry.class != CueClass::Verb && entry.class != CueClass::VerbObj)
         };
         anchors.retain(|a| !a.nested || reports_speech(a));
@@ -2140,6 +2147,7 @@ impl<'a> Ctx<'a> {
                 },
             ));
         }
+        self.anchor_buf = anchors;
     }
 
     /// `according to a poll released last week, ...`: the words up to the

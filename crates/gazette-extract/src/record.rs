@@ -148,8 +148,8 @@ pub struct CueRecord {
     pub end: usize,
     /// The cue as written.
     pub text: String,
-    /// Its base form (`said` -> `say`).
-    pub lemma: String,
+    /// Its base form (`said` -> `say`), from the cue lexicon.
+    pub lemma: std::borrow::Cow<'static, str>,
 }
 
 /// The speaker of a quote.

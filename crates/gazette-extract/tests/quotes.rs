@@ -35,7 +35,7 @@ fn show(q: &QuoteRecord, with_entity: bool, with_resolution: bool) -> String {
         kind.as_str().unwrap(),
         content,
         q.cue.as_ref().map(|c| c.text.as_str()),
-        q.cue.as_ref().map(|c| c.lemma.as_str()),
+        q.cue.as_ref().map(|c| &*c.lemma),
         q.speaker.as_ref().map(|s| s.text.as_str())
     );
     if with_entity {

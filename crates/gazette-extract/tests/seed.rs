@@ -55,7 +55,7 @@ fn seed_article_quotes() {
             let sp = q.speaker.as_ref();
             (
                 s(serde_json::to_value(q.kind).unwrap()),
-                q.cue.as_ref().map(|c| c.lemma.clone()).unwrap_or_default(),
+                q.cue.as_ref().map(|c| c.lemma.to_string()).unwrap_or_default(),
                 sp.and_then(|sp| sp.entity_id.clone()).unwrap_or_default(),
                 sp.map(|sp| s(serde_json::to_value(sp.resolution).unwrap())).unwrap_or_default(),
                 q.content.iter().map(|c| (c.start, c.end)).collect(),
