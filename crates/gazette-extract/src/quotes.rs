@@ -1409,11 +1409,12 @@ impl<'a> Ctx<'a> {
         let mut used = FxHashSet::<usize>::default();
         let mut consumed = vec![false; groups.len()];
         let mut embedded = vec![false; groups.len()];
-        // Groups by the sentence of their opening mark.
-        let mut by_sent: FxHashMap<u32, Vec<usize>> = Default::default();
-        for (g, group) in groups.iter().enumerate() {
-            by_sent.entry(self.t[group.parts[0].0].sent).or_default().push(g);
-        }
+        // Groups in the order of their opening marks, walked sentence by
+        // sentence (tokens outside any sentence have sentence u32::MAX and
+        // their groups are never direct quotes).
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&g| groups[g].parts[0].0);
+        let mut next_group = 0;
         let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
         for s in 0..self.sents.len() {
             let range = self.sents[s].tokens.clone();
@@ -1425,8 +1426,15 @@ impl<'a> Ctx<'a> {
                 }
             }
             // 1. Direct quotes opening in this sentence.
-            for &g in by_sent.get(&(s as u32)).map(Vec::as_slice).unwrap_or(&[]) {
-                if consumed[g] {
+            let first_group = next_group;
+            while next_group < order.len() && {
+                let gs = self.t[groups[order[next_group]].parts[0].0].sent;
+                gs <= s as u32 || gs == u32::MAX
+            } {
+                next_group += 1;
+            }
+            for &g in &order[first_group..next_group] {
+                if consumed[g] || self.t[groups[g].parts[0].0].sent != s as u32 {
                     continue;
                 }
                 let group = &groups[g];
