@@ -443,14 +443,24 @@ impl Pipeline {
         mentions: &[Mention],
         new_entities: &[NewEntity],
     ) -> Vec<EntityRecord> {
-        let mut order: Vec<EntityRef> = Vec::new();
-        let mut by_entity: rustc_hash::FxHashMap<EntityRef, Vec<MentionRecord>> = Default::default();
-        for m in mentions {
-            let list = by_entity.entry(m.entity).or_insert_with(|| {
-                order.push(m.entity);
-                Vec::new()
-            });
-            list.push(MentionRecord {
+        // Entities in order of first mention, with their mention counts, so
+        // that each list is allocated once at its size.
+        let mut order: Vec<(EntityRef, usize)> = Vec::new();
+        let mut slot: rustc_hash::FxHashMap<EntityRef, usize> = Default::default();
+        let slots: Vec<usize> = mentions
+            .iter()
+            .map(|m| {
+                let k = *slot.entry(m.entity).or_insert_with(|| {
+                    order.push((m.entity, 0));
+                    order.len() - 1
+                });
+                order[k].1 += 1;
+                k
+            })
+            .collect();
+        let mut lists: Vec<Vec<MentionRecord>> = order.iter().map(|&(_, n)| Vec::with_capacity(n)).collect();
+        for (m, &k) in mentions.iter().zip(&slots) {
+            lists[k].push(MentionRecord {
                 start: m.span.start,
                 end: m.span.end,
                 text: m.span.text(text).to_string(),
@@ -460,8 +470,8 @@ impl Pipeline {
         }
         order
             .into_iter()
-            .map(|r| {
-                let mentions = by_entity.remove(&r).unwrap_or_default();
+            .zip(lists)
+            .map(|((r, _), mentions)| {
                 let (id, name, kind, actor) = match r {
                     EntityRef::Gazetteer(e) => {
                         let entity = &self.gazetteer.entities()[e];
