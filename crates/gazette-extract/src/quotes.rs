@@ -516,6 +516,19 @@ struct Anchor {
     next_frame: Option<usize>,
 }
 
+impl Anchor {
+    fn new(
+        cue: usize,
+        cue_end: usize,
+        entry: u32,
+        speaker: Option<Speaker>,
+        content: std::ops::Range<usize>,
+        frame_start: usize,
+    ) -> Self {
+        Anchor { cue, cue_end, entry, speaker, content, frame_start, nested: false, next_frame: None }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -1787,16 +1800,7 @@ impl<'a> Ctx<'a> {
                             },
                         };
                         let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
-                        Some(Anchor {
-                            cue: k,
-                            cue_end: end,
-                            entry: e,
-                            speaker: Some(sp),
-                            content: start..hi,
-                            frame_start: k - 1,
-                            nested: false,
-                            next_frame: None,
-                        })
+                        Some(Anchor::new(k, end, e, Some(sp), start..hi, k - 1))
                     } else if let Some(found) = self.subject_before(k, range.start).filter(|f| {
                         // `the diplomatic note`: a base form that is also a noun
                         // needs a subject that is surely one.
@@ -1829,16 +1833,7 @@ impl<'a> Ctx<'a> {
                             && self.trailing_rest(end, hi);
                         if trailing {
                             let speaker = Some(self.resolve(found));
-                            Some(Anchor {
-                                cue: k,
-                                cue_end: end,
-                                entry: e,
-                                speaker,
-                                content: self.clause_start(subj_start - 1, floor)..subj_start - 1,
-                                frame_start: subj_start - 1,
-                                nested: false,
-                                next_frame: None,
-                            })
+                            Some(Anchor::new(k, end, e, speaker, floor..subj_start - 1, subj_start - 1))
                         } else {
                             let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
                             // Only the plain reporting verbs take a clause
@@ -1852,16 +1847,7 @@ impl<'a> Ctx<'a> {
                             let document = self.is(subj_end, class::SPEAKER) && is_any(self.word(subj_end), &DOCUMENTS);
                             if that || colon || stance || document || !OBJECT_NOT_SPEECH.contains(&entry.lemma) {
                                 let speaker = Some(self.resolve(found));
-                                Some(Anchor {
-                                    cue: k,
-                                    cue_end: end,
-                                    entry: e,
-                                    speaker,
-                                    content: start..hi,
-                                    frame_start: subj_start,
-                                    nested: false,
-                                    next_frame: None,
-                                })
+                                Some(Anchor::new(k, end, e, speaker, start..hi, subj_start))
                             } else {
                                 None
                             }
@@ -1871,16 +1857,7 @@ impl<'a> Ctx<'a> {
                         match self.subject_after(end, hi).or_else(|| self.subject_after_aux(end, hi)) {
                             Some(found) => {
                                 let speaker = Some(self.resolve(found));
-                                Some(Anchor {
-                                    cue: k,
-                                    cue_end: end,
-                                    entry: e,
-                                    speaker,
-                                    content: self.clause_start(k - 1, floor)..k - 1,
-                                    frame_start: k - 1,
-                                    nested: false,
-                                    next_frame: None,
-                                })
+                                Some(Anchor::new(k, end, e, speaker, floor..k - 1, k - 1))
                             }
                             None => None,
                         }
@@ -1902,28 +1879,10 @@ impl<'a> Ctx<'a> {
                                     c += 1;
                                 }
                                 let start = if self.is_punct(c, ",") { c + 1 } else { np_end };
-                                Some(Anchor {
-                                    cue: k,
-                                    cue_end: end,
-                                    entry: e,
-                                    speaker,
-                                    content: start..hi,
-                                    frame_start: k,
-                                    nested: false,
-                                    next_frame: None,
-                                })
+                                Some(Anchor::new(k, end, e, speaker, start..hi, k))
                             } else {
                                 let stop = if self.is_punct(k - 1, ",") { k - 1 } else { k };
-                                Some(Anchor {
-                                    cue: k,
-                                    cue_end: end,
-                                    entry: e,
-                                    speaker,
-                                    content: self.clause_start(stop, floor)..stop,
-                                    frame_start: stop,
-                                    nested: false,
-                                    next_frame: None,
-                                })
+                                Some(Anchor::new(k, end, e, speaker, floor..stop, stop))
                             }
                         }
                         None => None,
@@ -1948,16 +1907,7 @@ impl<'a> Ctx<'a> {
                             let start = found.tokens(self.mentions, self.toks).0;
                             let speaker = Some(self.resolve(found));
                             let frame = self.clause_begin_of_frame(start, range.start);
-                            Some(Anchor {
-                                cue: k,
-                                cue_end: end,
-                                entry: e,
-                                speaker,
-                                content: self.content_start(end, hi, false)..hi,
-                                frame_start: frame,
-                                nested: false,
-                                next_frame: None,
-                            })
+                            Some(Anchor::new(k, end, e, speaker, self.content_start(end, hi, false)..hi, frame))
                         }
                         None => None,
                     }
@@ -1973,16 +1923,7 @@ impl<'a> Ctx<'a> {
                     if poss && that {
                         let m = self.t[k - 2].m_end as usize - 1;
                         let speaker = Some(self.resolve(Found::Mention(m)));
-                        Some(Anchor {
-                            cue: k,
-                            cue_end: end,
-                            entry: e,
-                            speaker,
-                            content: end + 1..hi,
-                            frame_start: self.mentions[m].token,
-                            nested: false,
-                            next_frame: None,
-                        })
+                        Some(Anchor::new(k, end, e, speaker, end + 1..hi, self.mentions[m].token))
                     } else {
                         None
                     }
@@ -2213,17 +2154,6 @@ impl<'a> Ctx<'a> {
             }
         }
         true
-    }
-
-    /// Where the content before a trailing frame starts: the sentence start,
-    /// or just after an earlier quote's closing mark in the sentence.
-    fn clause_start(&self, stop: usize, lo: usize) -> usize {
-        let mut k = lo;
-        // Skip a dateline-like lead: nothing to do; keep the sentence start.
-        while k < stop && self.toks[k].kind == TokenKind::Punct {
-            k += 1;
-        }
-        k
     }
 
     /// Where forward content starts after a cue ending at `end`: after an
