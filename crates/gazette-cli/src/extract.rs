@@ -92,7 +92,7 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
     for mut rec in records {
         match &mut rec {
             Record::Article(_) => r.article = true,
-            Record::Entity(_) | Record::Quote(_) => {}
+            Record::Entity(_) | Record::Quote(_) | Record::Event(_) => {}
             Record::Error(e) => {
                 // Errors from the pipeline know the article, not the input.
                 if e.input.is_none() {

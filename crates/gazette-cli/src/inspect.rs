@@ -159,5 +159,54 @@ fn render(pipeline: &Pipeline, article: &Article, show_tokens: bool) -> String {
             let _ = writeln!(s, "      [{}..{}] {}", c.start, c.end, c.text.replace('\n', " "));
         }
     }
+    if !x.events.is_empty() {
+        let _ = writeln!(s, "\nevents:");
+    }
+    let actors = |list: &[gazette_extract::ActorRecord]| {
+        if list.is_empty() {
+            return "-".to_string();
+        }
+        list.iter().map(|a| format!("{}={}", a.text, a.code.as_deref().unwrap_or("?"))).collect::<Vec<_>>().join(" + ")
+    };
+    for e in &x.events {
+        let modality = serde_json::to_value(e.modality).unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {}{} ({}) s{} \"{}\" {} -> {} [{}]",
+            e.event_id,
+            e.event_type.name(),
+            e.mode.as_deref().map_or(String::new(), |m| format!("/{m}")),
+            e.cameo,
+            e.sentence.index,
+            e.trigger.text,
+            actors(&e.source),
+            actors(&e.target),
+            modality.as_str().unwrap_or("")
+        );
+        let mut extra = Vec::new();
+        if let Some(t) = &e.time {
+            let date = match (t.date, t.end_date) {
+                (Some(a), Some(b)) => format!("{a}..{b}"),
+                (Some(a), None) => a.to_string(),
+                _ => "unresolved".to_string(),
+            };
+            extra.push(format!("time {:?} = {date}", t.text));
+        }
+        if let Some(l) = &e.location {
+            extra.push(format!("in {}", l.name));
+        }
+        for q in &e.quantities {
+            extra.push(format!("{:?} = {}{}", q.text, q.value, q.unit.map_or(String::new(), |u| format!(" {u}"))));
+        }
+        if let Some(a) = &e.attribution {
+            extra.push(format!("told in {} by {}", a.quote_id, a.speaker.as_deref().unwrap_or("?")));
+        }
+        if e.mentions.len() > 1 {
+            extra.push(format!("{} tellings", e.mentions.len()));
+        }
+        if !extra.is_empty() {
+            let _ = writeln!(s, "      {}", extra.join("; "));
+        }
+    }
     s
 }

@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod eval;
+mod eval_events;
 mod eval_quotes;
 mod extract;
 mod input;
@@ -71,12 +72,12 @@ struct GazetteerArgs {
 
 impl GazetteerArgs {
     fn pipeline(&self, max_article_bytes: usize) -> Result<Pipeline> {
-        self.pipeline_with(max_article_bytes, true)
+        self.pipeline_with(max_article_bytes, true, true)
     }
 
-    /// The pipeline, with the quote stage only when quotes are wanted.
-    fn pipeline_with(&self, max_article_bytes: usize, quotes: bool) -> Result<Pipeline> {
-        let mut b = Pipeline::builder().max_article_bytes(max_article_bytes).quotes(quotes);
+    /// The pipeline, with the quote and event stages only when wanted.
+    fn pipeline_with(&self, max_article_bytes: usize, quotes: bool, events: bool) -> Result<Pipeline> {
+        let mut b = Pipeline::builder().max_article_bytes(max_article_bytes).quotes(quotes).events(events);
         if self.no_default_gazetteer {
             b = b.no_default_gazetteer();
         }
@@ -102,8 +103,9 @@ struct ExtractArgs {
     threads: Option<usize>,
     #[command(flatten)]
     gazetteer: GazetteerArgs,
-    /// Record kinds to write, comma-separated: article, entity, quote, error, all.
-    #[arg(long, value_delimiter = ',', default_value = "all")]
+    /// Record kinds to write, comma-separated: event, quote, entity, article,
+    /// error, all. The default writes events and errors.
+    #[arg(long, value_delimiter = ',', default_value = "event,error")]
     emit: Vec<String>,
     /// Publication date (YYYY-MM-DD) for articles that have none.
     #[arg(long, value_name = "DATE")]
@@ -178,6 +180,30 @@ enum EvalCommand {
     },
     /// Exact-span precision, recall and F1 per type on CoNLL-2003 data
     /// (PERSON->PER, ORG->ORG, GPE and LOC->LOC, NORP->MISC).
+    /// Event type recall, source and target country accuracy, and extra
+    /// events per record, on PLOVER gold records (one sentence each; PLOVER
+    /// 0.5 labels are mapped to 2.0: DEMAND->REQUEST, DISAPPROVE and
+    /// INVESTIGATE->ACCUSE, FIGHT->ASSAULT).
+    Events {
+        /// A JSON list of PLOVER records (`text`, `event`, `source`, `target`, `date`).
+        #[arg(long)]
+        plover: PathBuf,
+        /// Fail (exit 1) when type recall in percent is below this.
+        #[arg(long, value_name = "PERCENT")]
+        min_recall: Option<f64>,
+        /// Fail (exit 1) when actor accuracy in percent is below this.
+        #[arg(long, value_name = "PERCENT")]
+        min_actors: Option<f64>,
+        /// Fail (exit 1) when extra events per record are above this.
+        #[arg(long, value_name = "RATE")]
+        max_extra: Option<f64>,
+        /// Print every record whose type is missed, every wrong actor and
+        /// every extra event.
+        #[arg(long)]
+        show_errors: bool,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
     Ner {
         /// A CoNLL-2003 file (`token POS chunk NER`, IOB1).
         #[arg(long)]
@@ -210,9 +236,11 @@ fn run(cli: Cli) -> Result<u8> {
             let gazetteer = a.gazetteer.clone();
             let bad_input_ok = a.bad_input_ok;
             let cfg = extract_config(a)?;
-            // No quote stage when no quote record is written.
-            let quotes = cfg.emit.contains(&RecordKind::Quote);
-            let pipeline = gazetteer.pipeline_with(cfg.read.max_item_bytes, quotes)?;
+            // No event stage when no event record is written, and no quote
+            // stage when neither quotes nor events (which carry their quote) are.
+            let events = cfg.emit.contains(&RecordKind::Event);
+            let quotes = events || cfg.emit.contains(&RecordKind::Quote);
+            let pipeline = gazetteer.pipeline_with(cfg.read.max_item_bytes, quotes, events)?;
             let s = extract::run(&cfg, &pipeline)?;
             Ok(if s.errors > 0 && !bad_input_ok { EXIT_INPUT_ERRORS } else { 0 })
         }
@@ -227,6 +255,15 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Eval(EvalCommand::Quotes { brat, min, min_speaker, show_errors, gazetteer }) => {
             let pipeline = gazetteer.pipeline(DEFAULT_MAX_ARTICLE_BYTES)?;
             eval_quotes::quotes(&pipeline, &brat, min, min_speaker, show_errors)
+        }
+        Command::Eval(EvalCommand::Events { plover, min_recall, min_actors, max_extra, show_errors, gazetteer }) => {
+            let pipeline = gazetteer.pipeline(DEFAULT_MAX_ARTICLE_BYTES)?;
+            eval_events::events(
+                &pipeline,
+                &plover,
+                eval_events::Floors { min_recall, min_actors, max_extra },
+                show_errors,
+            )
         }
         Command::Eval(EvalCommand::Ner { conll, min, show_errors, gazetteer }) => {
             let pipeline = gazetteer.pipeline(DEFAULT_MAX_ARTICLE_BYTES)?;
@@ -271,13 +308,20 @@ fn extract_config(a: ExtractArgs) -> Result<extract::Config> {
     let mut emit = Vec::new();
     for k in &a.emit {
         match k.trim() {
-            "all" => emit.extend([RecordKind::Article, RecordKind::Entity, RecordKind::Quote, RecordKind::Error]),
+            "all" => emit.extend([
+                RecordKind::Article,
+                RecordKind::Entity,
+                RecordKind::Quote,
+                RecordKind::Event,
+                RecordKind::Error,
+            ]),
+            "event" | "events" => emit.push(RecordKind::Event),
             "article" | "articles" => emit.push(RecordKind::Article),
             "entity" | "entities" => emit.push(RecordKind::Entity),
             "quote" | "quotes" => emit.push(RecordKind::Quote),
             "error" | "errors" => emit.push(RecordKind::Error),
             other => {
-                bail!("unknown record kind {other:?} in --emit (expected article, entity, quote, error or all)")
+                bail!("unknown record kind {other:?} in --emit (expected event, quote, entity, article, error or all)")
             }
         }
     }

@@ -43,26 +43,33 @@
 mod article;
 mod date;
 mod entities;
+mod events;
 mod fold;
 mod gazetteer;
 mod names;
 mod pipeline;
+mod quantity;
 mod quotes;
 mod record;
+mod timex;
 
 pub use article::Article;
 pub use date::Date;
 pub use entities::{EntityRef, MatchHow, Mention, NewEntity};
+pub use events::{DEFAULT_PLOVER_TABLE, DEFAULT_SECTOR_NOUNS, DEFAULT_TRIGGERS, EventType, Modality, QuadClass};
 pub use gazette_tokenizer as tokenizer;
 pub use gazetteer::{
     Actor, CaseRule, DEFAULT_GAZETTEER, Entity, EntityKind, Gazetteer, GazetteerBuilder, PartialDate, Problem, Role,
 };
 pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, Pipeline, PipelineBuilder};
+pub use quantity::QuantityKind;
 pub use quotes::{DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS, QuoteKind, Resolution};
 pub use record::{
-    ArticleRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, QuoteRecord, Record, RecordKind,
-    SCHEMA_VERSION, Severity, SpeakerRecord, TextSpan,
+    ActorRecord, ArticleRecord, AttributionRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, EventMention,
+    EventRecord, MentionRecord, PlaceRecord, QuantityRecord, QuoteRecord, Record, RecordKind, SCHEMA_VERSION,
+    SentenceRef, Severity, SpeakerRecord, TextSpan, TimeRecord, TriggerRecord,
 };
+pub use timex::Precision;
 
 /// The one error type of this crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -99,7 +106,8 @@ pub enum Error {
     /// A gazetteer source could not be read: `FILE:LINE: message`.
     #[error("gazetteer: {0}")]
     Gazetteer(String),
-    /// The quote cue lexicon could not be read: `FILE:LINE: message`.
-    #[error("cue lexicon: {0}")]
+    /// The quote cue lexicon or the event trigger lexicon could not be
+    /// read: `FILE:LINE: message`.
+    #[error("lexicon: {0}")]
     Lexicon(String),
 }

@@ -7,8 +7,9 @@ use crate::gazetteer::{Actor, Gazetteer, GazetteerBuilder};
 use crate::names::{self, NameRules};
 use crate::quotes::Quote;
 use crate::record::{
-    ArticleRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, MentionRecord, QuoteRecord, Record, Severity,
-    SpeakerRecord, TextSpan,
+    ActorRecord, ArticleRecord, AttributionRecord, CueRecord, EntityRecord, ErrorKind, ErrorRecord, EventMention,
+    EventRecord, MentionRecord, PlaceRecord, QuantityRecord, QuoteRecord, Record, SentenceRef, Severity, SpeakerRecord,
+    TextSpan, TimeRecord, TriggerRecord,
 };
 use crate::{Article, Date, Error};
 
@@ -23,9 +24,17 @@ pub struct PipelineBuilder {
     default_gazetteer: bool,
     gazetteer_sources: Vec<(String, String)>,
     quotes: bool,
+    events: bool,
 }
 
 impl PipelineBuilder {
+    /// Run the event stage (the default) or leave it out: [`Extraction::events`]
+    /// is then empty.
+    pub fn events(mut self, on: bool) -> Self {
+        self.events = on;
+        self
+    }
+
     /// Run the quote stage (the default) or leave it out, for callers that
     /// want entities only: [`Extraction::quotes`] is then empty.
     pub fn quotes(mut self, on: bool) -> Self {
@@ -92,7 +101,15 @@ impl PipelineBuilder {
             }
         }
         let cues = crate::quotes::CueLexicon::embedded()?;
+        let triggers = crate::events::TriggerLexicon::embedded()?;
+        let capitals = crate::events::capitals(crate::events::DEFAULT_CAPITALS)?
+            .into_iter()
+            .filter_map(|id| gazetteer.entities().iter().position(|e| e.id == id))
+            .collect();
         Ok(Pipeline {
+            capitals,
+            triggers,
+            events: self.events,
             tokenizer,
             gazetteer,
             names,
@@ -120,6 +137,13 @@ pub struct Pipeline {
     cues: crate::quotes::CueLexicon,
     /// Whether the quote stage runs.
     quotes: bool,
+    /// Trigger lexicon, PLOVER table and sector nouns of the event stage.
+    triggers: crate::events::TriggerLexicon,
+    /// Whether the event stage runs.
+    events: bool,
+    /// Gazetteer entities that are capital cities: as actors, their
+    /// country's government.
+    capitals: rustc_hash::FxHashSet<usize>,
     max_article_bytes: usize,
 }
 
@@ -139,17 +163,21 @@ pub struct Extraction {
     pub new_entities: Vec<NewEntity>,
     /// Quotations, in text order of their first content span.
     pub quotes: Vec<QuoteRecord>,
+    /// Events, in text order of their first telling.
+    pub events: Vec<EventRecord>,
     /// Problems that did not stop processing (an unreadable date, say).
     pub warnings: Vec<Error>,
 }
 
 impl Extraction {
     /// The records of this article in output order: the article record, the
-    /// entity records, the quote records, then one warning record per warning.
+    /// entity records, the quote records, the event records, then one warning
+    /// record per warning.
     pub fn records(&self) -> Vec<Record> {
         let mut out = vec![Record::Article(self.article.clone())];
         out.extend(self.entities.iter().cloned().map(Record::Entity));
         out.extend(self.quotes.iter().cloned().map(Record::Quote));
+        out.extend(self.events.iter().cloned().map(Record::Event));
         out.extend(self.warnings.iter().map(|w| Record::Error(w.to_record(&self.article.article_id))));
         out
     }
@@ -164,6 +192,7 @@ impl Pipeline {
             default_gazetteer: true,
             gazetteer_sources: Vec::new(),
             quotes: true,
+            events: true,
         }
     }
 
@@ -211,7 +240,15 @@ impl Pipeline {
             Vec::new()
         };
         let quotes = self.quote_records(&article.article_id, text, &found, &new_entities);
-        Ok(Extraction { article, analysis, entities, mentions, new_entities, quotes, warnings })
+        let events = if self.events {
+            let content: Vec<(Span, usize)> =
+                found.iter().enumerate().flat_map(|(q, x)| x.content.iter().map(move |&s| (s, q))).collect();
+            let events = crate::events::find(&self.triggers, text, &analysis, &mentions, &content);
+            self.event_records(&article, text, &analysis, &events, &mentions, &new_entities, &quotes)
+        } else {
+            Vec::new()
+        };
+        Ok(Extraction { article, analysis, entities, mentions, new_entities, quotes, events, warnings })
     }
 
     /// Adds names found by patterns and coreference to `mentions` (kept in
@@ -429,6 +466,181 @@ impl Pipeline {
                 }),
             })
             .collect()
+    }
+
+    /// Event records: actors as entities on the article's date, time and
+    /// quantities from the clause, and one record for an event told twice
+    /// (same type, actors, date and negation), listing every telling.
+    #[allow(clippy::too_many_arguments)]
+    fn event_records(
+        &self,
+        article: &ArticleRecord,
+        text: &str,
+        analysis: &Analysis,
+        events: &[crate::events::Event],
+        mentions: &[Mention],
+        new_entities: &[NewEntity],
+        quotes: &[QuoteRecord],
+    ) -> Vec<EventRecord> {
+        let toks = &analysis.tokens;
+        let piece = |s: Span| s.text(text).to_string();
+        let lex = &self.triggers;
+        let actor = |a: &crate::events::ActorRef| {
+            let m = &mentions[a.mention];
+            let (id, name) = self.entity_id_name(new_entities, m.entity);
+            let Actor { country, mut sector, .. } = match m.entity {
+                EntityRef::Gazetteer(e) => {
+                    let mut x = self.gazetteer.entities()[e].actor(article.published);
+                    if x.sector.is_none() && !a.place && self.capitals.contains(&e) {
+                        x.sector = Some("GOV".to_string());
+                    }
+                    x
+                }
+                EntityRef::New(_) => Actor { country: None, sector: None, code: None },
+            };
+            if sector.is_none() {
+                sector = a.sector.as_deref().map(str::to_string);
+            }
+            let code = match (&country, &sector) {
+                (Some(c), Some(s)) if s == "IGO" => Some(format!("IGO{c}")),
+                (Some(c), Some(s)) => Some(format!("{c}{s}")),
+                (Some(c), None) => Some(c.clone()),
+                (None, Some(s)) => Some(s.clone()),
+                (None, None) => None,
+            };
+            ActorRecord {
+                entity_id: id.to_string(),
+                name: name.to_string(),
+                text: piece(a.span),
+                start: a.span.start,
+                end: a.span.end,
+                country,
+                sector,
+                code,
+            }
+        };
+        // Time expressions of the sentence last looked at.
+        let mut times: (usize, Vec<crate::timex::TimeExpr>) = (usize::MAX, Vec::new());
+        let mut out: Vec<EventRecord> = Vec::new();
+        let mut seen: rustc_hash::FxHashMap<
+            (crate::events::EventType, Vec<String>, Vec<String>, Option<Date>, bool),
+            usize,
+        > = Default::default();
+        for ev in events {
+            let sent = &analysis.sentences[ev.sentence];
+            if times.0 != ev.sentence {
+                times = (ev.sentence, crate::timex::find(text, toks, sent.tokens.clone()));
+            }
+            let future = ev.future;
+            let (ta, tb) = ev.tokens;
+            let time = times
+                .1
+                .iter()
+                .filter(|t| {
+                    crate::events::same_clause(text, toks, t.first, ta)
+                        && crate::events::same_clause(text, toks, t.end.saturating_sub(1), ta)
+                })
+                .min_by_key(|t| if t.first >= tb { t.first - tb } else { ta.saturating_sub(t.end) })
+                .map(|t| {
+                    let r = crate::timex::resolve(t.value, article.published, future);
+                    TimeRecord {
+                        text: piece(t.span),
+                        start: t.span.start,
+                        end: t.span.end,
+                        date: r.map(|r| r.date),
+                        end_date: r.and_then(|r| r.end),
+                        precision: r.map(|r| r.precision),
+                    }
+                });
+            let quantities: Vec<QuantityRecord> = crate::quantity::find(text, toks, ev.clause.0..ev.clause.1)
+                .into_iter()
+                .map(|q| QuantityRecord {
+                    kind: q.kind,
+                    value: q.value,
+                    unit: q.unit,
+                    text: piece(q.span),
+                    start: q.span.start,
+                    end: q.span.end,
+                })
+                .collect();
+            let source: Vec<ActorRecord> = ev.source.iter().map(actor).collect();
+            let target: Vec<ActorRecord> = ev.target.iter().map(actor).collect();
+            let ty = lex.ty(ev.entry);
+            let key = (
+                ty,
+                source.iter().map(|a| a.entity_id.clone()).collect::<Vec<_>>(),
+                target.iter().map(|a| a.entity_id.clone()).collect::<Vec<_>>(),
+                time.as_ref().and_then(|t| t.date),
+                ev.negated,
+            );
+            let telling = EventMention { start: ev.trigger.start, end: ev.trigger.end, sentence: ev.sentence };
+            if let Some(&i) = seen.get(&key) {
+                let first: &mut EventRecord = &mut out[i];
+                first.mentions.push(telling);
+                if first.location.is_none() && ev.location.is_some() {
+                    first.location = ev.location.map(|m| self.place(article, text, &mentions[m], new_entities));
+                }
+                if first.quantities.is_empty() {
+                    first.quantities = quantities;
+                }
+                continue;
+            }
+            seen.insert(key, out.len());
+            let (quad_class, intensity) = lex.quad_score(ev.entry);
+            out.push(EventRecord {
+                article_id: article.article_id.clone(),
+                url: article.url.clone(),
+                published: article.published,
+                outlet: article.source.clone(),
+                event_id: String::new(),
+                event_type: ty,
+                mode: lex.mode(ev.entry).map(str::to_string),
+                cameo: lex.cameo(ev.entry).to_string(),
+                quad_class,
+                intensity,
+                trigger: TriggerRecord {
+                    start: ev.trigger.start,
+                    end: ev.trigger.end,
+                    text: piece(ev.trigger),
+                    lemma: lex.lemma(ev.entry).to_string(),
+                },
+                sentence: SentenceRef { index: ev.sentence, start: sent.span.start, end: sent.span.end },
+                source,
+                target,
+                time,
+                location: ev.location.map(|m| self.place(article, text, &mentions[m], new_entities)),
+                quantities,
+                modality: ev.modality,
+                negated: ev.negated,
+                attribution: ev.quote.and_then(|q| quotes.get(q)).map(|q| AttributionRecord {
+                    quote_id: q.quote_id.clone(),
+                    speaker: q.speaker.as_ref().map(|s| s.text.clone()),
+                    entity_id: q.speaker.as_ref().and_then(|s| s.entity_id.clone()),
+                }),
+                evidence: piece(sent.span),
+                mentions: vec![telling],
+            });
+        }
+        for (n, e) in out.iter_mut().enumerate() {
+            e.event_id = format!("{}#e{}", article.article_id, n + 1);
+        }
+        out
+    }
+
+    fn place(&self, article: &ArticleRecord, text: &str, m: &Mention, new_entities: &[NewEntity]) -> PlaceRecord {
+        let (id, name) = self.entity_id_name(new_entities, m.entity);
+        let country = match m.entity {
+            EntityRef::Gazetteer(e) => self.gazetteer.entities()[e].actor(article.published).country,
+            EntityRef::New(_) => None,
+        };
+        PlaceRecord {
+            entity_id: id.to_string(),
+            name: name.to_string(),
+            text: m.span.text(text).to_string(),
+            start: m.span.start,
+            end: m.span.end,
+            country,
+        }
     }
 
     /// The gazetteer in use.

@@ -1,15 +1,16 @@
-//! Output records: the `gazette/2` wire format, documented in `docs/schema.md`.
+//! Output records: the `gazette/3` wire format, documented in `docs/schema.md`.
 
 use gazette_tokenizer::Span;
 use serde::Serialize;
 
 use crate::Date;
 use crate::entities::MatchHow;
+use crate::events::{EventType, Modality, QuadClass};
 use crate::gazetteer::EntityKind;
 use crate::quotes::{QuoteKind, Resolution};
 
 /// The version string of the record schema.
-pub const SCHEMA_VERSION: &str = "gazette/2";
+pub const SCHEMA_VERSION: &str = "gazette/3";
 
 /// One output record; serialises as one JSON object with `"type"` first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,6 +22,8 @@ pub enum Record {
     Entity(EntityRecord),
     /// One per quotation.
     Quote(QuoteRecord),
+    /// One per event (an event told twice in an article is one record).
+    Event(EventRecord),
     /// Something went wrong with an input or an article.
     Error(ErrorRecord),
 }
@@ -32,6 +35,7 @@ impl Record {
             Record::Article(_) => RecordKind::Article,
             Record::Entity(_) => RecordKind::Entity,
             Record::Quote(_) => RecordKind::Quote,
+            Record::Event(_) => RecordKind::Event,
             Record::Error(_) => RecordKind::Error,
         }
     }
@@ -46,6 +50,8 @@ pub enum RecordKind {
     Entity,
     /// `quote` records.
     Quote,
+    /// `event` records.
+    Event,
     /// `error` records.
     Error,
 }
@@ -167,6 +173,175 @@ pub struct SpeakerRecord {
     pub name: Option<String>,
     /// How the entity was found: `name`, `alias`, `pronoun`, `nominal` or `none`.
     pub resolution: Resolution,
+}
+
+/// An event: who did what to whom, when, where, how much, and who said so.
+/// Self-contained: it repeats the article's id, URL, date and outlet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRecord {
+    /// The article's id.
+    pub article_id: String,
+    /// The article's URL, if given.
+    pub url: Option<String>,
+    /// The article's publication date, if given and valid.
+    pub published: Option<Date>,
+    /// The article's outlet (its `source` field), if given.
+    pub outlet: Option<String>,
+    /// `ARTICLE_ID#eN`, numbered from 1 in text order.
+    pub event_id: String,
+    /// The PLOVER event type.
+    pub event_type: EventType,
+    /// The PLOVER mode, if the trigger gives one.
+    pub mode: Option<String>,
+    /// The closest CAMEO code.
+    pub cameo: String,
+    /// PLOVER quad class.
+    pub quad_class: QuadClass,
+    /// PLOVER conflict-cooperation score of the type and mode, -10 to +10.
+    pub intensity: f32,
+    /// The trigger words (first telling).
+    pub trigger: TriggerRecord,
+    /// The sentence of the first telling.
+    pub sentence: SentenceRef,
+    /// Who did it: one or more actors (`Trump and Putin agreed`).
+    pub source: Vec<ActorRecord>,
+    /// To whom.
+    pub target: Vec<ActorRecord>,
+    /// When, if the clause says.
+    pub time: Option<TimeRecord>,
+    /// Where, if the clause says.
+    pub location: Option<PlaceRecord>,
+    /// Amounts in the clause: money, percentages, counts.
+    pub quantities: Vec<QuantityRecord>,
+    /// `asserted`, `future`, `possible`, `negated`, `conditional` or `requested`.
+    pub modality: Modality,
+    /// Whether the text denies the event (`did not sign`, `refused to meet`).
+    pub negated: bool,
+    /// The quote the event is told in, if any.
+    pub attribution: Option<AttributionRecord>,
+    /// The text of the sentence of the first telling.
+    pub evidence: String,
+    /// Every telling of the event in the article, in text order.
+    pub mentions: Vec<EventMention>,
+}
+
+/// A trigger: its words and the lexicon's base form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TriggerRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The trigger as written.
+    pub text: String,
+    /// Its base form in the trigger lexicon (`held talks with` -> `hold talks with`).
+    pub lemma: String,
+}
+
+/// A sentence of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SentenceRef {
+    /// Index in the article record's `sentences`.
+    pub index: usize,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// One telling of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EventMention {
+    /// Trigger's first byte.
+    pub start: usize,
+    /// One past the trigger's last byte.
+    pub end: usize,
+    /// Index of the sentence.
+    pub sentence: usize,
+}
+
+/// An actor of an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRecord {
+    /// The entity's id.
+    pub entity_id: String,
+    /// Its canonical name.
+    pub name: String,
+    /// The actor's words: the mention, and a sector noun after it
+    /// (`Russian troops`).
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// ISO alpha-3 country (or IGO acronym) on the article's date.
+    pub country: Option<String>,
+    /// PLOVER sector: the entity's on the article's date, or the sector noun's.
+    pub sector: Option<String>,
+    /// CAMEO-style actor code: country and sector run together (`USAGOV`).
+    pub code: Option<String>,
+}
+
+/// A time expression, resolved against the publication date when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeRecord {
+    /// The words (`on Wednesday`, `in the coming days`).
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The date, or the first day of a week, month, year or range.
+    pub date: Option<Date>,
+    /// The last day of a week, month, year or range.
+    pub end_date: Option<Date>,
+    /// `day`, `week`, `month`, `year` or `range`; null when unresolved.
+    pub precision: Option<crate::timex::Precision>,
+}
+
+/// A place mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceRecord {
+    /// The entity's id.
+    pub entity_id: String,
+    /// Its canonical name.
+    pub name: String,
+    /// The mention.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its country.
+    pub country: Option<String>,
+}
+
+/// An amount.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityRecord {
+    /// `money`, `percent` or `count`.
+    pub kind: crate::quantity::QuantityKind,
+    /// The number, multipliers applied (`$200 million` -> 200000000).
+    pub value: f64,
+    /// ISO 4217 currency for money; the counted noun for counts.
+    pub unit: Option<&'static str>,
+    /// The words.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The quote an event is told in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributionRecord {
+    /// The quote's id.
+    pub quote_id: String,
+    /// The speaker's words, if found.
+    pub speaker: Option<String>,
+    /// The speaker's entity, when resolved.
+    pub entity_id: Option<String>,
 }
 
 /// How bad an error is.

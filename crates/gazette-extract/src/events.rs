@@ -1,0 +1,1316 @@
+//! The event stage: PLOVER-typed events from a trigger lexicon and a shallow,
+//! clause-level reading of each sentence, in the spirit of TABARI.
+//!
+//! A trigger (`held talks with`, `imposed sanctions on`, `air attacks`) is
+//! found by its words; its source is the actor in subject position before it
+//! (or, for a nominal trigger, a possessive, a modifier or a `by` phrase),
+//! and its target is found in the slots its lexicon row names (the object, or
+//! the object of a preposition). Passives swap the two. No trigger, no event;
+//! no actor, no event. Every look-back and look-ahead is a bounded window of
+//! tokens inside the sentence, so the stage is linear in the text.
+
+use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::Error;
+use crate::entities::Mention;
+use crate::fold::{word_hash, word_hash_in};
+use crate::gazetteer::EntityKind;
+
+/// The embedded trigger lexicon (`corpora/events/triggers.tsv`).
+pub const DEFAULT_TRIGGERS: &str = include_str!("../../../corpora/events/triggers.tsv");
+/// The embedded PLOVER type table (`corpora/events/plover.tsv`).
+pub const DEFAULT_PLOVER_TABLE: &str = include_str!("../../../corpora/events/plover.tsv");
+/// The embedded sector nouns (`corpora/events/sector-nouns.tsv`).
+pub const DEFAULT_SECTOR_NOUNS: &str = include_str!("../../../corpora/events/sector-nouns.tsv");
+
+/// The embedded capital cities (`corpora/events/capitals.tsv`).
+pub const DEFAULT_CAPITALS: &str = include_str!("../../../corpora/events/capitals.tsv");
+
+/// Gazetteer ids of capital cities, from a `city<TAB>country` table.
+pub(crate) fn capitals(tsv: &str) -> Result<Vec<&str>, Error> {
+    rows(tsv, "city\tcountry")
+        .map(|(n, line)| {
+            line.split_once('\t')
+                .map(|(id, _)| id)
+                .ok_or_else(|| Error::Lexicon(format!("capitals.tsv:{n}: expected CITY<TAB>COUNTRY")))
+        })
+        .collect()
+}
+
+/// The 16 PLOVER event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[allow(missing_docs)]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+impl EventType {
+    /// All types, in the manual's order.
+    pub const ALL: [EventType; 16] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+    ];
+
+    /// The type's name in uppercase: `AGREE`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Sanction => "SANCTION",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+        }
+    }
+
+    /// Reads an uppercase type name.
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.name() == s)
+    }
+}
+
+/// PLOVER's quad classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum QuadClass {
+    VerbalCooperation,
+    MaterialCooperation,
+    VerbalConflict,
+    MaterialConflict,
+}
+
+/// How sure the text is that the event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Reported as having happened or happening.
+    Asserted,
+    /// Planned or future: `will`, `plans to`, `is set to`.
+    Future,
+    /// Possible: `could`, `may`, `might`.
+    Possible,
+    /// Denied: `did not`, `refused to`, `never`.
+    Negated,
+    /// Conditional: `if`, `unless`, `or face`, `would` in a clause with `if`.
+    Conditional,
+    /// Asked for or demanded: `called for`, `urged ... to`, `demanded`.
+    Requested,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    Verb,
+    Noun,
+    Phrase,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Slot {
+    /// The object right after the trigger.
+    Obj,
+    /// The object of this preposition, after the trigger.
+    Prep(Box<str>),
+    /// What follows the surface (which ends with its preposition).
+    After,
+}
+
+#[derive(Debug, Clone)]
+struct Trigger {
+    /// The surface's tokens, lowercase.
+    words: Box<[Box<str>]>,
+    lemma: Box<str>,
+    pos: Pos,
+    ty: EventType,
+    /// Index into [`TriggerLexicon::modes`].
+    mode: u16,
+    cameo: Box<str>,
+    slots: Box<[Slot]>,
+    /// A past participle (`attacked`, `held talks with`), so `was X by` is passive.
+    participle: bool,
+}
+
+/// The trigger lexicon, the PLOVER type table and the sector nouns, parsed
+/// once and shared by every article.
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerLexicon {
+    entries: Vec<Trigger>,
+    /// Entries by the hash of their first word, longest first.
+    by_first: FxHashMap<u64, Vec<u32>>,
+    /// Mode names; 0 is `-` (none).
+    modes: Vec<Box<str>>,
+    /// (type, mode index) -> quad class and score.
+    scores: FxHashMap<(EventType, u16), (QuadClass, f32)>,
+    /// Sector nouns by the hash of their first word: (words, sector).
+    sectors: FxHashMap<u64, Vec<(Box<[Box<str>]>, Box<str>)>>,
+}
+
+fn words_of(surface: &str) -> Box<[Box<str>]> {
+    gazette_tokenizer::tokenize(surface).iter().map(|t| t.text(surface).to_ascii_lowercase().into_boxed_str()).collect()
+}
+
+fn quad_of(s: &str) -> Option<QuadClass> {
+    Some(match s {
+        "verbal_cooperation" => QuadClass::VerbalCooperation,
+        "material_cooperation" => QuadClass::MaterialCooperation,
+        "verbal_conflict" => QuadClass::VerbalConflict,
+        "material_conflict" => QuadClass::MaterialConflict,
+        _ => return None,
+    })
+}
+
+/// Data rows of a TSV file: skips comments, blank lines and the header.
+fn rows<'a>(text: &'a str, header: &'static str) -> impl Iterator<Item = (usize, &'a str)> {
+    let mut seen_header = false;
+    text.lines().enumerate().filter_map(move |(n, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if !seen_header && line == header {
+            seen_header = true;
+            return None;
+        }
+        Some((n + 1, line))
+    })
+}
+
+impl TriggerLexicon {
+    pub(crate) fn embedded() -> Result<Self, Error> {
+        Self::parse(DEFAULT_TRIGGERS, DEFAULT_PLOVER_TABLE, DEFAULT_SECTOR_NOUNS)
+    }
+
+    pub(crate) fn parse(triggers: &str, plover: &str, sectors: &str) -> Result<Self, Error> {
+        let mut lex = TriggerLexicon {
+            entries: Vec::new(),
+            by_first: Default::default(),
+            modes: vec!["-".into()],
+            scores: Default::default(),
+            sectors: Default::default(),
+        };
+        for (n, line) in rows(plover, "type\tmode\tquad\tscore") {
+            let bad = |what: &str| Error::Lexicon(format!("plover.tsv:{n}: {what}"));
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [ty, mode, quad, score] = cols[..] else {
+                return Err(bad("expected TYPE<TAB>MODE<TAB>QUAD<TAB>SCORE"));
+            };
+            let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
+            let quad = quad_of(quad).ok_or_else(|| bad("unknown quad class"))?;
+            let score: f32 = score.parse().map_err(|_| bad("score is not a number"))?;
+            let mode = lex.mode_index(mode);
+            lex.scores.insert((ty, mode), (quad, score));
+        }
+        for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
+            let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [surface, lemma, pos, ty, mode, cameo, target] = cols[..] else {
+                return Err(bad("expected seven tab-separated columns"));
+            };
+            let words = words_of(surface);
+            if words.is_empty() {
+                return Err(bad("empty surface"));
+            }
+            let pos = match pos {
+                "verb" => Pos::Verb,
+                "noun" => Pos::Noun,
+                "phrase" => Pos::Phrase,
+                _ => return Err(bad("pos must be verb, noun or phrase")),
+            };
+            let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
+            let mode = lex.mode_index(mode);
+            if !lex.scores.contains_key(&(ty, 0)) {
+                return Err(bad("event type missing from plover.tsv"));
+            }
+            let mut slots = Vec::new();
+            for s in target.split(';') {
+                slots.push(match s {
+                    "-" => continue,
+                    "obj" => Slot::Obj,
+                    "after" => Slot::After,
+                    p if p.starts_with("P:") && p.len() > 2 => Slot::Prep(p[2..].into()),
+                    _ => return Err(bad("target must be obj, after, P:prep or -")),
+                });
+            }
+            let head = &words[0];
+            let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(&&**head));
+            let first = word_hash(head.as_bytes());
+            let index = lex.entries.len() as u32;
+            lex.entries.push(Trigger {
+                words,
+                lemma: lemma.into(),
+                pos,
+                ty,
+                mode,
+                cameo: cameo.into(),
+                slots: slots.into(),
+                participle,
+            });
+            lex.by_first.entry(first).or_default().push(index);
+        }
+        for list in lex.by_first.values_mut() {
+            list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
+        }
+        for (n, line) in rows(sectors, "noun\tsector") {
+            let Some((noun, sector)) = line.split_once('\t') else {
+                return Err(Error::Lexicon(format!("sector-nouns.tsv:{n}: expected NOUN<TAB>SECTOR")));
+            };
+            let words = words_of(noun);
+            let Some(first) = words.first() else { continue };
+            lex.sectors.entry(word_hash(first.as_bytes())).or_default().push((words, sector.into()));
+        }
+        Ok(lex)
+    }
+
+    fn mode_index(&mut self, mode: &str) -> u16 {
+        match self.modes.iter().position(|m| &**m == mode) {
+            Some(i) => i as u16,
+            None => {
+                self.modes.push(mode.into());
+                (self.modes.len() - 1) as u16
+            }
+        }
+    }
+
+    pub(crate) fn ty(&self, e: u32) -> EventType {
+        self.entries[e as usize].ty
+    }
+
+    pub(crate) fn lemma(&self, e: u32) -> &str {
+        &self.entries[e as usize].lemma
+    }
+
+    pub(crate) fn cameo(&self, e: u32) -> &str {
+        &self.entries[e as usize].cameo
+    }
+
+    /// The mode's name, or `None` for `-`.
+    pub(crate) fn mode(&self, e: u32) -> Option<&str> {
+        let m = self.entries[e as usize].mode;
+        (m != 0).then(|| &*self.modes[m as usize])
+    }
+
+    /// Quad class and score of the entry's type and mode (the type's score
+    /// when the mode has none).
+    pub(crate) fn quad_score(&self, e: u32) -> (QuadClass, f32) {
+        let t = &self.entries[e as usize];
+        self.scores.get(&(t.ty, t.mode)).or_else(|| self.scores.get(&(t.ty, 0))).copied().expect("checked at parse")
+    }
+
+    /// The longest entry whose words start at token `k`.
+    fn match_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<u32> {
+        let t = &toks[k];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let list = self.by_first.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end))?;
+        list.iter().copied().find(|&e| words_match(text, toks, k, end, &self.entries[e as usize].words))
+    }
+
+    /// The sector of the noun starting at token `k`, and its last token.
+    fn sector_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<(&str, usize)> {
+        let t = toks.get(k).filter(|t| t.kind == TokenKind::Word)?;
+        let list = self.sectors.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end))?;
+        list.iter()
+            .filter(|(w, _)| words_match(text, toks, k, end, w))
+            .max_by_key(|(w, _)| w.len())
+            .map(|(w, s)| (&**s, k + w.len() - 1))
+    }
+}
+
+/// Whether `words` match the tokens from `k` on (before `end`), ignoring
+/// ASCII case, with `’` read as `'`.
+fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<str>]) -> bool {
+    if k + words.len() > end {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let t = toks[k + i].text(text);
+        t.eq_ignore_ascii_case(w) || (t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
+    })
+}
+
+/// Irregular past participles that head trigger rows.
+const PARTICIPLES: [&str; 24] = [
+    "held",
+    "hit",
+    "shot",
+    "struck",
+    "seized",
+    "taken",
+    "beaten",
+    "thrown",
+    "sent",
+    "given",
+    "brought",
+    "led",
+    "met",
+    "shut",
+    "cut",
+    "sought",
+    "won",
+    "broken",
+    "fought",
+    "withdrawn",
+    "drawn",
+    "stolen",
+    "overrun",
+    "set",
+];
+
+/// An event found in an article, before it becomes a record.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Event {
+    /// Trigger entry in the lexicon.
+    pub entry: u32,
+    /// The trigger's words.
+    pub trigger: Span,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The trigger's tokens, `[first, end)`.
+    pub tokens: (usize, usize),
+    /// Whether the event lies ahead, for resolving bare weekdays.
+    pub future: bool,
+    /// The clause's tokens around the trigger, `[first, end)`, where its
+    /// amounts are looked for.
+    pub clause: (usize, usize),
+    /// Source actors: indices into the mentions, with the span of the
+    /// actor's words (a mention and its sector noun: `Russian troops`) and
+    /// the sector that noun gives.
+    pub source: Vec<ActorRef>,
+    /// Target actors.
+    pub target: Vec<ActorRef>,
+    /// Modality.
+    pub modality: Modality,
+    /// Whether the event is denied.
+    pub negated: bool,
+    /// Index of the quote whose content holds the trigger.
+    pub quote: Option<usize>,
+    /// A place mention where the clause puts the event.
+    pub location: Option<usize>,
+}
+
+/// An actor of an event: a mention, the words that name the actor, and a
+/// sector from a head noun (`Russian officials` -> GOV), if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ActorRef {
+    pub mention: usize,
+    pub span: Span,
+    pub sector: Option<Box<str>>,
+    /// Named as a place (the host of a visit): a capital stays a place,
+    /// not its government.
+    pub place: bool,
+}
+
+/// Words that end a clause when looking back for a subject.
+const CLAUSE_WORDS: [&str; 17] = [
+    "that", "which", "because", "while", "whereas", "although", "though", "if", "unless", "when", "whether", "but",
+    "after", "before", "since", "as", "where",
+];
+/// Prepositions: a mention right after one is not a subject.
+const PREPOSITIONS: [&str; 22] = [
+    "of", "in", "at", "from", "to", "with", "by", "for", "on", "against", "near", "about", "over", "under", "into",
+    "between", "among", "toward", "towards", "through", "across", "despite",
+];
+const BE: [&str; 9] = ["was", "were", "is", "are", "be", "been", "being", "am", "'s"];
+const NEGATIONS: [&str; 4] = ["not", "n't", "never", "no"];
+const NEGATING_VERBS: [&str; 12] = [
+    "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "denied", "denies",
+    "deny",
+];
+const FUTURE: [&str; 12] =
+    ["will", "'ll", "shall", "plans", "plan", "planned", "intends", "intend", "expected", "set", "going", "scheduled"];
+const POSSIBLE: [&str; 6] = ["could", "may", "might", "can", "possibly", "likely"];
+const REQUESTING: [&str; 14] = [
+    "urged", "urges", "urge", "called", "calls", "call", "demanded", "demands", "demand", "asked", "asks", "ask",
+    "pressed", "pressing",
+];
+const PRONOUNS: [&str; 2] = ["he", "she"];
+
+/// Verbs whose object is a nominal trigger and whose subject is its source:
+/// `imposed a tariff`, `launched air strikes`, `approved $200 million in aid`.
+const SUPPORT_VERBS: [&str; 60] = [
+    "impose",
+    "imposes",
+    "imposed",
+    "imposing",
+    "levy",
+    "levies",
+    "levied",
+    "slapped",
+    "slaps",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "approve",
+    "approves",
+    "approved",
+    "approving",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "announce",
+    "announces",
+    "announced",
+    "pledge",
+    "pledges",
+    "pledged",
+    "offer",
+    "offers",
+    "offered",
+    "deliver",
+    "delivers",
+    "delivered",
+    "stage",
+    "staged",
+    "staging",
+    "mount",
+    "mounted",
+    "intensified",
+    "intensifies",
+    "unleashed",
+    "resumed",
+    "resumes",
+    "began",
+    "begins",
+    "started",
+    "carried",
+    "stepped",
+];
+const DETERMINERS: [&str; 12] =
+    ["a", "an", "the", "this", "that", "these", "those", "further", "new", "more", "another", "fresh"];
+
+/// Words of a title between a place and a person (`US special envoy`,
+/// `Russian President`, `Putin's foreign affairs adviser`).
+const TITLE_WORDS: [&str; 46] = [
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "affairs",
+    "secretary",
+    "special",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "deputy",
+    "senior",
+    "top",
+    "leader",
+    "ambassador",
+    "general",
+    "commander",
+    "head",
+    "vice",
+    "chancellor",
+    "king",
+    "queen",
+    "premier",
+    "governor",
+    "mayor",
+    "senator",
+    "state",
+    "national",
+    "security",
+    "interior",
+    "finance",
+    "trade",
+    "representative",
+    "negotiator",
+    "presidential",
+    "sheikh",
+    "emir",
+    "crown",
+    "prince",
+];
+
+fn is_adverb(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && (is(text, t, &NEGATIONS)
+            || is(
+                text,
+                t,
+                &[
+                    "also", "already", "again", "further", "then", "now", "still", "yet", "just", "soon", "later",
+                    "earlier",
+                ],
+            )
+            || (t.case == gazette_tokenizer::Case::Lower && t.text(text).ends_with("ly")))
+}
+
+fn is_aux(text: &str, p: &Token) -> bool {
+    p.kind == TokenKind::Word
+        && (is(text, p, &BE)
+            || is_adverb(text, p)
+            || is(text, p, &FUTURE)
+            || is(text, p, &POSSIBLE)
+            || is(text, p, &NEGATING_VERBS)
+            || is(
+                text,
+                p,
+                &[
+                    "has",
+                    "have",
+                    "had",
+                    "would",
+                    "should",
+                    "must",
+                    "did",
+                    "does",
+                    "do",
+                    "to",
+                    "ready",
+                    "about",
+                    "due",
+                    "going",
+                    "expected",
+                    "able",
+                    "willing",
+                    "prepared",
+                    "threatened",
+                    "threatening",
+                    "vowed",
+                    "pledged",
+                    "promised",
+                    "agreed",
+                    "sought",
+                    "seeks",
+                    "trying",
+                    "tried",
+                    "wants",
+                    "wanted",
+                ],
+            ))
+}
+
+/// Window sizes, in tokens.
+const BACK: usize = 24;
+const AHEAD: usize = 14;
+
+fn is(text: &str, t: &Token, list: &[&str]) -> bool {
+    t.kind == TokenKind::Word && {
+        let w = t.text(text);
+        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+            || (w.contains('’') && list.iter().any(|x| w.replace('’', "'").eq_ignore_ascii_case(x)))
+    }
+}
+
+fn is_punct(text: &str, t: &Token, p: &[&str]) -> bool {
+    matches!(t.kind, TokenKind::Punct) && p.contains(&t.text(text))
+}
+
+fn is_possessive(text: &str, t: &Token) -> bool {
+    matches!(t.text(text), "'s" | "’s" | "'" | "’") && !t.space_before
+}
+
+/// Whether tokens `a` and `b` (either order) lie in one clause: no clause
+/// boundary (`;`, `:`, a dash, `that`, `as`, `after`, ...) between them.
+pub(crate) fn same_clause(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
+    let (x, y) = if a <= b { (a, b) } else { (b, a) };
+    !toks[x..y].iter().any(|t| is_boundary_token(text, t))
+}
+
+fn is_boundary_token(text: &str, t: &Token) -> bool {
+    is_punct(text, t, &[";", ":", "—", "–", "(", ")"]) || is(text, t, &CLAUSE_WORDS)
+}
+
+/// Finds the events of one article.
+pub(crate) fn find(
+    lex: &TriggerLexicon,
+    text: &str,
+    analysis: &Analysis,
+    mentions: &[Mention],
+    quote_content: &[(Span, usize)],
+) -> Vec<Event> {
+    let toks = &analysis.tokens;
+    let n = toks.len();
+    // Mention index + 1 starting / ending (last token) at each token.
+    let mut start_at = vec![0u32; n];
+    let mut end_at = vec![0u32; n];
+    for (i, m) in mentions.iter().enumerate() {
+        if m.token < n {
+            start_at[m.token] = i as u32 + 1;
+            let e = crate::pipeline::end_token(toks, m).saturating_sub(1).max(m.token);
+            end_at[e] = i as u32 + 1;
+        }
+    }
+    let cx = Cx { lex, text, toks, mentions, start_at, end_at };
+    let mut out = Vec::new();
+    // The person last in subject position, for `he` / `she`.
+    let mut last_person: Option<(usize, usize)> = None;
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        let mut k = lo;
+        while k < hi {
+            match lex.match_at(text, toks, k, hi) {
+                Some(e) => {
+                    let len = lex.entries[e as usize].words.len();
+                    found.push((k, k + len, e));
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        // Events inside the complement of another (`set a deadline for
+        // Russia to agree to a ceasefire`, `rejected calls for talks`) are
+        // what that event is about, not events of their own.
+        let mut governed_until = 0usize;
+        let first_event = out.len();
+        for &(a, b, e) in &found {
+            let t = &lex.entries[e as usize];
+            let infinitive = a > lo
+                && is(text, &toks[a - 1], &["to"])
+                && found.iter().any(|&(a2, b2, _)| b2 <= a && a - b2 <= 10 && !cx.boundary_between(b2, a) && a2 < a);
+            let own_source = a >= lo + 2 && is_possessive(text, &toks[a - 1]) && cx.mention_ending(a - 2).is_some();
+            let governed =
+                !own_source && (infinitive || (a < governed_until && !cx.boundary_between(governed_until.min(a), a)));
+            if governed {
+                governed_until = governed_until.max(b + 6).min(hi);
+                continue;
+            }
+            if matches!(t.ty, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree)
+                || is(text, &toks[b.min(hi - 1)], &["to"])
+            {
+                governed_until = (b + 8).min(hi);
+            }
+            if let Some(ev) = cx.event(si, lo, hi, a, b, e, last_person, quote_content) {
+                out.push(ev);
+            }
+        }
+        // `The Kremlin rejected Kyiv's calls for talks`: the calls were made
+        // to the one who rejects them.
+        for i in first_event..out.len() {
+            if i + 1 < out.len()
+                && lex.ty(out[i].entry) == EventType::Reject
+                && lex.ty(out[i + 1].entry) == EventType::Request
+            {
+                let (a, b) = out.split_at_mut(i + 1);
+                let (rej, req) = (&a[i], &mut b[0]);
+                let requester_rejected = req.source.iter().any(|s| rej.target.iter().any(|t| t.mention == s.mention));
+                if req.target.is_empty() && requester_rejected {
+                    req.target = rej.source.clone();
+                }
+            }
+        }
+        // The sentence's first person mention, if it opens the sentence's
+        // subject, is the antecedent of the next `he` / `she`.
+        if let Some(m) = (lo..hi.min(lo + 12)).find_map(|k| {
+            let m = cx.start_at[k];
+            let person = m != 0 && mentions[m as usize - 1].kind == EntityKind::Person;
+            let possessor = person && {
+                let e = cx.end_token(m as usize - 1);
+                e < hi && is_possessive(text, &toks[e])
+            };
+            (person && !possessor).then(|| m as usize - 1)
+        }) {
+            last_person = Some((m, si));
+        }
+    }
+    out
+}
+
+struct Cx<'a> {
+    lex: &'a TriggerLexicon,
+    text: &'a str,
+    toks: &'a [Token],
+    mentions: &'a [Mention],
+    start_at: Vec<u32>,
+    end_at: Vec<u32>,
+}
+
+impl Cx<'_> {
+    fn word(&self, k: usize) -> &str {
+        self.toks[k].text(self.text)
+    }
+
+    /// A clause boundary among tokens `[a, b)`.
+    fn boundary_between(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.is_boundary(k))
+    }
+
+    fn is_boundary(&self, k: usize) -> bool {
+        is_boundary_token(self.text, &self.toks[k])
+    }
+
+    fn mention_ending(&self, k: usize) -> Option<usize> {
+        let m = self.end_at[k];
+        (m != 0).then(|| m as usize - 1)
+    }
+
+    fn mention_starting(&self, k: usize) -> Option<usize> {
+        let m = self.start_at[k];
+        (m != 0).then(|| m as usize - 1)
+    }
+
+    fn end_token(&self, m: usize) -> usize {
+        crate::pipeline::end_token(self.toks, &self.mentions[m])
+    }
+
+    /// An actor from mention `m`: with a sector noun right after it
+    /// (possessive or one word allowed between), the span grows to cover it.
+    fn actor(&self, m: usize, hi: usize) -> ActorRef {
+        let mention = &self.mentions[m];
+        let span = mention.span;
+        if matches!(mention.kind, EntityKind::Gpe | EntityKind::Norp | EntityKind::Org) {
+            let mut k = self.end_token(m);
+            if k < hi && is_possessive(self.text, &self.toks[k]) {
+                k += 1;
+            }
+            for k in k..(k + 2).min(hi) {
+                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi) {
+                    return ActorRef {
+                        mention: m,
+                        span: Span::new(span.start, self.toks[last].span.end),
+                        sector: Some(sector.into()),
+                        place: false,
+                    };
+                }
+                if self.toks[k].kind != TokenKind::Word || self.mention_starting(k).is_some() {
+                    break;
+                }
+            }
+        }
+        ActorRef { mention: m, span, sector: None, place: false }
+    }
+
+    /// Whether mention `m` modifies the mention after it (`Russian` in
+    /// `Russian President Vladimir Putin`, `US` in `US special envoy Steve
+    /// Witkoff`): only title words lie between them.
+    fn modifies_next(&self, m: usize, next: usize) -> bool {
+        let a = self.end_token(m);
+        let b = self.mentions[next].token;
+        b > a
+            && b - a <= 4
+            && (a..b).all(|k| {
+                let t = &self.toks[k];
+                is(self.text, t, &TITLE_WORDS) || is_possessive(self.text, t)
+            })
+    }
+
+    /// The first token of the auxiliaries and adverbs before token `k`
+    /// (`has repeatedly` in `has repeatedly rejected`).
+    fn aux_start(&self, lo: usize, k: usize) -> usize {
+        let mut from = k;
+        while from > lo && k - from < 6 && is_aux(self.text, &self.toks[from - 1]) {
+            from -= 1;
+        }
+        from
+    }
+
+    /// The mention `m` and the mentions coordinated before it (`A and B`,
+    /// `A, B and C`, `A-B`), skipping modifiers, in text order.
+    fn coordinated_before(&self, m: usize, lo: usize) -> Vec<usize> {
+        let mut group = vec![m];
+        let mut head = m;
+        loop {
+            // Skip modifiers of the current head (`Russian President`).
+            let mut start = self.mentions[head].token;
+            while let Some(p) =
+                start.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.find_mention_before(p, 4, lo))
+            {
+                if self.modifies_next(p, head) {
+                    start = self.mentions[p].token;
+                    head = p;
+                } else {
+                    break;
+                }
+            }
+            // `and` / `,` / `-` right before, then another mention.
+            let Some(j) = start.checked_sub(1).filter(|&j| j >= lo) else { break };
+            let t = &self.toks[j];
+            let joiner = is(self.text, t, &["and", "or"]) || is_punct(self.text, t, &[",", "-", "–", "/"]);
+            if !joiner {
+                break;
+            }
+            let mut k = j;
+            if k > lo && is(self.text, &self.toks[k - 1], &["the"]) {
+                k -= 1;
+            }
+            let Some(p) = k.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.mention_ending(p)) else { break };
+            // `A, B and C`: commas only inside a list that ends with `and`.
+            if is_punct(self.text, t, &[","]) && group.len() < 2 {
+                break;
+            }
+            group.push(p);
+            head = p;
+        }
+        group.reverse();
+        group
+    }
+
+    /// A mention whose last token is within `within` tokens before `k` (inclusive).
+    fn find_mention_before(&self, k: usize, within: usize, lo: usize) -> Option<usize> {
+        (k.saturating_sub(within).max(lo)..=k).rev().find_map(|j| self.mention_ending(j))
+    }
+
+    /// The mentions coordinated after mention `m` (`between A and B`).
+    fn coordinated_after(&self, m: usize, hi: usize) -> Vec<usize> {
+        let mut group = vec![m];
+        let mut cur = m;
+        for _ in 0..4 {
+            let j = self.end_token(cur);
+            if j >= hi
+                || !(is(self.text, &self.toks[j], &["and", "or"]) || is_punct(self.text, &self.toks[j], &[",", "-"]))
+            {
+                break;
+            }
+            let mut k = j + 1;
+            if k < hi && is(self.text, &self.toks[k], &["the"]) {
+                k += 1;
+            }
+            match (k < hi).then(|| self.mention_starting(k)).flatten() {
+                Some(p) => {
+                    group.push(p);
+                    cur = p;
+                }
+                None => break,
+            }
+        }
+        group
+    }
+
+    /// The subject before token `k`: the nearest mention in the clause that
+    /// is not the object of a preposition, with its coordinated mentions; or
+    /// `he` / `she` resolved to the last person in subject position.
+    fn subject(&self, lo: usize, k: usize, last_person: Option<(usize, usize)>, si: usize) -> (Vec<usize>, usize) {
+        self.subject_gap(lo, k, last_person, si, 3)
+    }
+
+    /// [`Cx::subject`] allowing `max_gap` lowercase words between subject and verb.
+    fn subject_gap(
+        &self,
+        lo: usize,
+        k: usize,
+        last_person: Option<(usize, usize)>,
+        si: usize,
+        max_gap: usize,
+    ) -> (Vec<usize>, usize) {
+        let floor = k.saturating_sub(BACK).max(lo);
+        // `..., and withdrawing troops`: a verb coordinated with an earlier
+        // one has that one's subject, which a shallow reading cannot find
+        // unless a mention stands right before the `and`.
+        if k > lo
+            && is(self.text, &self.toks[k - 1], &["and", "or"])
+            && k - 1 > lo
+            && self.mention_ending(k - 2).is_none()
+        {
+            return (Vec::new(), k);
+        }
+        let mut j = k;
+        while j > floor {
+            j -= 1;
+            if self.is_boundary(j) {
+                break;
+            }
+            if let Some(m) = self.mention_ending(j) {
+                let first = self.mentions[m].token;
+                let after_prep = first > lo && is(self.text, &self.toks[first - 1], &PREPOSITIONS);
+                // Between subject and verb: at most three lowercase words
+                // outside commas (`Russia on Wednesday attacked`, `Hungary has
+                // said it will support`); more, and the mention belongs to
+                // another clause (`its Nato aspirations, and withdrawing`).
+                let mut commas = 0;
+                let mut gap = 0;
+                for q in j + 1..k {
+                    let t = &self.toks[q];
+                    if is_punct(self.text, t, &[","]) {
+                        commas += 1;
+                    } else if commas % 2 == 0 && t.kind == TokenKind::Word && t.case == gazette_tokenizer::Case::Lower {
+                        gap += 1;
+                    }
+                }
+                let sector_noun = self.lex.sector_at(self.text, self.toks, j + 1, k).is_some();
+                if gap > max_gap + usize::from(sector_noun) {
+                    return (Vec::new(), k);
+                }
+                if !after_prep {
+                    let group = self.coordinated_before(m, lo);
+                    let start = self.mentions[group[0]].token;
+                    return (group, start);
+                }
+                j = first;
+                continue;
+            }
+            if is(self.text, &self.toks[j], &PRONOUNS) {
+                if let Some((m, s)) = last_person.filter(|&(_, s)| si - s <= 3) {
+                    let _ = s;
+                    return (vec![m], j);
+                }
+                return (Vec::new(), j);
+            }
+        }
+        (Vec::new(), k)
+    }
+
+    /// The first mention starting within `within` tokens from `k`, with only
+    /// words (no preposition, no punctuation but hyphens) before it.
+    fn object_at(&self, k: usize, hi: usize, within: usize) -> Option<usize> {
+        for j in k..(k + within).min(hi) {
+            if let Some(mut m) = self.mention_starting(j) {
+                // `Ukraine President Volodymyr Zelenskyy`: the person.
+                while let Some(next) = (m + 1 < self.mentions.len()).then_some(m + 1) {
+                    if self.mentions[next].token < hi && self.modifies_next(m, next) {
+                        m = next;
+                    } else {
+                        break;
+                    }
+                }
+                return Some(m);
+            }
+            let t = &self.toks[j];
+            // `the possibility of Ukraine's president joining`: `of` after a noun.
+            let of = j > k && is(self.text, t, &["of"]);
+            let ok = (t.kind == TokenKind::Word && (of || !is(self.text, t, &PREPOSITIONS)) && !self.is_boundary(j))
+                || t.kind == TokenKind::Number
+                || is_punct(self.text, t, &["-"]);
+            if !ok {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The object of preposition `prep` after token `k`, in the same clause.
+    fn prep_object(&self, k: usize, hi: usize, prep: &str) -> Option<usize> {
+        for j in k..(k + AHEAD).min(hi) {
+            let t = &self.toks[j];
+            if self.is_boundary(j) || is_punct(self.text, t, &[",", ".", "!", "?"]) {
+                return None;
+            }
+            if t.kind == TokenKind::Word && self.word(j).eq_ignore_ascii_case(prep) {
+                return self.object_at(j + 1, hi, 5);
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        si: usize,
+        lo: usize,
+        hi: usize,
+        a: usize,
+        b: usize,
+        e: u32,
+        last_person: Option<(usize, usize)>,
+        quote_content: &[(Span, usize)],
+    ) -> Option<Event> {
+        let t = &self.lex.entries[e as usize];
+        let text = self.text;
+        let toks = self.toks;
+        // Words just before the trigger: auxiliaries, negation, modals.
+        let aux_from = self.aux_start(lo, a);
+        let aux = aux_from..a;
+        let has = |list: &[&str]| aux.clone().any(|k| is(text, &toks[k], list));
+        // `was attacked`, `was not specifically discussed`, `has been agreed`.
+        let passive = t.participle
+            && aux.clone().rev().find(|&k| !is_adverb(text, &toks[k])).is_some_and(|k| is(text, &toks[k], &BE));
+
+        let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        let subject_start;
+        match t.pos {
+            Pos::Verb | Pos::Phrase
+                if a >= lo + 2 && is_possessive(text, &toks[a - 1]) && self.mention_ending(a - 2).is_some() =>
+            {
+                // `Kyiv's calls for talks`: the form is a noun here.
+                let m = self.mention_ending(a - 2).expect("checked");
+                source = vec![m];
+                subject_start = self.mentions[m].token;
+            }
+            Pos::Verb | Pos::Phrase => {
+                let (subj, start) = self.subject(lo, aux_from, last_person, si);
+                subject_start = start;
+                if passive {
+                    target = subj;
+                    if let Some(m) = self.prep_object(b, hi, "by") {
+                        source = self.coordinated_after(m, hi);
+                    }
+                } else {
+                    source = subj;
+                }
+            }
+            Pos::Noun => {
+                // `Russia's air attacks`, `Russian air strikes`, `a
+                // Trump-Putin summit`; or the subject of a support verb:
+                // `Russia continues its air attacks`, `the US approved a
+                // further $200 million in military aid`.
+                let mut j = a;
+                let mut start = a;
+                while j > lo && a - j < 8 {
+                    let p = &toks[j - 1];
+                    if let Some(m) = self.mention_ending(j - 1) {
+                        source = self.coordinated_before(m, lo);
+                        start = self.mentions[source[0]].token;
+                        break;
+                    }
+                    if is_possessive(text, p) {
+                        if let Some(m) = (j >= 2 && j - 2 >= lo).then(|| self.mention_ending(j - 2)).flatten() {
+                            source = vec![m];
+                            start = self.mentions[m].token;
+                        }
+                        break;
+                    }
+                    if is(text, p, &SUPPORT_VERBS) || is(text, p, &["its", "their", "his", "her"]) {
+                        // `an executive order imposing a tariff`: a participle
+                        // after a noun; its subject is the clause's, further back.
+                        let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
+                        let (subj, s) = self.subject_gap(lo, self.aux_start(lo, j - 1), last_person, si, gap);
+                        source = subj;
+                        start = s;
+                        break;
+                    }
+                    if is(text, p, &DETERMINERS) {
+                        // Only a support verb may come before the determiners.
+                        while j > lo && is(text, &toks[j - 1], &DETERMINERS) {
+                            j -= 1;
+                        }
+                        if j > lo && is(text, &toks[j - 1], &SUPPORT_VERBS) {
+                            let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
+                            let (subj, s) = self.subject_gap(lo, self.aux_start(lo, j - 1), last_person, si, gap);
+                            source = subj;
+                            start = s;
+                        }
+                        break;
+                    }
+                    let walkable = (p.kind == TokenKind::Word
+                        && p.case == gazette_tokenizer::Case::Lower
+                        && !is(text, p, &["the", "and", "or", "to", "by", "with", "on", "against", "from"])
+                        && (!is(text, p, &PREPOSITIONS) || is(text, p, &["in", "of"])))
+                        || matches!(p.kind, TokenKind::Number | TokenKind::Currency)
+                        || is_punct(text, p, &["-"]);
+                    if !walkable {
+                        break;
+                    }
+                    j -= 1;
+                }
+                subject_start = start.min(j);
+                if source.is_empty() {
+                    if let Some(m) = self.prep_object(b, hi, "by") {
+                        source = self.coordinated_after(m, hi);
+                    }
+                }
+                // A hyphenated pair before a meeting noun: `Trump-Putin summit`.
+                if source.len() == 2 && t.ty == EventType::Consult && target.is_empty() {
+                    target.push(source.pop().expect("two"));
+                }
+            }
+        }
+        if !passive {
+            for slot in t.slots.iter() {
+                if !target.is_empty() {
+                    break;
+                }
+                let m = match slot {
+                    Slot::Obj => self.object_at(b, hi, 4),
+                    Slot::After => self.object_at(b, hi, 4),
+                    Slot::Prep(p) => self.prep_object(b, hi, p),
+                };
+                if let Some(m) = m {
+                    target = self.coordinated_after(m, hi);
+                }
+            }
+        }
+        // Nothing joins an actor to itself; a source repeated as target goes.
+        target.retain(|m| !source.iter().any(|s| self.mentions[*s].entity == self.mentions[*m].entity));
+        if source.is_empty() && target.is_empty() {
+            return None;
+        }
+        // A meeting, a signing or a joint action needs two parties: a target,
+        // or two sources (`Trump and Putin met`). `Trump signed an executive
+        // order` is no event.
+        let prep_only = !t.slots.is_empty() && t.slots.iter().all(|s| matches!(s, Slot::Prep(_)));
+        if prep_only
+            && matches!(t.ty, EventType::Consult | EventType::Support | EventType::Cooperate)
+            && target.is_empty()
+            && source.len() < 2
+        {
+            return None;
+        }
+        // PLOVER codes the visitor as the actor of a hosted visit.
+        if t.cameo.as_ref() == "043" && !target.is_empty() {
+            std::mem::swap(&mut source, &mut target);
+        }
+
+        // Modality, from the words before the trigger and the clause.
+        let clause_from = subject_start.min(a).max(lo);
+        let before = |list: &[&str]| (clause_from.saturating_sub(6).max(lo)..a).any(|k| is(text, &toks[k], list));
+        let negated = has(&NEGATIONS) || has(&NEGATING_VERBS);
+        let conditional = before(&["if", "unless"])
+            || (a >= 2 && is(text, &toks[a - 1], &["face", "faces", "facing"]) && is(text, &toks[a - 2], &["or"]))
+            || (a >= 3
+                && (a - 3..a).any(|k| is(text, &toks[k], &["face", "faces", "facing"]))
+                && (a.saturating_sub(4).max(lo)..a).any(|k| is(text, &toks[k], &["or"])));
+        let modality = if negated {
+            Modality::Negated
+        } else if conditional {
+            Modality::Conditional
+        } else if has(&REQUESTING) || before(&REQUESTING) && has(&["to"]) {
+            Modality::Requested
+        } else if has(&POSSIBLE)
+            || has(&["would"])
+            || before(&["whether"])
+            || (t.pos == Pos::Noun
+                && (clause_from.saturating_sub(2).max(lo)..a)
+                    .any(|k| is(text, &toks[k], &["potential", "possible", "proposed", "planned"])))
+        {
+            Modality::Possible
+        } else if has(&FUTURE)
+            || has(&[
+                "threatened",
+                "threatening",
+                "vowed",
+                "pledged",
+                "promised",
+                "due",
+                "ready",
+                "prepared",
+                "willing",
+            ])
+        {
+            Modality::Future
+        } else {
+            Modality::Asserted
+        };
+        // Whether a bare weekday or date means the next one: future and
+        // requested events, and possible or conditional ones not put in the
+        // past (`could have met`, `had agreed`).
+        let past = has(&["had", "has", "have", "did", "was", "were"]);
+        let future = matches!(modality, Modality::Future | Modality::Requested)
+            || (matches!(modality, Modality::Possible | Modality::Conditional) && !past);
+        let quote = quote_content
+            .iter()
+            .find(|(s, _)| s.start <= toks[a].span.start && toks[a].span.end <= s.end)
+            .map(|&(_, q)| q);
+
+        let location = self.location(lo, hi, a, b, &source, &target);
+        let mut src: Vec<ActorRef> = source.iter().map(|&m| self.actor(m, hi)).collect();
+        let mut tgt: Vec<ActorRef> = target.iter().map(|&m| self.actor(m, hi)).collect();
+        // `Russian and Ukrainian counterparts`: the last demonym's noun
+        // serves the whole list.
+        for list in [&mut src, &mut tgt] {
+            if let Some(sector) = list.last().and_then(|x| x.sector.clone()) {
+                for x in list.iter_mut() {
+                    if x.sector.is_none() && self.mentions[x.mention].kind == EntityKind::Norp {
+                        x.sector = Some(sector.clone());
+                    }
+                }
+            }
+        }
+        if self.lex.modes[t.mode as usize].as_ref() == "visit" {
+            for x in &mut tgt {
+                x.place = true;
+            }
+        }
+        Some(Event {
+            entry: e,
+            trigger: Span::new(toks[a].span.start, toks[b - 1].span.end),
+            sentence: si,
+            tokens: (a, b),
+            future,
+            clause: (clause_from, self.clause_end(b, hi)),
+            source: src,
+            target: tgt,
+            modality,
+            negated,
+            quote,
+            location,
+        })
+    }
+
+    /// Where the clause after token `b` ends: a clause boundary, or the
+    /// window's end.
+    fn clause_end(&self, b: usize, hi: usize) -> usize {
+        (b..(b + AHEAD).min(hi)).find(|&k| self.is_boundary(k)).unwrap_or((b + AHEAD).min(hi))
+    }
+
+    /// A place the clause puts the event in: `in Moscow`, `at a venue in
+    /// Alaska`, nearest the trigger within the sentence, not an actor.
+    fn location(&self, lo: usize, hi: usize, a: usize, b: usize, source: &[usize], target: &[usize]) -> Option<usize> {
+        let window = a.saturating_sub(10).max(lo)..(b + AHEAD).min(hi);
+        let mut best: Option<(usize, usize)> = None;
+        for k in window {
+            let Some(m) = self.mention_starting(k) else { continue };
+            let mention = &self.mentions[m];
+            if !matches!(mention.kind, EntityKind::Gpe | EntityKind::Loc) || source.contains(&m) || target.contains(&m)
+            {
+                continue;
+            }
+            if k == lo || !is(self.text, &self.toks[k - 1], &["in", "at", "near", "outside", "inside"]) {
+                continue;
+            }
+            let end = self.end_token(m);
+            if end < hi && is_possessive(self.text, &self.toks[end]) {
+                continue;
+            }
+            let dist = if k >= b { k - b } else { a - k };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, m));
+            }
+        }
+        best.map(|(_, m)| m)
+    }
+}
