@@ -64,7 +64,8 @@ fn mixed_dump_loses_no_article_and_counts_add_up() {
     ];
     let mut input = lines.join("\n").into_bytes();
     input.extend_from_slice(b"\n\xff\xfe not utf8\n");
-    let (code, stdout, stderr) = gazette(&["extract", "-", "--max-article-bytes", "120"], Some(&input));
+    let (code, stdout, stderr) =
+        gazette(&["extract", "-", "--max-article-bytes", "120", "--emit", "all"], Some(&input));
     assert_eq!(code, 1, "input errors give exit code 1");
     let recs = records(&stdout);
     let articles: Vec<&str> =
@@ -105,13 +106,13 @@ fn gzip_and_truncated_gzip() {
     let gz = enc.finish().unwrap();
     let whole = tmp("whole.jsonl.gz");
     std::fs::write(&whole, &gz).unwrap();
-    let (code, stdout, _) = gazette(&["extract", "-q", whole.to_str().unwrap()], None);
+    let (code, stdout, _) = gazette(&["extract", "-q", "--emit", "article,error", whole.to_str().unwrap()], None);
     assert_eq!(code, 0);
     assert_eq!(records(&stdout).len(), 200);
 
     let cut = tmp("cut.jsonl.gz");
     std::fs::write(&cut, &gz[..gz.len() / 2]).unwrap();
-    let (code, stdout, stderr) = gazette(&["extract", "-q", cut.to_str().unwrap()], None);
+    let (code, stdout, stderr) = gazette(&["extract", "-q", "--emit", "article,error", cut.to_str().unwrap()], None);
     assert_eq!(code, 1);
     let recs = records(&stdout);
     let last = recs.last().unwrap();
@@ -125,7 +126,8 @@ fn gzip_and_truncated_gzip() {
 fn missing_input_is_an_error_record_and_the_run_goes_on() {
     let dir = fixtures();
     let one = dir.join("edge-one-line.txt");
-    let (code, stdout, _) = gazette(&["extract", "-q", "/no/such/file.jsonl", one.to_str().unwrap()], None);
+    let (code, stdout, _) =
+        gazette(&["extract", "-q", "--emit", "all", "/no/such/file.jsonl", one.to_str().unwrap()], None);
     assert_eq!(code, 1);
     let recs = records(&stdout);
     assert_eq!(recs[0]["kind"], "io");
@@ -149,7 +151,7 @@ fn quotes_are_written_only_when_asked_for() {
     )
     .unwrap();
     let path = input.to_str().unwrap();
-    let (code, all, _) = gazette(&["extract", path, "-q"], None);
+    let (code, all, _) = gazette(&["extract", path, "-q", "--emit", "all"], None);
     assert_eq!(code, 0);
     let quote = records(&all).into_iter().find(|r| r["type"] == "quote").expect("a quote record");
     assert_eq!(quote["quote_id"], "q1#q1");
@@ -183,7 +185,7 @@ fn bad_input_ok_keeps_the_error_records_and_exits_zero() {
 #[test]
 fn stdin_to_stdout_is_a_clean_stream() {
     let input = "{\"id\":\"s1\",\"text\":\"Talks resumed in Geneva on Monday.\"}\nnot json\n{\"id\":\"s2\",\"text\":\"Both sides attended.\"}\n";
-    let (code, out, _) = gazette(&["extract", "-", "--bad-input-ok"], Some(input.as_bytes()));
+    let (code, out, _) = gazette(&["extract", "-", "--bad-input-ok", "--emit", "all"], Some(input.as_bytes()));
     assert_eq!(code, 0);
     // Only JSON records on stdout (the summary and diagnostics go to stderr).
     let recs = records(&out);
@@ -191,4 +193,31 @@ fn stdin_to_stdout_is_a_clean_stream() {
         recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["s1", "s2"]);
     assert!(recs.iter().any(|r| r["type"] == "error" && r["line"] == 2));
+}
+
+#[test]
+fn events_and_errors_are_the_default_output() {
+    let input = concat!(
+        r#"{"id":"e1","published":"2025-08-07","url":"https://example.com/e1","source":"Example Wire","#,
+        r#""text":"Russia launched air strikes on Ukraine on Wednesday, officials said."}"#,
+        "\nnot json\n"
+    );
+    let (code, out, _) = gazette(&["extract", "-", "-q"], Some(input.as_bytes()));
+    assert_eq!(code, 1);
+    let recs = records(&out);
+    let kinds: Vec<&str> = recs.iter().map(|r| r["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["event", "error"]);
+    let e = &recs[0];
+    // Self-contained: the article's id, URL, date and outlet ride along.
+    assert_eq!(e["article_id"], "e1");
+    assert_eq!(e["url"], "https://example.com/e1");
+    assert_eq!(e["published"], "2025-08-07");
+    assert_eq!(e["outlet"], "Example Wire");
+    assert_eq!(e["event_type"], "ASSAULT");
+    assert_eq!(e["source"][0]["code"], "RUS");
+    assert_eq!(e["target"][0]["code"], "UKR");
+    assert_eq!(e["time"]["date"], "2025-08-06");
+    // Asking for no events skips the stage.
+    let (_, entities, _) = gazette(&["extract", "-", "-q", "--emit", "entity"], Some(input.as_bytes()));
+    assert!(records(&entities).iter().all(|r| r["type"] == "entity"));
 }

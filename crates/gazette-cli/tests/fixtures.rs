@@ -1,5 +1,5 @@
 //! One snapshot per fixture article: the CLI's exit code, stdout and stderr
-//! for `gazette extract --quiet FILE`, run from `fixtures/articles` so paths
+//! for `gazette extract --quiet --emit all FILE` (every record kind), run from `fixtures/articles` so paths
 //! are stable. Snapshots live in `fixtures/snapshots/`.
 
 use std::path::{Path, PathBuf};
@@ -28,7 +28,7 @@ fn every_fixture_matches_its_snapshot() {
     assert!(files.len() >= 15, "fixtures missing");
     for path in files {
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        let (code, stdout, stderr) = gazette(&dir, &["extract", "--quiet", "-j", "2", &name]);
+        let (code, stdout, stderr) = gazette(&dir, &["extract", "--quiet", "--emit", "all", "-j", "2", &name]);
         let shown = format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}");
         insta::with_settings!({
             snapshot_path => fixtures().join("snapshots"),

@@ -242,6 +242,9 @@ impl TriggerLexicon {
             let mode = lex.mode_index(mode);
             lex.scores.insert((ty, mode), (quad, score));
         }
+        if let Some(t) = EventType::ALL.into_iter().find(|t| !lex.scores.contains_key(&(*t, 0))) {
+            return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
+        }
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
             let cols: Vec<&str> = line.split('\t').collect();
@@ -338,6 +341,11 @@ impl TriggerLexicon {
         self.scores.get(&(t.ty, t.mode)).or_else(|| self.scores.get(&(t.ty, 0))).copied().expect("checked at parse")
     }
 
+    /// Quad class and score of a type itself.
+    pub(crate) fn type_score(&self, ty: EventType) -> (QuadClass, f32) {
+        self.scores.get(&(ty, 0)).copied().expect("every type has a row, checked at parse")
+    }
+
     /// The longest entry whose words start at token `k`.
     fn match_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<u32> {
         let t = &toks[k];
@@ -412,6 +420,11 @@ pub(crate) struct Event {
     pub tokens: (usize, usize),
     /// Whether the event lies ahead, for resolving bare weekdays.
     pub future: bool,
+    /// The event's type: the trigger's, or AGREE, THREATEN or REQUEST for
+    /// an action promised, threatened or demanded.
+    pub ty: EventType,
+    /// The trigger's own type when `ty` differs from it.
+    pub action: Option<EventType>,
     /// The clause's tokens around the trigger, `[first, end)`, where its
     /// amounts are looked for.
     pub clause: (usize, usize),
@@ -441,6 +454,10 @@ pub(crate) struct ActorRef {
     /// Named as a place (the host of a visit): a capital stays a place,
     /// not its government.
     pub place: bool,
+    /// For a person no gazetteer knows: the country mention of their
+    /// introduction (`Serbian President Vojislav Kostunica`), whose country
+    /// they act for.
+    pub country_from: Option<usize>,
 }
 
 /// Words that end a clause when looking back for a subject.
@@ -537,7 +554,10 @@ const DETERMINERS: [&str; 12] =
 
 /// Words of a title between a place and a person (`US special envoy`,
 /// `Russian President`, `Putin's foreign affairs adviser`).
-const TITLE_WORDS: [&str; 46] = [
+const TITLE_WORDS: [&str; 49] = [
+    "colonel",
+    "admiral",
+    "junior",
     "president",
     "prime",
     "minister",
@@ -665,6 +685,16 @@ fn is_possessive(text: &str, t: &Token) -> bool {
     matches!(t.text(text), "'s" | "’s" | "'" | "’") && !t.space_before
 }
 
+/// The CAMEO root of an intent, threat or demand frame.
+pub(crate) fn cameo_root(ty: EventType) -> &'static str {
+    match ty {
+        EventType::Agree => "03",
+        EventType::Threaten => "13",
+        EventType::Request => "10",
+        _ => "",
+    }
+}
+
 /// Whether tokens `a` and `b` (either order) lie in one clause: no clause
 /// boundary (`;`, `:`, a dash, `that`, `as`, `after`, ...) between them.
 pub(crate) fn same_clause(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
@@ -696,8 +726,28 @@ pub(crate) fn find(
             end_at[e] = i as u32 + 1;
         }
     }
-    let cx = Cx { lex, text, toks, mentions, start_at, end_at };
-    let mut out = Vec::new();
+    let mut cx = Cx { intro: Default::default(), lex, text, toks, mentions, start_at, end_at };
+    for i in 1..mentions.len() {
+        let (p, m) = (&mentions[i - 1], &mentions[i]);
+        if m.kind == EntityKind::Person
+            && matches!(m.entity, crate::entities::EntityRef::New(_))
+            && matches!(p.kind, EntityKind::Gpe | EntityKind::Norp)
+            && cx.modifies_next(i - 1, i)
+        {
+            let between = cx.end_token(i - 1)..m.token;
+            let military = between.clone().any(|k| is(text, &toks[k], &["general", "commander", "colonel", "admiral"]));
+            let sector = if military {
+                Some("MIL")
+            } else if between.clone().any(|k| is(text, &toks[k], &TITLE_WORDS)) {
+                Some("GOV")
+            } else {
+                None
+            };
+            cx.intro.entry(m.entity).or_insert((i - 1, sector));
+        }
+    }
+    let cx = cx;
+    let mut out: Vec<Event> = Vec::new();
     // The person last in subject position, for `he` / `she`.
     let mut last_person: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
@@ -719,25 +769,44 @@ pub(crate) fn find(
         // what that event is about, not events of their own.
         let mut governed_until = 0usize;
         let first_event = out.len();
-        for &(a, b, e) in &found {
+        // The event that governs the triggers after it, if it was kept.
+        let mut governor: Option<usize> = None;
+        for (fi, &(a, b, e)) in found.iter().enumerate() {
             let t = &lex.entries[e as usize];
             let infinitive = a > lo
                 && is(text, &toks[a - 1], &["to"])
-                && found.iter().any(|&(a2, b2, _)| b2 <= a && a - b2 <= 10 && !cx.boundary_between(b2, a) && a2 < a);
+                && fi > 0
+                && found[fi - 1].1 <= a
+                && a - found[fi - 1].1 <= 10
+                && !cx.boundary_between(found[fi - 1].1, a);
             let own_source = a >= lo + 2 && is_possessive(text, &toks[a - 1]) && cx.mention_ending(a - 2).is_some();
             let governed =
                 !own_source && (infinitive || (a < governed_until && !cx.boundary_between(governed_until.min(a), a)));
             if governed {
                 governed_until = governed_until.max(b + 6).min(hi);
+                // `Libya offered to hand over to Great Britain ...`: the
+                // governed action names the governing event's target.
+                if let Some(g) = governor.filter(|&g| out[g].target.is_empty())
+                    && let Some(inner) = cx.event(si, lo, hi, a, b, e, last_person, quote_content)
+                {
+                    let sources: Vec<_> = out[g].source.iter().map(|x| mentions[x.mention].entity).collect();
+                    out[g].target =
+                        inner.target.into_iter().filter(|x| !sources.contains(&mentions[x.mention].entity)).collect();
+                }
                 continue;
             }
-            if matches!(t.ty, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree)
-                || is(text, &toks[b.min(hi - 1)], &["to"])
-            {
+            let governs =
+                matches!(t.ty, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree)
+                    || is(text, &toks[b.min(hi - 1)], &["to"]);
+            if governs {
                 governed_until = (b + 8).min(hi);
             }
+            governor = None;
             if let Some(ev) = cx.event(si, lo, hi, a, b, e, last_person, quote_content) {
                 out.push(ev);
+                if governs {
+                    governor = Some(out.len() - 1);
+                }
             }
         }
         // `The Kremlin rejected Kyiv's calls for talks`: the calls were made
@@ -773,6 +842,9 @@ pub(crate) fn find(
 }
 
 struct Cx<'a> {
+    /// Persons no gazetteer knows, by the country mention and title sector
+    /// of their introduction.
+    intro: FxHashMap<crate::entities::EntityRef, (usize, Option<&'static str>)>,
     lex: &'a TriggerLexicon,
     text: &'a str,
     toks: &'a [Token],
@@ -826,6 +898,7 @@ impl Cx<'_> {
                         span: Span::new(span.start, self.toks[last].span.end),
                         sector: Some(sector.into()),
                         place: false,
+                        country_from: None,
                     };
                 }
                 if self.toks[k].kind != TokenKind::Word || self.mention_starting(k).is_some() {
@@ -833,7 +906,29 @@ impl Cx<'_> {
                 }
             }
         }
-        ActorRef { mention: m, span, sector: None, place: false }
+        let (country_from, sector) = match self.intro.get(&mention.entity) {
+            Some(&(c, sector)) if mention.kind == EntityKind::Person => (Some(c), sector.map(Box::from)),
+            _ if mention.kind != EntityKind::Person => (None, self.head_sector(m).map(Box::from)),
+            _ => (None, None),
+        };
+        ActorRef { mention: m, span, sector, place: false, country_from }
+    }
+
+    /// The sector noun heading a phrase that ends in mention `m`: `rebels in
+    /// the Ivory Coast`, `troops of Russia`.
+    fn head_sector(&self, m: usize) -> Option<&str> {
+        let mut k = self.mentions[m].token;
+        if k > 0 && is(self.text, &self.toks[k - 1], &["the"]) {
+            k -= 1;
+        }
+        if k < 2 || !is(self.text, &self.toks[k - 1], &["in", "of", "from"]) {
+            return None;
+        }
+        let noun = k - 2;
+        // The noun's first word: one- or two-word sector nouns.
+        (noun.saturating_sub(1)..=noun).find_map(|s| {
+            self.lex.sector_at(self.text, self.toks, s, noun + 1).filter(|&(_, last)| last == noun).map(|(x, _)| x)
+        })
     }
 
     /// Whether mention `m` modifies the mention after it (`Russian` in
@@ -878,17 +973,19 @@ impl Cx<'_> {
                     break;
                 }
             }
-            // `and` / `,` / `-` right before, then another mention.
-            let Some(j) = start.checked_sub(1).filter(|&j| j >= lo) else { break };
+            // `and` / `,` / `-` right before (`Russia and the United
+            // States`), then another mention.
+            let mut j = start;
+            if j > lo && is(self.text, &self.toks[j - 1], &["the"]) {
+                j -= 1;
+            }
+            let Some(j) = j.checked_sub(1).filter(|&j| j >= lo) else { break };
             let t = &self.toks[j];
             let joiner = is(self.text, t, &["and", "or"]) || is_punct(self.text, t, &[",", "-", "–", "/"]);
             if !joiner {
                 break;
             }
-            let mut k = j;
-            if k > lo && is(self.text, &self.toks[k - 1], &["the"]) {
-                k -= 1;
-            }
+            let k = j;
             let Some(p) = k.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.mention_ending(p)) else { break };
             // `A, B and C`: commas only inside a list that ends with `and`.
             if is_punct(self.text, t, &[","]) && group.len() < 2 {
@@ -922,7 +1019,12 @@ impl Cx<'_> {
                 k += 1;
             }
             match (k < hi).then(|| self.mention_starting(k)).flatten() {
-                Some(p) => {
+                Some(mut p) => {
+                    // `and German Chancellor Friedrich Merz`: the person.
+                    while p + 1 < self.mentions.len() && self.mentions[p + 1].token < hi && self.modifies_next(p, p + 1)
+                    {
+                        p += 1;
+                    }
                     group.push(p);
                     cur = p;
                 }
@@ -960,6 +1062,10 @@ impl Cx<'_> {
             return (Vec::new(), k);
         }
         let mut j = k;
+        // A mention inside `of` / `in` after the head noun (`a group of
+        // Moroccan diplomats`, `rebels in the Ivory Coast`): the subject when
+        // nothing better is found.
+        let mut fallback: Option<usize> = None;
         while j > floor {
             j -= 1;
             if self.is_boundary(j) {
@@ -967,18 +1073,31 @@ impl Cx<'_> {
             }
             if let Some(m) = self.mention_ending(j) {
                 let first = self.mentions[m].token;
-                let after_prep = first > lo && is(self.text, &self.toks[first - 1], &PREPOSITIONS);
-                // Between subject and verb: at most three lowercase words
-                // outside commas (`Russia on Wednesday attacked`, `Hungary has
-                // said it will support`); more, and the mention belongs to
-                // another clause (`its Nato aspirations, and withdrawing`).
+                // Seas and regions do not act.
+                if self.mentions[m].kind == EntityKind::Loc {
+                    j = first;
+                    continue;
+                }
+                let prep = (first > lo).then(|| &self.toks[first - 1]).filter(|t| is(self.text, t, &PREPOSITIONS));
+                // Between subject and verb: at most `max_gap` lowercase words
+                // (not counting auxiliaries, words between commas, or a
+                // prepositional phrase after the head noun): `Russia on
+                // Wednesday attacked`, `The Turkish and Greek sides of the
+                // island have agreed`. More, and the mention belongs to another
+                // clause.
                 let mut commas = 0;
                 let mut gap = 0;
                 for q in j + 1..k {
                     let t = &self.toks[q];
                     if is_punct(self.text, t, &[","]) {
                         commas += 1;
-                    } else if commas % 2 == 0 && t.kind == TokenKind::Word && t.case == gazette_tokenizer::Case::Lower {
+                    } else if commas % 2 == 0 && is(self.text, t, &["of", "in", "from", "at"]) {
+                        break;
+                    } else if commas % 2 == 0
+                        && t.kind == TokenKind::Word
+                        && t.case == gazette_tokenizer::Case::Lower
+                        && !is_aux(self.text, t)
+                    {
                         gap += 1;
                     }
                 }
@@ -986,10 +1105,18 @@ impl Cx<'_> {
                 if gap > max_gap + usize::from(sector_noun) {
                     return (Vec::new(), k);
                 }
-                if !after_prep {
-                    let group = self.coordinated_before(m, lo);
-                    let start = self.mentions[group[0]].token;
-                    return (group, start);
+                match prep {
+                    None => {
+                        let group = self.coordinated_before(m, lo);
+                        let start = self.mentions[group[0]].token;
+                        return (group, start);
+                    }
+                    // `in` only after an actor noun (`rebels in the Ivory
+                    // Coast`, not `analysts in Moscow`).
+                    Some(p) if fallback.is_none() && (is(self.text, p, &["of"]) || self.head_sector(m).is_some()) => {
+                        fallback = Some(m)
+                    }
+                    Some(_) => {}
                 }
                 j = first;
                 continue;
@@ -1002,7 +1129,10 @@ impl Cx<'_> {
                 return (Vec::new(), j);
             }
         }
-        (Vec::new(), k)
+        match fallback {
+            Some(m) => (vec![m], self.mentions[m].token),
+            None => (Vec::new(), k),
+        }
     }
 
     /// The first mention starting within `within` tokens from `k`, with only
@@ -1021,8 +1151,9 @@ impl Cx<'_> {
                 return Some(m);
             }
             let t = &self.toks[j];
-            // `the possibility of Ukraine's president joining`: `of` after a noun.
-            let of = j > k && is(self.text, t, &["of"]);
+            // `the possibility of Ukraine's president joining`, `calls by
+            // Belarus`, `an appeal from the president`: after a noun.
+            let of = j > k && is(self.text, t, &["of", "by", "from"]);
             let ok = (t.kind == TokenKind::Word && (of || !is(self.text, t, &PREPOSITIONS)) && !self.is_boundary(j))
                 || t.kind == TokenKind::Number
                 || is_punct(self.text, t, &["-"]);
@@ -1159,6 +1290,12 @@ impl Cx<'_> {
                 }
             }
         }
+        // `demanded that Hamas renounce ...`: the that-clause's subject.
+        if t.ty == EventType::Request && !passive && b < hi && is(text, &toks[b], &["that"]) {
+            if let Some(m) = self.object_at(b + 1, hi, 4) {
+                target = self.coordinated_after(m, hi);
+            }
+        }
         if !passive {
             for slot in t.slots.iter() {
                 if !target.is_empty() {
@@ -1177,6 +1314,12 @@ impl Cx<'_> {
         // Nothing joins an actor to itself; a source repeated as target goes.
         target.retain(|m| !source.iter().any(|s| self.mentions[*s].entity == self.mentions[*m].entity));
         if source.is_empty() && target.is_empty() {
+            return None;
+        }
+        // A nominal trigger with no actor of its own (`the sanctions on
+        // Burma`, `a ceasefire between A and B`) names an event told
+        // elsewhere, or none: no record.
+        if t.pos == Pos::Noun && source.is_empty() {
             return None;
         }
         // A meeting, a signing or a joint action needs two parties: a target,
@@ -1208,7 +1351,7 @@ impl Cx<'_> {
             Modality::Negated
         } else if conditional {
             Modality::Conditional
-        } else if has(&REQUESTING) || before(&REQUESTING) && has(&["to"]) {
+        } else if has(&REQUESTING) || has(&["must"]) || before(&REQUESTING) && has(&["to"]) {
             Modality::Requested
         } else if has(&POSSIBLE)
             || has(&["would"])
@@ -1241,13 +1384,41 @@ impl Cx<'_> {
         let past = has(&["had", "has", "have", "did", "was", "were"]);
         let future = matches!(modality, Modality::Future | Modality::Requested)
             || (matches!(modality, Modality::Possible | Modality::Conditional) && !past);
+        // What is promised is AGREE, what is threatened THREATEN, what is
+        // demanded REQUEST (CAMEO 03, 13, 10): `X will withdraw its troops`,
+        // `X would boycott the talks`, `X must release the prisoners`. The
+        // action's own type stays in `action`.
+        let unless = before(&["unless"]);
+        let cooperative = matches!(
+            t.ty,
+            EventType::Consult
+                | EventType::Support
+                | EventType::Concede
+                | EventType::Cooperate
+                | EventType::Aid
+                | EventType::Retreat
+        );
+        let hostile = matches!(
+            t.ty,
+            EventType::Protest | EventType::Sanction | EventType::Mobilize | EventType::Coerce | EventType::Assault
+        );
+        let recoded = match modality {
+            Modality::Future | Modality::Conditional if unless && (cooperative || hostile) => Some(EventType::Threaten),
+            Modality::Future | Modality::Conditional if cooperative => Some(EventType::Agree),
+            Modality::Future | Modality::Conditional if hostile => Some(EventType::Threaten),
+            Modality::Requested if t.ty != EventType::Request && (cooperative || hostile) => Some(EventType::Request),
+            _ => None,
+        };
         let quote = quote_content
             .iter()
             .find(|(s, _)| s.start <= toks[a].span.start && toks[a].span.end <= s.end)
             .map(|&(_, q)| q);
 
         let location = self.location(lo, hi, a, b, &source, &target);
-        let mut src: Vec<ActorRef> = source.iter().map(|&m| self.actor(m, hi)).collect();
+        // A source's sector noun lies before the trigger (`Russian troops
+        // shelled`), never in it (`Belarus withdrew troops`).
+        let mut src: Vec<ActorRef> =
+            source.iter().map(|&m| self.actor(m, if self.mentions[m].token < a { a } else { hi })).collect();
         let mut tgt: Vec<ActorRef> = target.iter().map(|&m| self.actor(m, hi)).collect();
         // `Russian and Ukrainian counterparts`: the last demonym's noun
         // serves the whole list.
@@ -1271,6 +1442,8 @@ impl Cx<'_> {
             sentence: si,
             tokens: (a, b),
             future,
+            ty: recoded.unwrap_or(t.ty),
+            action: recoded.map(|_| t.ty),
             clause: (clause_from, self.clause_end(b, hi)),
             source: src,
             target: tgt,

@@ -488,7 +488,7 @@ impl Pipeline {
         let actor = |a: &crate::events::ActorRef| {
             let m = &mentions[a.mention];
             let (id, name) = self.entity_id_name(new_entities, m.entity);
-            let Actor { country, mut sector, .. } = match m.entity {
+            let Actor { mut country, mut sector, .. } = match m.entity {
                 EntityRef::Gazetteer(e) => {
                     let mut x = self.gazetteer.entities()[e].actor(article.published);
                     if x.sector.is_none() && !a.place && self.capitals.contains(&e) {
@@ -500,6 +500,11 @@ impl Pipeline {
             };
             if sector.is_none() {
                 sector = a.sector.as_deref().map(str::to_string);
+            }
+            if country.is_none()
+                && let Some(EntityRef::Gazetteer(e)) = a.country_from.map(|c| mentions[c].entity)
+            {
+                country = self.gazetteer.entities()[e].actor(article.published).country;
             }
             let code = match (&country, &sector) {
                 (Some(c), Some(s)) if s == "IGO" => Some(format!("IGO{c}")),
@@ -540,6 +545,17 @@ impl Pipeline {
                     crate::events::same_clause(text, toks, t.first, ta)
                         && crate::events::same_clause(text, toks, t.end.saturating_sub(1), ta)
                 })
+                // `agreed to meet in the coming days`: a span of days ahead
+                // dates the promised or demanded action, not the promise.
+                .filter(|t| {
+                    !(matches!(t.value, crate::timex::TimeValue::Coming(_))
+                        && matches!(
+                            lex.ty(ev.entry),
+                            crate::events::EventType::Agree
+                                | crate::events::EventType::Request
+                                | crate::events::EventType::Threaten
+                        ))
+                })
                 .min_by_key(|t| if t.first >= tb { t.first - tb } else { ta.saturating_sub(t.end) })
                 .map(|t| {
                     let r = crate::timex::resolve(t.value, article.published, future);
@@ -565,7 +581,7 @@ impl Pipeline {
                 .collect();
             let source: Vec<ActorRecord> = ev.source.iter().map(actor).collect();
             let target: Vec<ActorRecord> = ev.target.iter().map(actor).collect();
-            let ty = lex.ty(ev.entry);
+            let ty = ev.ty;
             let key = (
                 ty,
                 source.iter().map(|a| a.entity_id.clone()).collect::<Vec<_>>(),
@@ -586,7 +602,16 @@ impl Pipeline {
                 continue;
             }
             seen.insert(key, out.len());
-            let (quad_class, intensity) = lex.quad_score(ev.entry);
+            let (quad_class, intensity) = match ev.action {
+                Some(_) => lex.type_score(ty),
+                None => lex.quad_score(ev.entry),
+            };
+            // A promised, threatened or demanded action takes its frame's
+            // CAMEO root and no mode.
+            let (mode, cameo) = match ev.action {
+                Some(_) => (None, crate::events::cameo_root(ty).to_string()),
+                None => (lex.mode(ev.entry).map(str::to_string), lex.cameo(ev.entry).to_string()),
+            };
             out.push(EventRecord {
                 article_id: article.article_id.clone(),
                 url: article.url.clone(),
@@ -594,8 +619,9 @@ impl Pipeline {
                 outlet: article.source.clone(),
                 event_id: String::new(),
                 event_type: ty,
-                mode: lex.mode(ev.entry).map(str::to_string),
-                cameo: lex.cameo(ev.entry).to_string(),
+                action_type: ev.action,
+                mode,
+                cameo,
                 quad_class,
                 intensity,
                 trigger: TriggerRecord {

@@ -191,6 +191,10 @@ pub struct EventRecord {
     pub event_id: String,
     /// The PLOVER event type.
     pub event_type: EventType,
+    /// For an action promised (AGREE), threatened (THREATEN) or demanded
+    /// (REQUEST): the action's own type (`X will withdraw` -> AGREE with
+    /// action RETREAT). Null otherwise.
+    pub action_type: Option<EventType>,
     /// The PLOVER mode, if the trigger gives one.
     pub mode: Option<String>,
     /// The closest CAMEO code.
