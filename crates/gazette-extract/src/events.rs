@@ -665,6 +665,9 @@ fn is_aux(text: &str, p: &Token) -> bool {
             ))
 }
 
+/// At most this many actors on one side of an event.
+const MAX_ACTORS: usize = 8;
+
 /// Window sizes, in tokens.
 const BACK: usize = 24;
 const AHEAD: usize = 14;
@@ -960,15 +963,19 @@ impl Cx<'_> {
     fn coordinated_before(&self, m: usize, lo: usize) -> Vec<usize> {
         let mut group = vec![m];
         let mut head = m;
-        loop {
+        // A bounded list: the look-back stays a window, whatever the text.
+        while group.len() < MAX_ACTORS {
             // Skip modifiers of the current head (`Russian President`).
             let mut start = self.mentions[head].token;
-            while let Some(p) =
-                start.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.find_mention_before(p, 4, lo))
+            let mut hops = 0;
+            while hops < 4
+                && let Some(p) =
+                    start.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.find_mention_before(p, 4, lo))
             {
                 if self.modifies_next(p, head) {
                     start = self.mentions[p].token;
                     head = p;
+                    hops += 1;
                 } else {
                     break;
                 }
@@ -1021,9 +1028,13 @@ impl Cx<'_> {
             match (k < hi).then(|| self.mention_starting(k)).flatten() {
                 Some(mut p) => {
                     // `and German Chancellor Friedrich Merz`: the person.
-                    while p + 1 < self.mentions.len() && self.mentions[p + 1].token < hi && self.modifies_next(p, p + 1)
-                    {
-                        p += 1;
+                    for _ in 0..4 {
+                        if p + 1 < self.mentions.len()
+                            && self.mentions[p + 1].token < hi
+                            && self.modifies_next(p, p + 1)
+                        {
+                            p += 1;
+                        }
                     }
                     group.push(p);
                     cur = p;
@@ -1141,7 +1152,7 @@ impl Cx<'_> {
         for j in k..(k + within).min(hi) {
             if let Some(mut m) = self.mention_starting(j) {
                 // `Ukraine President Volodymyr Zelenskyy`: the person.
-                while let Some(next) = (m + 1 < self.mentions.len()).then_some(m + 1) {
+                for next in (m + 1..self.mentions.len()).take(4) {
                     if self.mentions[next].token < hi && self.modifies_next(m, next) {
                         m = next;
                     } else {

@@ -538,9 +538,11 @@ impl Pipeline {
             }
             let future = ev.future;
             let (ta, tb) = ev.tokens;
-            let time = times
-                .1
+            // Only times near the trigger: a window, whatever the sentence's length.
+            let near = times.1.partition_point(|t| t.end + 40 < ta);
+            let time = times.1[near..]
                 .iter()
+                .take_while(|t| t.first <= tb + 40)
                 .filter(|t| {
                     crate::events::same_clause(text, toks, t.first, ta)
                         && crate::events::same_clause(text, toks, t.end.saturating_sub(1), ta)

@@ -29,6 +29,21 @@ fn check(text: &str, x: &Extraction) {
             assert!(ok(s.start, s.end));
         }
     }
+    for e in &x.events {
+        assert!(ok(e.trigger.start, e.trigger.end) && text[e.trigger.start..e.trigger.end] == e.trigger.text);
+        assert!(ok(e.sentence.start, e.sentence.end));
+        assert!(e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end, "trigger in its sentence");
+        for a in e.source.iter().chain(&e.target) {
+            assert!(ok(a.start, a.end) && text[a.start..a.end] == a.text, "actor span {}..{}", a.start, a.end);
+        }
+        if let Some(t) = &e.time {
+            assert!(ok(t.start, t.end) && text[t.start..t.end] == t.text);
+        }
+        for q in &e.quantities {
+            assert!(ok(q.start, q.end) && text[q.start..q.end] == q.text);
+        }
+        assert!(!e.mentions.is_empty());
+    }
 }
 
 /// The fastest of three runs.
@@ -79,4 +94,14 @@ fn quote_marks_and_capitals() {
     linear("\" ", 40_000);
     linear("Alpha ", 10_000);
     linear("« Tak » ", 5_000);
+}
+
+#[test]
+fn events_in_sentences_without_end() {
+    // Many triggers and actors in one endless sentence: every look-back is a window.
+    linear("Russia attacked Ukraine and ", 2_000);
+    linear("Russia and Ukraine and France and ", 2_000);
+    linear("Russian President Vladimir Putin met ", 1_000);
+    linear("on Monday Russia attacked Kyiv on Tuesday ", 1_000);
+    linear("sanctions on Iran called for talks with $5 million in aid to ", 1_000);
 }
