@@ -665,6 +665,12 @@ fn is_aux(text: &str, p: &Token) -> bool {
             ))
 }
 
+/// Speech verbs after which `it` / `they` stand for the speaker.
+const SPEECH: [&str; 16] = [
+    "said", "says", "say", "announced", "announces", "added", "adds", "stated", "insisted", "insists", "warned",
+    "warns", "declared", "claimed", "claims", "confirmed",
+];
+
 /// At most this many actors on one side of an event.
 const MAX_ACTORS: usize = 8;
 
@@ -1133,11 +1139,28 @@ impl Cx<'_> {
                 continue;
             }
             if is(self.text, &self.toks[j], &PRONOUNS) {
-                if let Some((m, s)) = last_person.filter(|&(_, s)| si - s <= 3) {
-                    let _ = s;
+                // `Kennedy ... as he visits`: a person earlier in the
+                // sentence; otherwise the last person in subject position.
+                let here = (lo.max(j.saturating_sub(BACK))..j).find_map(|q| {
+                    self.mention_starting(q).filter(|&m| self.mentions[m].kind == EntityKind::Person)
+                });
+                if let Some(m) = here {
+                    return (vec![m], j);
+                }
+                if let Some((m, _)) = last_person.filter(|&(_, s)| si - s <= 3) {
                     return (vec![m], j);
                 }
                 return (Vec::new(), j);
+            }
+            // `it`, `they`, `we` are not resolved, except after a speech
+            // verb, where they stand for its subject (`Hungary has said it
+            // will support`).
+            if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you"]) {
+                // `said it`, `said that it`, `said today it`, `said on Monday it`.
+                let after_speech = (j.saturating_sub(3).max(lo)..j).any(|q| is(self.text, &self.toks[q], &SPEECH));
+                if !after_speech {
+                    return (Vec::new(), j);
+                }
             }
         }
         match fallback {
