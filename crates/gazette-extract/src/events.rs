@@ -667,8 +667,22 @@ fn is_aux(text: &str, p: &Token) -> bool {
 
 /// Speech verbs after which `it` / `they` stand for the speaker.
 const SPEECH: [&str; 16] = [
-    "said", "says", "say", "announced", "announces", "added", "adds", "stated", "insisted", "insists", "warned",
-    "warns", "declared", "claimed", "claims", "confirmed",
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "added",
+    "adds",
+    "stated",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "declared",
+    "claimed",
+    "claims",
+    "confirmed",
 ];
 
 /// At most this many actors on one side of an event.
@@ -1141,9 +1155,8 @@ impl Cx<'_> {
             if is(self.text, &self.toks[j], &PRONOUNS) {
                 // `Kennedy ... as he visits`: a person earlier in the
                 // sentence; otherwise the last person in subject position.
-                let here = (lo.max(j.saturating_sub(BACK))..j).find_map(|q| {
-                    self.mention_starting(q).filter(|&m| self.mentions[m].kind == EntityKind::Person)
-                });
+                let here = (lo.max(j.saturating_sub(BACK))..j)
+                    .find_map(|q| self.mention_starting(q).filter(|&m| self.mentions[m].kind == EntityKind::Person));
                 if let Some(m) = here {
                     return (vec![m], j);
                 }

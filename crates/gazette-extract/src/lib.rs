@@ -3,12 +3,13 @@
 //! [`Pipeline`] runs the stages over one [`Article`] at a time and returns an
 //! [`Extraction`] of typed records: tokens, sentences and paragraphs
 //! ([`gazette_tokenizer`]), entities linked to the gazetteer or found by name
-//! patterns, and quotations with their cue and speaker. Events plug in next.
+//! patterns, quotations with their cue and speaker, and PLOVER-typed events
+//! with actors, time, place, amounts, modality and attribution.
 //! The crate does no I/O, prints nothing and keeps no global state: the
 //! caller (the `gazette` CLI, or your code) owns files, threads and output.
 //!
 //! All spans are byte offsets into [`Article::text`], on char boundaries.
-//! The wire format of the records, `gazette/2`, is documented in the
+//! The wire format of the records, `gazette/3`, is documented in the
 //! project's `docs/schema.md`.
 //!
 //! # Example
@@ -36,6 +37,29 @@
 //!
 //! let line = serde_json::to_string(&Record::Quote(quote.clone()))?;
 //! assert!(line.starts_with(r#"{"type":"quote","article_id":"a1","quote_id":"a1#q1""#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Events: who did what to whom, when, and how much.
+//!
+//! ```
+//! use gazette_extract::{Article, EventType, Pipeline};
+//!
+//! let pipeline = Pipeline::builder().build()?;
+//! let article = Article {
+//!     id: "a2".into(),
+//!     text: "The United States on Tuesday approved $200 million in military aid to Ukraine.".into(),
+//!     published: Some("2025-08-07".into()),
+//!     ..Article::default()
+//! };
+//! let x = pipeline.process(&article)?;
+//! let e = &x.events[0];
+//! assert_eq!(e.event_type, EventType::Aid);
+//! assert_eq!(e.source[0].country.as_deref(), Some("USA"));
+//! assert_eq!(e.target[0].country.as_deref(), Some("UKR"));
+//! assert_eq!(e.time.as_ref().and_then(|t| t.date).map(|d| d.to_string()).as_deref(), Some("2025-08-05"));
+//! assert_eq!(e.quantities[0].value, 200_000_000.0);
+//! assert_eq!(e.quantities[0].unit, Some("USD"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
