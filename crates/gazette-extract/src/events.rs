@@ -1200,7 +1200,7 @@ impl Cx<'_> {
             let t = &self.toks[j];
             // `the possibility of Ukraine's president joining`, `calls by
             // Belarus`, `an appeal from the president`: after a noun.
-            let of = j > k && is(self.text, t, &["of", "by", "from"]);
+            let of = j > k && is(self.text, t, &["of", "by", "from", "with"]);
             let ok = (t.kind == TokenKind::Word && (of || !is(self.text, t, &PREPOSITIONS)) && !self.is_boundary(j))
                 || t.kind == TokenKind::Number
                 || is_punct(self.text, t, &["-"]);
@@ -1389,7 +1389,11 @@ impl Cx<'_> {
         let clause_from = subject_start.min(a).max(lo);
         let before = |list: &[&str]| (clause_from.saturating_sub(6).max(lo)..a).any(|k| is(text, &toks[k], list));
         let negated = has(&NEGATIONS) || has(&NEGATING_VERBS);
+        // `... if he gave them a veto`, `... unless Chad arranged a ceasefire`.
+        let after = |list: &[&str]| (b..(b + AHEAD).min(hi)).any(|k| is(text, &toks[k], list));
+        let unless = before(&["unless"]) || after(&["unless"]);
         let conditional = before(&["if", "unless"])
+            || after(&["if", "unless"])
             || (a >= 2 && is(text, &toks[a - 1], &["face", "faces", "facing"]) && is(text, &toks[a - 2], &["or"]))
             || (a >= 3
                 && (a - 3..a).any(|k| is(text, &toks[k], &["face", "faces", "facing"]))
@@ -1400,6 +1404,9 @@ impl Cx<'_> {
             Modality::Conditional
         } else if has(&REQUESTING) || has(&["must"]) || before(&REQUESTING) && has(&["to"]) {
             Modality::Requested
+        } else if has(&["would"]) && before(&SPEECH) {
+            // `said they would boycott`: the future of reported speech.
+            Modality::Future
         } else if has(&POSSIBLE)
             || has(&["would"])
             || before(&["whether"])
@@ -1435,7 +1442,6 @@ impl Cx<'_> {
         // demanded REQUEST (CAMEO 03, 13, 10): `X will withdraw its troops`,
         // `X would boycott the talks`, `X must release the prisoners`. The
         // action's own type stays in `action`.
-        let unless = before(&["unless"]);
         let cooperative = matches!(
             t.ty,
             EventType::Consult
