@@ -842,7 +842,7 @@ pub(crate) fn find(
                 let (a, b) = out.split_at_mut(i + 1);
                 let (rej, req) = (&a[i], &mut b[0]);
                 let requester_rejected = req.source.iter().any(|s| rej.target.iter().any(|t| t.mention == s.mention));
-                if req.target.is_empty() && requester_rejected {
+                if requester_rejected {
                     req.target = rej.source.clone();
                 }
             }
@@ -908,26 +908,51 @@ impl Cx<'_> {
     /// (possessive or one word allowed between), the span grows to cover it.
     fn actor(&self, m: usize, hi: usize) -> ActorRef {
         let mention = &self.mentions[m];
-        let span = mention.span;
+        let mut span = mention.span;
+        // `Bosnian Serbs`, `Iraqi Kurds`: a group named with the country it
+        // lives in acts for that country.
+        let lived_in = (mention.token > 0 && mention.kind == EntityKind::Norp)
+            .then(|| self.mention_ending(mention.token - 1))
+            .flatten()
+            .filter(|&p| {
+                matches!(self.mentions[p].kind, EntityKind::Gpe | EntityKind::Norp)
+                    && self.toks[mention.token].space_before
+            });
+        if let Some(p) = lived_in {
+            span = Span::new(self.mentions[p].span.start, span.end);
+        }
         if matches!(mention.kind, EntityKind::Gpe | EntityKind::Norp | EntityKind::Org) {
             let mut k = self.end_token(m);
             if k < hi && is_possessive(self.text, &self.toks[k]) {
                 k += 1;
             }
             for k in k..(k + 2).min(hi) {
-                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi) {
+                // A lowercase noun (`Russian officials`), not the title of a
+                // name (`Chad unless President Goukouni`).
+                if self.toks[k].case == gazette_tokenizer::Case::Lower
+                    && let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi)
+                {
                     return ActorRef {
                         mention: m,
                         span: Span::new(span.start, self.toks[last].span.end),
                         sector: Some(sector.into()),
                         place: false,
-                        country_from: None,
+                        country_from: lived_in,
                     };
                 }
-                if self.toks[k].kind != TokenKind::Word || self.mention_starting(k).is_some() {
+                let t = &self.toks[k];
+                if t.kind != TokenKind::Word
+                    || self.mention_starting(k).is_some()
+                    || is(self.text, t, &PREPOSITIONS)
+                    || is_aux(self.text, t)
+                    || self.is_boundary(k)
+                {
                     break;
                 }
             }
+        }
+        if lived_in.is_some() {
+            return ActorRef { mention: m, span, sector: None, place: false, country_from: lived_in };
         }
         let (country_from, sector) = match self.intro.get(&mention.entity) {
             Some(&(c, sector)) if mention.kind == EntityKind::Person => (Some(c), sector.map(Box::from)),
@@ -1356,6 +1381,19 @@ impl Cx<'_> {
                 if let Some(m) = m {
                     target = self.coordinated_after(m, hi);
                 }
+            }
+        }
+        // `threatened to break relations with Russia`, `demanded the removal
+        // of President X`: a framing verb with no target slot takes the first
+        // actor of its complement, in the clause.
+        if target.is_empty()
+            && !passive
+            && t.slots.is_empty()
+            && matches!(t.ty, EventType::Request | EventType::Threaten | EventType::Agree | EventType::Reject)
+        {
+            let end = self.clause_end(b, hi);
+            if let Some(m) = (b..end).find_map(|k| self.mention_starting(k)).filter(|m| !source.contains(m)) {
+                target = self.coordinated_after(m, hi);
             }
         }
         // Nothing joins an actor to itself; a source repeated as target goes.

@@ -501,9 +501,10 @@ impl Pipeline {
             if sector.is_none() {
                 sector = a.sector.as_deref().map(str::to_string);
             }
-            if country.is_none()
-                && let Some(EntityRef::Gazetteer(e)) = a.country_from.map(|c| mentions[c].entity)
-            {
+            // A person's introduction fills a missing country; a group's
+            // country of residence (`Bosnian Serbs`) replaces its own.
+            let from_mention = m.kind != crate::EntityKind::Person || country.is_none();
+            if from_mention && let Some(EntityRef::Gazetteer(e)) = a.country_from.map(|c| mentions[c].entity) {
                 country = self.gazetteer.entities()[e].actor(article.published).country;
             }
             let code = match (&country, &sector) {
