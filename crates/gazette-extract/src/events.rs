@@ -714,6 +714,7 @@ pub(crate) fn cameo_root(ty: EventType) -> &'static str {
         EventType::Agree => "03",
         EventType::Threaten => "13",
         EventType::Request => "10",
+        EventType::Reject => "12",
         _ => "",
     }
 }
@@ -754,7 +755,7 @@ pub(crate) fn find(
         let (p, m) = (&mentions[i - 1], &mentions[i]);
         if m.kind == EntityKind::Person
             && matches!(m.entity, crate::entities::EntityRef::New(_))
-            && matches!(p.kind, EntityKind::Gpe | EntityKind::Norp)
+            && matches!(p.kind, EntityKind::Gpe | EntityKind::Norp | EntityKind::Org)
             && cx.modifies_next(i - 1, i)
         {
             let between = cx.end_token(i - 1)..m.token;
@@ -778,6 +779,11 @@ pub(crate) fn find(
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         let mut k = lo;
         while k < hi {
+            // Not inside a compound: `long-threatened`, `Iran-backed`.
+            if k > lo && !toks[k].space_before && is_punct(text, &toks[k - 1], &["-"]) {
+                k += 1;
+                continue;
+            }
             match lex.match_at(text, toks, k, hi) {
                 Some(e) => {
                     let len = lex.entries[e as usize].words.len();
@@ -989,7 +995,9 @@ impl Cx<'_> {
             && b - a <= 4
             && (a..b).all(|k| {
                 let t = &self.toks[k];
-                is(self.text, t, &TITLE_WORDS) || is_possessive(self.text, t)
+                is(self.text, t, &TITLE_WORDS)
+                    || is_possessive(self.text, t)
+                    || (is_punct(self.text, t, &["-"]) && !t.space_before)
             })
     }
 
@@ -1131,6 +1139,13 @@ impl Cx<'_> {
                 let first = self.mentions[m].token;
                 // Seas and regions do not act.
                 if self.mentions[m].kind == EntityKind::Loc {
+                    j = first;
+                    continue;
+                }
+                // Inside an apposition (`Pakistan, a key U.S. ally in the
+                // war, has refused`): an odd number of commas lies between.
+                let commas_between = (j + 1..k).filter(|&q| is_punct(self.text, &self.toks[q], &[","])).count();
+                if commas_between % 2 == 1 && (lo..first).any(|q| is_punct(self.text, &self.toks[q], &[","])) {
                     j = first;
                     continue;
                 }
@@ -1418,6 +1433,15 @@ impl Cx<'_> {
         {
             return None;
         }
+        // Troops arriving somewhere are not a visit.
+        if self.lex.modes[t.mode as usize].as_ref() == "visit"
+            && source.iter().any(|&m| {
+                let e = self.end_token(m);
+                e < hi && is(text, &toks[e], &["troops", "forces", "soldiers", "peacekeepers", "peacekeeping"])
+            })
+        {
+            return None;
+        }
         // PLOVER codes the visitor as the actor of a hosted visit.
         if t.cameo.as_ref() == "043" && !target.is_empty() {
             std::mem::swap(&mut source, &mut target);
@@ -1493,7 +1517,11 @@ impl Cx<'_> {
             t.ty,
             EventType::Protest | EventType::Sanction | EventType::Mobilize | EventType::Coerce | EventType::Assault
         );
+        let refused =
+            has(&["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"]);
         let recoded = match modality {
+            // `has refused to deploy peacekeepers`, `declined to resign`: a rejection (CAMEO 12).
+            Modality::Negated if refused && t.ty != EventType::Reject => Some(EventType::Reject),
             Modality::Future | Modality::Conditional if unless && (cooperative || hostile) => Some(EventType::Threaten),
             Modality::Future | Modality::Conditional if cooperative => Some(EventType::Agree),
             Modality::Future | Modality::Conditional if hostile => Some(EventType::Threaten),

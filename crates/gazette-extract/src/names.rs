@@ -206,8 +206,9 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         }
         i = end;
         // Strip leading titles: `President Ilham Aliyev`, `Prime Minister X`.
+        // A hyphenated title goes too: `Secretary-General Kofi Annan`.
         let mut s = start;
-        while s < end && has(s, TITLE) {
+        while s < end && (has(s, TITLE) || (s > start && word(s) == "-" && has(s - 1, TITLE))) {
             s += 1;
         }
         let titled = s > start;

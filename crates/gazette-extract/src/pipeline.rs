@@ -505,7 +505,12 @@ impl Pipeline {
             // country of residence (`Bosnian Serbs`) replaces its own.
             let from_mention = m.kind != crate::EntityKind::Person || country.is_none();
             if from_mention && let Some(EntityRef::Gazetteer(e)) = a.country_from.map(|c| mentions[c].entity) {
-                country = self.gazetteer.entities()[e].actor(article.published).country;
+                let intro = self.gazetteer.entities()[e].actor(article.published);
+                // `U.N. Secretary-General Kofi Annan` acts for the U.N.
+                if intro.sector.as_deref() == Some("IGO") {
+                    sector = intro.sector;
+                }
+                country = intro.country;
             }
             let code = match (&country, &sector) {
                 (Some(c), Some(s)) if s == "IGO" => Some(format!("IGO{c}")),
