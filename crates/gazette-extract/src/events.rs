@@ -730,13 +730,28 @@ fn is_boundary_token(text: &str, t: &Token) -> bool {
     is_punct(text, t, &[";", ":", "—", "–", "(", ")"]) || is(text, t, &CLAUSE_WORDS)
 }
 
-/// Finds the events of one article.
+/// A span of quoted or reported content: its quote and the speaker's mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuoteSpan {
+    pub span: Span,
+    pub quote: usize,
+    pub speaker: Option<usize>,
+}
+
+/// The content span holding `s`; `spans` sorted by start. A binary search,
+/// then a few spans back (content spans rarely nest).
+fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
+    let after = spans.partition_point(|q| q.span.start <= s.start);
+    spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
+}
+
+/// Finds the events of one article. `quote_content` is sorted by start.
 pub(crate) fn find(
     lex: &TriggerLexicon,
     text: &str,
     analysis: &Analysis,
     mentions: &[Mention],
-    quote_content: &[(Span, usize)],
+    quote_content: &[QuoteSpan],
 ) -> Vec<Event> {
     let toks = &analysis.tokens;
     let n = toks.len();
@@ -1275,7 +1290,7 @@ impl Cx<'_> {
         b: usize,
         e: u32,
         last_person: Option<(usize, usize)>,
-        quote_content: &[(Span, usize)],
+        quote_content: &[QuoteSpan],
     ) -> Option<Event> {
         let t = &self.lex.entries[e as usize];
         let text = self.text;
@@ -1411,6 +1426,14 @@ impl Cx<'_> {
                 target = self.coordinated_after(m, hi);
             }
         }
+        // `Russia said Sudan must return the helicopter`: inside reported or
+        // quoted speech, `must` is the speaker's demand on its subject.
+        let must = &*t.lemma == "must";
+        if must {
+            let speaker = quote_at(quote_content, toks[a].span).and_then(|q| q.speaker)?;
+            target = std::mem::take(&mut source);
+            source = vec![speaker];
+        }
         // Nothing joins an actor to itself; a source repeated as target goes.
         target.retain(|m| !source.iter().any(|s| self.mentions[*s].entity == self.mentions[*m].entity));
         if source.is_empty() && target.is_empty() {
@@ -1460,7 +1483,9 @@ impl Cx<'_> {
             || (a >= 3
                 && (a - 3..a).any(|k| is(text, &toks[k], &["face", "faces", "facing"]))
                 && (a.saturating_sub(4).max(lo)..a).any(|k| is(text, &toks[k], &["or"])));
-        let modality = if negated {
+        let modality = if must {
+            Modality::Requested
+        } else if negated {
             Modality::Negated
         } else if conditional {
             Modality::Conditional
@@ -1528,10 +1553,7 @@ impl Cx<'_> {
             Modality::Requested if t.ty != EventType::Request && (cooperative || hostile) => Some(EventType::Request),
             _ => None,
         };
-        let quote = quote_content
-            .iter()
-            .find(|(s, _)| s.start <= toks[a].span.start && toks[a].span.end <= s.end)
-            .map(|&(_, q)| q);
+        let quote = quote_at(quote_content, toks[a].span).map(|q| q.quote);
 
         let location = self.location(lo, hi, a, b, &source, &target);
         // A source's sector noun lies before the trigger (`Russian troops

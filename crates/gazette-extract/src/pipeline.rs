@@ -241,8 +241,24 @@ impl Pipeline {
         };
         let quotes = self.quote_records(&article.article_id, text, &found, &new_entities);
         let events = if self.events {
-            let content: Vec<(Span, usize)> =
-                found.iter().enumerate().flat_map(|(q, x)| x.content.iter().map(move |&s| (s, q))).collect();
+            // Content spans by start, with the speaker's mention: the one at
+            // the speaker's words, or the entity's first mention.
+            let speaker_mention = |x: &Quote| {
+                let sp = x.speaker.as_ref()?;
+                let at = mentions.partition_point(|m| m.span.start < sp.span.start);
+                match mentions.get(at).filter(|m| m.span == sp.span) {
+                    Some(_) => Some(at),
+                    None => sp.entity.and_then(|e| mentions.iter().position(|m| m.entity == e)),
+                }
+            };
+            let mut content: Vec<crate::events::QuoteSpan> = Vec::new();
+            for (q, x) in found.iter().enumerate() {
+                let speaker = speaker_mention(x);
+                for &span in &x.content {
+                    content.push(crate::events::QuoteSpan { span, quote: q, speaker });
+                }
+            }
+            content.sort_by_key(|c| (c.span.start, c.quote));
             let events = crate::events::find(&self.triggers, text, &analysis, &mentions, &content);
             self.event_records(&article, text, &analysis, &events, &mentions, &new_entities, &quotes)
         } else {
