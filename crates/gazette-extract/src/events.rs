@@ -1305,7 +1305,20 @@ impl Cx<'_> {
 
         let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         let subject_start;
-        match t.pos {
+        // A noun row after a modal or `to` is the verb (`will visit
+        // Mauritania`, `threatened to attack`): its object is a target too.
+        let verbal = t.pos == Pos::Noun
+            && a > lo
+            && is(
+                text,
+                &toks[a - 1],
+                &[
+                    "will", "would", "could", "can", "may", "might", "must", "to", "did", "does", "do", "shall",
+                    "should", "not", "n't", "never",
+                ],
+            );
+        let pos = if verbal { Pos::Verb } else { t.pos };
+        match pos {
             Pos::Verb | Pos::Phrase
                 if a >= lo + 2 && is_possessive(text, &toks[a - 1]) && self.mention_ending(a - 2).is_some() =>
             {
@@ -1399,7 +1412,7 @@ impl Cx<'_> {
             }
         }
         if !passive {
-            for slot in t.slots.iter() {
+            for slot in t.slots.iter().chain(verbal.then_some(&Slot::Obj)) {
                 if !target.is_empty() {
                     break;
                 }
@@ -1442,13 +1455,13 @@ impl Cx<'_> {
         // A nominal trigger with no actor of its own (`the sanctions on
         // Burma`, `a ceasefire between A and B`) names an event told
         // elsewhere, or none: no record.
-        if t.pos == Pos::Noun && source.is_empty() {
+        if pos == Pos::Noun && source.is_empty() {
             return None;
         }
         // A meeting, a signing or a joint action needs two parties: a target,
         // or two sources (`Trump and Putin met`). `Trump signed an executive
         // order` is no event.
-        let prep_only = !t.slots.is_empty() && t.slots.iter().all(|s| matches!(s, Slot::Prep(_)));
+        let prep_only = !verbal && !t.slots.is_empty() && t.slots.iter().all(|s| matches!(s, Slot::Prep(_)));
         if prep_only
             && matches!(t.ty, EventType::Consult | EventType::Support | EventType::Cooperate)
             && target.is_empty()
@@ -1497,7 +1510,7 @@ impl Cx<'_> {
         } else if has(&POSSIBLE)
             || has(&["would"])
             || before(&["whether"])
-            || (t.pos == Pos::Noun
+            || (pos == Pos::Noun
                 && (clause_from.saturating_sub(2).max(lo)..a)
                     .any(|k| is(text, &toks[k], &["potential", "possible", "proposed", "planned"])))
         {
