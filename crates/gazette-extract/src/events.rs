@@ -1298,7 +1298,6 @@ impl Cx<'_> {
         // Words just before the trigger: auxiliaries, negation, modals.
         let aux_from = self.aux_start(lo, a);
         let aux = aux_from..a;
-        let has = |list: &[&str]| aux.clone().any(|k| is(text, &toks[k], list));
         // `was attacked`, `was not specifically discussed`, `has been agreed`.
         let passive = t.participle
             && aux.clone().rev().find(|&k| !is_adverb(text, &toks[k])).is_some_and(|k| is(text, &toks[k], &BE));
@@ -1318,6 +1317,9 @@ impl Cx<'_> {
                 ],
             );
         let pos = if verbal { Pos::Verb } else { t.pos };
+        // A nominal trigger's modals are its support verb's (`will impose a
+        // tariff`), not the words before the noun (`its long-threatened invasion`).
+        let mut noun_aux: Option<std::ops::Range<usize>> = None;
         match pos {
             Pos::Verb | Pos::Phrase
                 if a >= lo + 2 && is_possessive(text, &toks[a - 1]) && self.mention_ending(a - 2).is_some() =>
@@ -1364,7 +1366,9 @@ impl Cx<'_> {
                         // `an executive order imposing a tariff`: a participle
                         // after a noun; its subject is the clause's, further back.
                         let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
-                        let (subj, s) = self.subject_gap(lo, self.aux_start(lo, j - 1), last_person, si, gap);
+                        let from = self.aux_start(lo, j - 1);
+                        noun_aux = Some(from..j - 1);
+                        let (subj, s) = self.subject_gap(lo, from, last_person, si, gap);
                         source = subj;
                         start = s;
                         break;
@@ -1376,7 +1380,9 @@ impl Cx<'_> {
                         }
                         if j > lo && is(text, &toks[j - 1], &SUPPORT_VERBS) {
                             let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
-                            let (subj, s) = self.subject_gap(lo, self.aux_start(lo, j - 1), last_person, si, gap);
+                            let from = self.aux_start(lo, j - 1);
+                            noun_aux = Some(from..j - 1);
+                            let (subj, s) = self.subject_gap(lo, from, last_person, si, gap);
                             source = subj;
                             start = s;
                         }
@@ -1483,6 +1489,8 @@ impl Cx<'_> {
             std::mem::swap(&mut source, &mut target);
         }
 
+        let aux = if pos == Pos::Noun { noun_aux.unwrap_or(a..a) } else { aux };
+        let has = |list: &[&str]| aux.clone().any(|k| is(text, &toks[k], list));
         // Modality, from the words before the trigger and the clause.
         let clause_from = subject_start.min(a).max(lo);
         let before = |list: &[&str]| (clause_from.saturating_sub(6).max(lo)..a).any(|k| is(text, &toks[k], list));
