@@ -1145,6 +1145,8 @@ impl Cx<'_> {
         // Moroccan diplomats`, `rebels in the Ivory Coast`): the subject when
         // nothing better is found.
         let mut fallback: Option<usize> = None;
+        // Past `said ... they`, the gap is measured to the speech verb.
+        let mut gap_end = k;
         while j > floor {
             j -= 1;
             if self.is_boundary(j) {
@@ -1173,7 +1175,7 @@ impl Cx<'_> {
                 // clause.
                 let mut commas = 0;
                 let mut gap = 0;
-                for q in j + 1..k {
+                for q in j + 1..gap_end {
                     let t = &self.toks[q];
                     if is_punct(self.text, t, &[","]) {
                         commas += 1;
@@ -1225,9 +1227,9 @@ impl Cx<'_> {
             // will support`).
             if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you"]) {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
-                let after_speech = (j.saturating_sub(3).max(lo)..j).any(|q| is(self.text, &self.toks[q], &SPEECH));
-                if !after_speech {
-                    return (Vec::new(), j);
+                match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| is(self.text, &self.toks[q], &SPEECH)) {
+                    Some(q) => gap_end = q,
+                    None => return (Vec::new(), j),
                 }
             }
         }
@@ -1437,10 +1439,13 @@ impl Cx<'_> {
         // actor of its complement, in the clause.
         if target.is_empty()
             && !passive
-            && t.slots.is_empty()
+            && (t.slots.is_empty()
+                || (b < hi && is(text, &toks[b], &["to"]))
+                || (b + 2 < hi && is(text, &toks[b + 2], &["to"])))
             && matches!(t.ty, EventType::Request | EventType::Threaten | EventType::Agree | EventType::Reject)
         {
             let end = self.clause_end(b, hi);
+            let end = (b..end).find(|&k| is_punct(text, &toks[k], &[","])).unwrap_or(end);
             if let Some(m) = (b..end).find_map(|k| self.mention_starting(k)).filter(|m| !source.contains(m)) {
                 target = self.coordinated_after(m, hi);
             }
