@@ -799,6 +799,17 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
+            // A capitalised word inside a sentence is a name (`Grand Slams`,
+            // `Midsomer Murders`), not a trigger; a sentence's first word, or
+            // one after a quote mark or colon, may be either.
+            if k > lo
+                && toks[k].case == gazette_tokenizer::Case::Title
+                && !matches!(toks[k - 1].kind, TokenKind::Quote(_))
+                && !is_punct(text, &toks[k - 1], &[":", "-", "—", "–"])
+            {
+                k += 1;
+                continue;
+            }
             match lex.match_at(text, toks, k, hi) {
                 Some(e) => {
                     let len = lex.entries[e as usize].words.len();
