@@ -347,13 +347,21 @@ impl TriggerLexicon {
     }
 
     /// The longest entry whose words start at token `k`.
-    fn match_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<u32> {
+    /// With one modifier inside a phrase allowed (`held direct talks with`,
+    /// `imposed fresh sanctions on`): the entry and one past its last token.
+    fn match_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<(u32, usize)> {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
             return None;
         }
         let list = self.by_first.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end))?;
-        list.iter().copied().find(|&e| words_match(text, toks, k, end, &self.entries[e as usize].words))
+        list.iter().copied().find_map(|e| {
+            let words = &self.entries[e as usize].words;
+            if words_match(text, toks, k, end, words) {
+                return Some((e, k + words.len()));
+            }
+            (words.len() >= 2).then(|| words_match_modified(text, toks, k, end, words)).flatten().map(|x| (e, x))
+        })
     }
 
     /// The sector of the noun starting at token `k`, and its last token.
@@ -377,6 +385,66 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<st
         let t = toks[k + i].text(text);
         t.eq_ignore_ascii_case(w) || (t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
     })
+}
+
+/// Words that may stand inside a trigger phrase without changing it.
+const MODIFIERS: [&str; 32] = [
+    "new",
+    "fresh",
+    "further",
+    "more",
+    "additional",
+    "direct",
+    "official",
+    "formal",
+    "informal",
+    "secret",
+    "emergency",
+    "mass",
+    "major",
+    "massive",
+    "heavy",
+    "sweeping",
+    "tough",
+    "harsh",
+    "punitive",
+    "retaliatory",
+    "economic",
+    "diplomatic",
+    "urgent",
+    "renewed",
+    "landmark",
+    "bilateral",
+    "trilateral",
+    "high-level",
+    "wide",
+    "large",
+    "coordinated",
+    "deadly",
+];
+
+/// [`words_match`] with one word of [`MODIFIERS`] allowed after the first
+/// word; one past the last token, or `None`.
+fn words_match_modified(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<str>]) -> Option<usize> {
+    let same = |p: usize, w: &str| toks[p].text(text).eq_ignore_ascii_case(w);
+    let mut p = k;
+    let mut skipped = false;
+    for (i, w) in words.iter().enumerate() {
+        if p >= end {
+            return None;
+        }
+        if !same(p, w) {
+            let modifier =
+                i > 0 && !skipped && is(text, &toks[p], &MODIFIERS) && toks[p].case == gazette_tokenizer::Case::Lower;
+            if !modifier || p + 1 >= end || !same(p + 1, w) {
+                return None;
+            }
+            skipped = true;
+            p += 1;
+        }
+        p += 1;
+    }
+    skipped.then_some(p)
 }
 
 /// Irregular past participles that head trigger rows.
@@ -487,7 +555,24 @@ const PRONOUNS: [&str; 2] = ["he", "she"];
 
 /// Verbs whose object is a nominal trigger and whose subject is its source:
 /// `imposed a tariff`, `launched air strikes`, `approved $200 million in aid`.
-const SUPPORT_VERBS: [&str; 60] = [
+const SUPPORT_VERBS: [&str; 77] = [
+    "open",
+    "opens",
+    "opened",
+    "opening",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "lodge",
+    "lodges",
+    "lodged",
+    "lodging",
+    "reiterated",
+    "renewed",
+    "issued",
+    "issue",
+    "issues",
     "impose",
     "imposes",
     "imposed",
@@ -811,10 +896,9 @@ pub(crate) fn find(
                 continue;
             }
             match lex.match_at(text, toks, k, hi) {
-                Some(e) => {
-                    let len = lex.entries[e as usize].words.len();
-                    found.push((k, k + len, e));
-                    k += len;
+                Some((e, after)) => {
+                    found.push((k, after, e));
+                    k = after;
                 }
                 None => k += 1,
             }
@@ -938,7 +1022,7 @@ impl Cx<'_> {
 
     /// An actor from mention `m`: with a sector noun right after it
     /// (possessive or one word allowed between), the span grows to cover it.
-    fn actor(&self, m: usize, hi: usize) -> ActorRef {
+    fn actor(&self, m: usize, hi: usize, source: bool) -> ActorRef {
         let mention = &self.mentions[m];
         let mut span = mention.span;
         // `Bosnian Serbs`, `Iraqi Kurds`: a group named with the country it
@@ -988,7 +1072,8 @@ impl Cx<'_> {
         }
         let (country_from, sector) = match self.intro.get(&mention.entity) {
             Some(&(c, sector)) if mention.kind == EntityKind::Person => (Some(c), sector.map(Box::from)),
-            _ if mention.kind != EntityKind::Person => (None, self.head_sector(m).map(Box::from)),
+            // `rebels in the Ivory Coast attacked`: the head noun of a subject.
+            _ if source && mention.kind != EntityKind::Person => (None, self.head_sector(m).map(Box::from)),
             _ => (None, None),
         };
         ActorRef { mention: m, span, sector, place: false, country_from }
@@ -1596,8 +1681,8 @@ impl Cx<'_> {
         // A source's sector noun lies before the trigger (`Russian troops
         // shelled`), never in it (`Belarus withdrew troops`).
         let mut src: Vec<ActorRef> =
-            source.iter().map(|&m| self.actor(m, if self.mentions[m].token < a { a } else { hi })).collect();
-        let mut tgt: Vec<ActorRef> = target.iter().map(|&m| self.actor(m, hi)).collect();
+            source.iter().map(|&m| self.actor(m, if self.mentions[m].token < a { a } else { hi }, true)).collect();
+        let mut tgt: Vec<ActorRef> = target.iter().map(|&m| self.actor(m, hi, false)).collect();
         // `Russian and Ukrainian counterparts`: the last demonym's noun
         // serves the whole list.
         for list in [&mut src, &mut tgt] {
