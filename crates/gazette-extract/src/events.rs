@@ -1397,7 +1397,9 @@ impl Cx<'_> {
         let aux_from = self.aux_start(lo, a);
         let aux = aux_from..a;
         // `was attacked`, `was not specifically discussed`, `has been agreed`.
+        // Only a one-word verb: `is committed to`, `was ready to` are not passives.
         let passive = t.participle
+            && t.pos == Pos::Verb
             && aux.clone().rev().find(|&k| !is_adverb(text, &toks[k])).is_some_and(|k| is(text, &toks[k], &BE));
 
         let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
