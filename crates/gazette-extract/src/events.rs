@@ -172,6 +172,9 @@ struct Trigger {
     participle: bool,
 }
 
+/// A sector noun's words and its sector.
+type SectorNoun = (Box<[Box<str>]>, Box<str>);
+
 /// The trigger lexicon, the PLOVER type table and the sector nouns, parsed
 /// once and shared by every article.
 #[derive(Debug, Clone)]
@@ -179,12 +182,16 @@ pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
     /// Entries by the hash of their first word, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
+    /// A bit per first-word hash (bits 48..64), so that most words skip the map.
+    bloom: Box<[u64; BLOOM_WORDS]>,
     /// Mode names; 0 is `-` (none).
     modes: Vec<Box<str>>,
     /// (type, mode index) -> quad class and score.
     scores: FxHashMap<(EventType, u16), (QuadClass, f32)>,
     /// Sector nouns by the hash of their first word: (words, sector).
-    sectors: FxHashMap<u64, Vec<(Box<[Box<str>]>, Box<str>)>>,
+    sectors: FxHashMap<u64, Vec<SectorNoun>>,
+    /// Modality flags by word hash: (word, flags).
+    flags: FxHashMap<u64, Vec<(Box<str>, u32)>>,
 }
 
 fn words_of(surface: &str) -> Box<[Box<str>]> {
@@ -226,10 +233,23 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::new(),
             by_first: Default::default(),
+            bloom: Box::new([0; BLOOM_WORDS]),
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
+            flags: Default::default(),
         };
+        for (words, f) in FLAG_WORDS {
+            for w in words {
+                for w in [w.to_string(), w.replace('\'', "’")] {
+                    let list = lex.flags.entry(word_hash(w.as_bytes())).or_default();
+                    match list.iter_mut().find(|(x, _)| **x == *w) {
+                        Some(x) => x.1 |= f,
+                        None => list.push((w.into(), f)),
+                    }
+                }
+            }
+        }
         for (n, line) in rows(plover, "type\tmode\tquad\tscore") {
             let bad = |what: &str| Error::Lexicon(format!("plover.tsv:{n}: {what}"));
             let cols: Vec<&str> = line.split('\t').collect();
@@ -291,6 +311,8 @@ impl TriggerLexicon {
                 participle,
             });
             lex.by_first.entry(first).or_default().push(index);
+            let bit = bloom_bit(first);
+            lex.bloom[bit / 64] |= 1 << (bit % 64);
         }
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
@@ -349,19 +371,56 @@ impl TriggerLexicon {
     /// The longest entry whose words start at token `k`.
     /// With one modifier inside a phrase allowed (`held direct talks with`,
     /// `imposed fresh sanctions on`): the entry and one past its last token.
-    fn match_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<(u32, usize)> {
+    fn match_at(
+        &self,
+        text: &str,
+        toks: &[Token],
+        k: usize,
+        end: usize,
+        modifier_at: &dyn Fn(usize) -> bool,
+    ) -> Option<(u32, usize)> {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
             return None;
         }
-        let list = self.by_first.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end))?;
+        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+        let bit = bloom_bit(h);
+        if self.bloom[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let list = self.by_first.get(&h)?;
+        // The first word once (the hash may collide), then the rest per entry.
+        let first = &self.entries[*list.first()? as usize].words[0];
+        if !words_match(text, toks, k, end, std::slice::from_ref(first)) {
+            return None;
+        }
+        // A modifier inside a phrase is tried only when one stands in reach.
+        let longest = self.entries[list[0] as usize].words.len();
+        let modified = (k + 1..(k + longest).min(end)).any(modifier_at);
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
-            if words_match(text, toks, k, end, words) {
+            if words_match(text, toks, k + 1, end, &words[1..]) {
                 return Some((e, k + words.len()));
             }
-            (words.len() >= 2).then(|| words_match_modified(text, toks, k, end, words)).flatten().map(|x| (e, x))
+            (modified && words.len() >= 2)
+                .then(|| words_match_modified(text, toks, k, end, words, modifier_at))
+                .flatten()
+                .map(|x| (e, x))
         })
+    }
+
+    /// The modality flags of a token (0 for most words).
+    fn flags(&self, text: &str, t: &Token) -> u32 {
+        if t.kind != TokenKind::Word {
+            return 0;
+        }
+        match self.flags.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end)) {
+            Some(list) => {
+                let w = t.text(text);
+                list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map_or(0, |x| x.1)
+            }
+            None => 0,
+        }
     }
 
     /// The sector of the noun starting at token `k`, and its last token.
@@ -375,6 +434,13 @@ impl TriggerLexicon {
     }
 }
 
+const BLOOM_WORDS: usize = 1 << 10;
+
+/// The bloom filter bit of a first-word hash.
+fn bloom_bit(h: u64) -> usize {
+    (h >> 48) as usize % (BLOOM_WORDS * 64)
+}
+
 /// Whether `words` match the tokens from `k` on (before `end`), ignoring
 /// ASCII case, with `’` read as `'`.
 fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<str>]) -> bool {
@@ -383,49 +449,56 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<st
     }
     words.iter().enumerate().all(|(i, w)| {
         let t = toks[k + i].text(text);
-        t.eq_ignore_ascii_case(w) || (t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
+        t.eq_ignore_ascii_case(w) || (!t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
     })
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
 const MODIFIERS: [&str; 32] = [
-    "new",
-    "fresh",
-    "further",
-    "more",
     "additional",
-    "direct",
-    "official",
-    "formal",
-    "informal",
-    "secret",
-    "emergency",
-    "mass",
-    "major",
-    "massive",
-    "heavy",
-    "sweeping",
-    "tough",
-    "harsh",
-    "punitive",
-    "retaliatory",
-    "economic",
-    "diplomatic",
-    "urgent",
-    "renewed",
-    "landmark",
     "bilateral",
-    "trilateral",
-    "high-level",
-    "wide",
-    "large",
     "coordinated",
     "deadly",
+    "diplomatic",
+    "direct",
+    "economic",
+    "emergency",
+    "formal",
+    "fresh",
+    "further",
+    "harsh",
+    "heavy",
+    "high-level",
+    "informal",
+    "landmark",
+    "large",
+    "major",
+    "mass",
+    "massive",
+    "more",
+    "new",
+    "official",
+    "punitive",
+    "renewed",
+    "retaliatory",
+    "secret",
+    "sweeping",
+    "tough",
+    "trilateral",
+    "urgent",
+    "wide",
 ];
 
 /// [`words_match`] with one word of [`MODIFIERS`] allowed after the first
 /// word; one past the last token, or `None`.
-fn words_match_modified(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<str>]) -> Option<usize> {
+fn words_match_modified(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    end: usize,
+    words: &[Box<str>],
+    modifier_at: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     let same = |p: usize, w: &str| toks[p].text(text).eq_ignore_ascii_case(w);
     let mut p = k;
     let mut skipped = false;
@@ -434,8 +507,7 @@ fn words_match_modified(text: &str, toks: &[Token], k: usize, end: usize, words:
             return None;
         }
         if !same(p, w) {
-            let modifier =
-                i > 0 && !skipped && is(text, &toks[p], &MODIFIERS) && toks[p].case == gazette_tokenizer::Case::Lower;
+            let modifier = i > 0 && !skipped && modifier_at(p);
             if !modifier || p + 1 >= end || !same(p + 1, w) {
                 return None;
             }
@@ -449,30 +521,30 @@ fn words_match_modified(text: &str, toks: &[Token], k: usize, end: usize, words:
 
 /// Irregular past participles that head trigger rows.
 const PARTICIPLES: [&str; 24] = [
+    "beaten",
+    "broken",
+    "brought",
+    "cut",
+    "drawn",
+    "fought",
+    "given",
     "held",
     "hit",
-    "shot",
-    "struck",
-    "seized",
-    "taken",
-    "beaten",
-    "thrown",
-    "sent",
-    "given",
-    "brought",
     "led",
     "met",
-    "shut",
-    "cut",
-    "sought",
-    "won",
-    "broken",
-    "fought",
-    "withdrawn",
-    "drawn",
-    "stolen",
     "overrun",
+    "seized",
+    "sent",
     "set",
+    "shot",
+    "shut",
+    "sought",
+    "stolen",
+    "struck",
+    "taken",
+    "thrown",
+    "withdrawn",
+    "won",
 ];
 
 /// An event found in an article, before it becomes a record.
@@ -530,258 +602,328 @@ pub(crate) struct ActorRef {
 
 /// Words that end a clause when looking back for a subject.
 const CLAUSE_WORDS: [&str; 17] = [
-    "that", "which", "because", "while", "whereas", "although", "though", "if", "unless", "when", "whether", "but",
-    "after", "before", "since", "as", "where",
+    "after", "although", "as", "because", "before", "but", "if", "since", "that", "though", "unless", "when", "where",
+    "whereas", "whether", "which", "while",
 ];
 /// Prepositions: a mention right after one is not a subject.
 const PREPOSITIONS: [&str; 22] = [
-    "of", "in", "at", "from", "to", "with", "by", "for", "on", "against", "near", "about", "over", "under", "into",
-    "between", "among", "toward", "towards", "through", "across", "despite",
+    "about", "across", "against", "among", "at", "between", "by", "despite", "for", "from", "in", "into", "near", "of",
+    "on", "over", "through", "to", "toward", "towards", "under", "with",
 ];
-const BE: [&str; 9] = ["was", "were", "is", "are", "be", "been", "being", "am", "'s"];
+const BE: [&str; 9] = ["'s", "am", "are", "be", "been", "being", "is", "was", "were"];
 const NEGATIONS: [&str; 4] = ["not", "n't", "never", "no"];
 const NEGATING_VERBS: [&str; 12] = [
-    "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "denied", "denies",
-    "deny",
+    "decline", "declined", "declines", "denied", "denies", "deny", "fail", "failed", "fails", "refuse", "refused",
+    "refuses",
 ];
 const FUTURE: [&str; 12] =
-    ["will", "'ll", "shall", "plans", "plan", "planned", "intends", "intend", "expected", "set", "going", "scheduled"];
+    ["'ll", "expected", "going", "intend", "intends", "plan", "planned", "plans", "scheduled", "set", "shall", "will"];
 const POSSIBLE: [&str; 6] = ["could", "may", "might", "can", "possibly", "likely"];
 const REQUESTING: [&str; 14] = [
-    "urged", "urges", "urge", "called", "calls", "call", "demanded", "demands", "demand", "asked", "asks", "ask",
-    "pressed", "pressing",
+    "ask", "asked", "asks", "call", "called", "calls", "demand", "demanded", "demands", "pressed", "pressing", "urge",
+    "urged", "urges",
 ];
 const PRONOUNS: [&str; 2] = ["he", "she"];
 
 /// Verbs whose object is a nominal trigger and whose subject is its source:
 /// `imposed a tariff`, `launched air strikes`, `approved $200 million in aid`.
 const SUPPORT_VERBS: [&str; 77] = [
-    "open",
-    "opens",
-    "opened",
-    "opening",
-    "hold",
-    "holds",
-    "held",
-    "holding",
-    "lodge",
-    "lodges",
-    "lodged",
-    "lodging",
-    "reiterated",
-    "renewed",
-    "issued",
-    "issue",
-    "issues",
-    "impose",
-    "imposes",
-    "imposed",
-    "imposing",
-    "levy",
-    "levies",
-    "levied",
-    "slapped",
-    "slaps",
-    "launch",
-    "launches",
-    "launched",
-    "launching",
+    "announce",
+    "announced",
+    "announces",
+    "approve",
+    "approved",
+    "approves",
+    "approving",
+    "began",
+    "begins",
+    "carried",
     "conduct",
-    "conducts",
     "conducted",
     "conducting",
-    "approve",
-    "approves",
-    "approved",
-    "approving",
+    "conducts",
+    "continue",
+    "continued",
+    "continues",
+    "continuing",
+    "deliver",
+    "delivered",
+    "delivers",
+    "held",
+    "hold",
+    "holding",
+    "holds",
+    "impose",
+    "imposed",
+    "imposes",
+    "imposing",
+    "intensified",
+    "intensifies",
+    "issue",
+    "issued",
+    "issues",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "levied",
+    "levies",
+    "levy",
+    "lodge",
+    "lodged",
+    "lodges",
+    "lodging",
+    "mount",
+    "mounted",
+    "offer",
+    "offered",
+    "offers",
+    "open",
+    "opened",
+    "opening",
+    "opens",
+    "pledge",
+    "pledged",
+    "pledges",
     "provide",
-    "provides",
     "provided",
+    "provides",
     "providing",
+    "reiterated",
+    "renewed",
+    "resumed",
+    "resumes",
     "send",
+    "sending",
     "sends",
     "sent",
-    "sending",
-    "continue",
-    "continues",
-    "continued",
-    "continuing",
-    "announce",
-    "announces",
-    "announced",
-    "pledge",
-    "pledges",
-    "pledged",
-    "offer",
-    "offers",
-    "offered",
-    "deliver",
-    "delivers",
-    "delivered",
+    "slapped",
+    "slaps",
     "stage",
     "staged",
     "staging",
-    "mount",
-    "mounted",
-    "intensified",
-    "intensifies",
-    "unleashed",
-    "resumed",
-    "resumes",
-    "began",
-    "begins",
     "started",
-    "carried",
     "stepped",
+    "unleashed",
 ];
 const DETERMINERS: [&str; 12] =
-    ["a", "an", "the", "this", "that", "these", "those", "further", "new", "more", "another", "fresh"];
+    ["a", "an", "another", "fresh", "further", "more", "new", "that", "the", "these", "this", "those"];
 
 /// Words of a title between a place and a person (`US special envoy`,
 /// `Russian President`, `Putin's foreign affairs adviser`).
 const TITLE_WORDS: [&str; 49] = [
-    "colonel",
     "admiral",
-    "junior",
-    "president",
-    "prime",
-    "minister",
-    "foreign",
-    "defence",
-    "defense",
-    "affairs",
-    "secretary",
-    "special",
-    "envoy",
     "adviser",
     "advisor",
+    "affairs",
     "aide",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "deputy",
-    "senior",
-    "top",
-    "leader",
     "ambassador",
-    "general",
-    "commander",
-    "head",
-    "vice",
     "chancellor",
-    "king",
-    "queen",
-    "premier",
-    "governor",
-    "mayor",
-    "senator",
-    "state",
-    "national",
-    "security",
-    "interior",
-    "finance",
-    "trade",
-    "representative",
-    "negotiator",
-    "presidential",
-    "sheikh",
-    "emir",
+    "chief",
+    "colonel",
+    "commander",
     "crown",
+    "defence",
+    "defense",
+    "deputy",
+    "emir",
+    "envoy",
+    "finance",
+    "foreign",
+    "general",
+    "governor",
+    "head",
+    "interior",
+    "junior",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "national",
+    "negotiator",
+    "premier",
+    "president",
+    "presidential",
+    "prime",
     "prince",
+    "queen",
+    "representative",
+    "secretary",
+    "security",
+    "senator",
+    "senior",
+    "sheikh",
+    "special",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "top",
+    "trade",
+    "vice",
 ];
-
-fn is_adverb(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word
-        && (is(text, t, &NEGATIONS)
-            || is(
-                text,
-                t,
-                &[
-                    "also", "already", "again", "further", "then", "now", "still", "yet", "just", "soon", "later",
-                    "earlier",
-                ],
-            )
-            || (t.case == gazette_tokenizer::Case::Lower && t.text(text).ends_with("ly")))
-}
-
-fn is_aux(text: &str, p: &Token) -> bool {
-    p.kind == TokenKind::Word
-        && (is(text, p, &BE)
-            || is_adverb(text, p)
-            || is(text, p, &FUTURE)
-            || is(text, p, &POSSIBLE)
-            || is(text, p, &NEGATING_VERBS)
-            || is(
-                text,
-                p,
-                &[
-                    "has",
-                    "have",
-                    "had",
-                    "would",
-                    "should",
-                    "must",
-                    "did",
-                    "does",
-                    "do",
-                    "to",
-                    "ready",
-                    "about",
-                    "due",
-                    "going",
-                    "expected",
-                    "able",
-                    "willing",
-                    "prepared",
-                    "threatened",
-                    "threatening",
-                    "vowed",
-                    "pledged",
-                    "promised",
-                    "agreed",
-                    "sought",
-                    "seeks",
-                    "trying",
-                    "tried",
-                    "wants",
-                    "wanted",
-                ],
-            ))
-}
 
 /// Speech verbs after which `it` / `they` stand for the speaker.
 const SPEECH: [&str; 16] = [
-    "said",
-    "says",
-    "say",
-    "announced",
-    "announces",
     "added",
     "adds",
-    "stated",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "declared",
+    "announced",
+    "announces",
     "claimed",
     "claims",
     "confirmed",
+    "declared",
+    "insisted",
+    "insists",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "warned",
+    "warns",
 ];
 
 /// At most this many actors on one side of an event.
 const MAX_ACTORS: usize = 8;
 
+/// Adverbs that may stand among auxiliaries.
+const ADVERB_WORDS: [&str; 12] =
+    ["again", "already", "also", "earlier", "further", "just", "later", "now", "soon", "still", "then", "yet"];
+
+/// Other words of a verb group before a trigger (`has`, `ready`, `agreed`).
+const AUX_WORDS: [&str; 30] = [
+    "able",
+    "about",
+    "agreed",
+    "did",
+    "do",
+    "does",
+    "due",
+    "expected",
+    "going",
+    "had",
+    "has",
+    "have",
+    "must",
+    "pledged",
+    "prepared",
+    "promised",
+    "ready",
+    "seeks",
+    "should",
+    "sought",
+    "threatened",
+    "threatening",
+    "to",
+    "tried",
+    "trying",
+    "vowed",
+    "wanted",
+    "wants",
+    "willing",
+    "would",
+];
+
+/// Words after which a noun row is used as a verb (`will visit`).
+const VERBAL_BEFORE: [&str; 16] = [
+    "can", "could", "did", "do", "does", "may", "might", "must", "n't", "never", "not", "shall", "should", "to",
+    "will", "would",
+];
+
+/// Words where the look-back of a nominal trigger stops.
+const NOT_WALKABLE: [&str; 9] = ["against", "and", "by", "from", "on", "or", "the", "to", "with"];
+
+/// Words that put the action ahead (`vowed to`, `is ready to`).
+const FUTURE_FRAMES: [&str; 9] =
+    ["due", "pledged", "prepared", "promised", "ready", "threatened", "threatening", "vowed", "willing"];
+
+/// Word flags for modality, looked up once per token of the windows around
+/// a trigger (see [`TriggerLexicon::flags`]).
+mod flag {
+    pub const NEG: u32 = 1;
+    pub const NEGV: u32 = 1 << 1;
+    pub const FUT: u32 = 1 << 2;
+    pub const POSS: u32 = 1 << 3;
+    pub const REQ: u32 = 1 << 4;
+    pub const SPEECH: u32 = 1 << 5;
+    pub const FRAMES: u32 = 1 << 6;
+    pub const IF: u32 = 1 << 7;
+    pub const UNLESS: u32 = 1 << 8;
+    pub const WHETHER: u32 = 1 << 9;
+    pub const MUST: u32 = 1 << 10;
+    pub const TO: u32 = 1 << 11;
+    pub const WOULD: u32 = 1 << 12;
+    pub const PAST: u32 = 1 << 13;
+    pub const REFUSE: u32 = 1 << 14;
+    pub const BE: u32 = 1 << 15;
+    pub const ADVW: u32 = 1 << 16;
+    pub const AUXW: u32 = 1 << 17;
+    pub const PREP: u32 = 1 << 18;
+    pub const CLAUSE: u32 = 1 << 19;
+    pub const SUPPORT: u32 = 1 << 20;
+    pub const TITLE: u32 = 1 << 21;
+    pub const DET: u32 = 1 << 22;
+    pub const PRON: u32 = 1 << 23;
+    pub const MODIF: u32 = 1 << 24;
+    /// Words of a verb group before a trigger.
+    pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
+    /// Set once a token's flags are known.
+    pub const KNOWN: u32 = 1 << 31;
+}
+
+/// The word lists behind each flag.
+const FLAG_WORDS: [(&[&str], u32); 25] = [
+    (&MODIFIERS, flag::MODIF),
+    (&BE, flag::BE),
+    (&ADVERB_WORDS, flag::ADVW),
+    (&AUX_WORDS, flag::AUXW),
+    (&PREPOSITIONS, flag::PREP),
+    (&CLAUSE_WORDS, flag::CLAUSE),
+    (&SUPPORT_VERBS, flag::SUPPORT),
+    (&TITLE_WORDS, flag::TITLE),
+    (&DETERMINERS, flag::DET),
+    (&PRONOUNS, flag::PRON),
+    (&NEGATIONS, flag::NEG),
+    (&NEGATING_VERBS, flag::NEGV),
+    (&FUTURE, flag::FUT),
+    (&POSSIBLE, flag::POSS),
+    (&REQUESTING, flag::REQ),
+    (&SPEECH, flag::SPEECH),
+    (&FUTURE_FRAMES, flag::FRAMES),
+    (&["if"], flag::IF),
+    (&["unless"], flag::UNLESS),
+    (&["whether"], flag::WHETHER),
+    (&["must"], flag::MUST),
+    (&["to"], flag::TO),
+    (&["would"], flag::WOULD),
+    (&["had", "has", "have", "did", "was", "were"], flag::PAST),
+    (&["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"], flag::REFUSE),
+];
+
 /// Window sizes, in tokens.
 const BACK: usize = 24;
 const AHEAD: usize = 14;
 
+/// Byte order of two words with ASCII letters folded to lowercase.
+fn cmp_folded(x: &str, w: &str) -> std::cmp::Ordering {
+    x.bytes().map(|b| b.to_ascii_lowercase()).cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
+}
+
+/// Whether `w` is in `list`, ignoring ASCII case. Lists of more than eight
+/// words are sorted in [`cmp_folded`] order (a test checks) and searched by
+/// halves.
+fn in_list(list: &[&str], w: &str) -> bool {
+    if list.len() > 8 {
+        list.binary_search_by(|x| cmp_folded(x, w)).is_ok()
+    } else {
+        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+}
+
 fn is(text: &str, t: &Token, list: &[&str]) -> bool {
     t.kind == TokenKind::Word && {
         let w = t.text(text);
-        list.iter().any(|x| w.eq_ignore_ascii_case(x))
-            || (w.contains('’') && list.iter().any(|x| w.replace('’', "'").eq_ignore_ascii_case(x)))
+        in_list(list, w) || (!w.is_ascii() && w.contains('’') && in_list(list, &w.replace('’', "'")))
     }
 }
 
@@ -850,7 +992,16 @@ pub(crate) fn find(
             end_at[e] = i as u32 + 1;
         }
     }
-    let mut cx = Cx { intro: Default::default(), lex, text, toks, mentions, start_at, end_at };
+    let mut cx = Cx {
+        fl: vec![std::cell::Cell::new(0); n],
+        intro: Default::default(),
+        lex,
+        text,
+        toks,
+        mentions,
+        start_at,
+        end_at,
+    };
     for i in 1..mentions.len() {
         let (p, m) = (&mentions[i - 1], &mentions[i]);
         if m.kind == EntityKind::Person
@@ -895,7 +1046,8 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            match lex.match_at(text, toks, k, hi) {
+            let modifier_at = |p: usize| cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower;
+            match lex.match_at(text, toks, k, hi, &modifier_at) {
                 Some((e, after)) => {
                     found.push((k, after, e));
                     k = after;
@@ -981,6 +1133,8 @@ pub(crate) fn find(
 }
 
 struct Cx<'a> {
+    /// Each token's [`flag`]s, filled on first use.
+    fl: Vec<std::cell::Cell<u32>>,
     /// Persons no gazetteer knows, by the country mention and title sector
     /// of their introduction.
     intro: FxHashMap<crate::entities::EntityRef, (usize, Option<&'static str>)>,
@@ -1003,7 +1157,35 @@ impl Cx<'_> {
     }
 
     fn is_boundary(&self, k: usize) -> bool {
-        is_boundary_token(self.text, &self.toks[k])
+        self.f(k) & flag::CLAUSE != 0 || is_punct(self.text, &self.toks[k], &[";", ":", "—", "–", "(", ")"])
+    }
+
+    /// The [`flag`]s of token `k`, looked up once per article.
+    fn f(&self, k: usize) -> u32 {
+        let c = self.fl[k].get();
+        if c & flag::KNOWN != 0 {
+            return c;
+        }
+        let v = self.lex.flags(self.text, &self.toks[k]) | flag::KNOWN;
+        self.fl[k].set(v);
+        v
+    }
+
+    fn has_flag(&self, k: usize, f: u32) -> bool {
+        self.f(k) & f != 0
+    }
+
+    /// An adverb that may stand in a verb group (`also`, `not`, `reportedly`).
+    fn adverb(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.kind == TokenKind::Word
+            && (self.has_flag(k, flag::NEG | flag::ADVW)
+                || (t.case == gazette_tokenizer::Case::Lower && t.text(self.text).ends_with("ly")))
+    }
+
+    /// A word of a verb group before a trigger (`has`, `will`, `refused to`).
+    fn aux(&self, k: usize) -> bool {
+        self.toks[k].kind == TokenKind::Word && (self.has_flag(k, flag::AUX) || self.adverb(k))
     }
 
     fn mention_ending(&self, k: usize) -> Option<usize> {
@@ -1059,8 +1241,8 @@ impl Cx<'_> {
                 let t = &self.toks[k];
                 if t.kind != TokenKind::Word
                     || self.mention_starting(k).is_some()
-                    || is(self.text, t, &PREPOSITIONS)
-                    || is_aux(self.text, t)
+                    || self.has_flag(k, flag::PREP)
+                    || self.aux(k)
                     || self.is_boundary(k)
                 {
                     break;
@@ -1106,7 +1288,7 @@ impl Cx<'_> {
             && b - a <= 4
             && (a..b).all(|k| {
                 let t = &self.toks[k];
-                is(self.text, t, &TITLE_WORDS)
+                self.has_flag(k, flag::TITLE)
                     || is_possessive(self.text, t)
                     || (is_punct(self.text, t, &["-"]) && !t.space_before)
             })
@@ -1116,7 +1298,7 @@ impl Cx<'_> {
     /// (`has repeatedly` in `has repeatedly rejected`).
     fn aux_start(&self, lo: usize, k: usize) -> usize {
         let mut from = k;
-        while from > lo && k - from < 6 && is_aux(self.text, &self.toks[from - 1]) {
+        while from > lo && k - from < 6 && self.aux(from - 1) {
             from -= 1;
         }
         from
@@ -1243,10 +1425,32 @@ impl Cx<'_> {
         let mut fallback: Option<usize> = None;
         // Past `said ... they`, the gap is measured to the speech verb.
         let mut gap_end = k;
+        // Running counts over the tokens scanned, from `gap_end` back: commas
+        // (all, and those from `gap_end`), and the gap's words.
+        let (mut commas_to_k, mut commas, mut gap) = (0usize, 0usize, 0usize);
         while j > floor {
             j -= 1;
             if self.is_boundary(j) {
                 break;
+            }
+            let t = &self.toks[j];
+            if self.mention_ending(j).is_none() {
+                if is_punct(self.text, t, &[","]) {
+                    commas_to_k += 1;
+                }
+                if j < gap_end {
+                    if is_punct(self.text, t, &[","]) {
+                        commas += 1;
+                    } else if commas % 2 == 0 && is(self.text, t, &["of", "in", "from", "at"]) {
+                        gap = 0;
+                    } else if commas % 2 == 0
+                        && t.kind == TokenKind::Word
+                        && t.case == gazette_tokenizer::Case::Lower
+                        && !self.aux(j)
+                    {
+                        gap += 1;
+                    }
+                }
             }
             if let Some(m) = self.mention_ending(j) {
                 let first = self.mentions[m].token;
@@ -1257,34 +1461,21 @@ impl Cx<'_> {
                 }
                 // Inside an apposition (`Pakistan, a key U.S. ally in the
                 // war, has refused`): an odd number of commas lies between.
-                let commas_between = (j + 1..k).filter(|&q| is_punct(self.text, &self.toks[q], &[","])).count();
-                if commas_between % 2 == 1 && (lo..first).any(|q| is_punct(self.text, &self.toks[q], &[","])) {
+                if commas_to_k % 2 == 1
+                    && (first.saturating_sub(BACK).max(lo)..first).any(|q| is_punct(self.text, &self.toks[q], &[","]))
+                {
                     j = first;
                     continue;
                 }
-                let prep = (first > lo).then(|| &self.toks[first - 1]).filter(|t| is(self.text, t, &PREPOSITIONS));
+                let prep = (first > lo && self.has_flag(first - 1, flag::PREP)).then(|| &self.toks[first - 1]);
                 // Between subject and verb: at most `max_gap` lowercase words
                 // (not counting auxiliaries, words between commas, or a
                 // prepositional phrase after the head noun): `Russia on
                 // Wednesday attacked`, `The Turkish and Greek sides of the
                 // island have agreed`. More, and the mention belongs to another
                 // clause.
-                let mut commas = 0;
-                let mut gap = 0;
-                for q in j + 1..gap_end {
-                    let t = &self.toks[q];
-                    if is_punct(self.text, t, &[","]) {
-                        commas += 1;
-                    } else if commas % 2 == 0 && is(self.text, t, &["of", "in", "from", "at"]) {
-                        break;
-                    } else if commas % 2 == 0
-                        && t.kind == TokenKind::Word
-                        && t.case == gazette_tokenizer::Case::Lower
-                        && !is_aux(self.text, t)
-                    {
-                        gap += 1;
-                    }
-                }
+                // (Counted as the scan goes: `gap` holds the words between
+                // this mention and the first preposition after it.)
                 let sector_noun = self.lex.sector_at(self.text, self.toks, j + 1, k).is_some();
                 if gap > max_gap + usize::from(sector_noun) {
                     return (Vec::new(), k);
@@ -1305,7 +1496,7 @@ impl Cx<'_> {
                 j = first;
                 continue;
             }
-            if is(self.text, &self.toks[j], &PRONOUNS) {
+            if self.has_flag(j, flag::PRON) {
                 // `Kennedy ... as he visits`: a person earlier in the
                 // sentence; otherwise the last person in subject position.
                 let here = (lo.max(j.saturating_sub(BACK))..j)
@@ -1323,8 +1514,11 @@ impl Cx<'_> {
             // will support`).
             if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you"]) {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
-                match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| is(self.text, &self.toks[q], &SPEECH)) {
-                    Some(q) => gap_end = q,
+                match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| self.has_flag(q, flag::SPEECH)) {
+                    Some(q) => {
+                        gap_end = q;
+                        (commas, gap) = (0, 0);
+                    }
                     None => return (Vec::new(), j),
                 }
             }
@@ -1354,7 +1548,7 @@ impl Cx<'_> {
             // `the possibility of Ukraine's president joining`, `calls by
             // Belarus`, `an appeal from the president`: after a noun.
             let of = j > k && is(self.text, t, &["of", "by", "from", "with"]);
-            let ok = (t.kind == TokenKind::Word && (of || !is(self.text, t, &PREPOSITIONS)) && !self.is_boundary(j))
+            let ok = (t.kind == TokenKind::Word && (of || !self.has_flag(j, flag::PREP)) && !self.is_boundary(j))
                 || t.kind == TokenKind::Number
                 || is_punct(self.text, t, &["-"]);
             if !ok {
@@ -1400,22 +1594,13 @@ impl Cx<'_> {
         // Only a one-word verb: `is committed to`, `was ready to` are not passives.
         let passive = t.participle
             && t.pos == Pos::Verb
-            && aux.clone().rev().find(|&k| !is_adverb(text, &toks[k])).is_some_and(|k| is(text, &toks[k], &BE));
+            && aux.clone().rev().find(|&k| !self.adverb(k)).is_some_and(|k| self.has_flag(k, flag::BE));
 
         let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         let subject_start;
         // A noun row after a modal or `to` is the verb (`will visit
         // Mauritania`, `threatened to attack`): its object is a target too.
-        let verbal = t.pos == Pos::Noun
-            && a > lo
-            && is(
-                text,
-                &toks[a - 1],
-                &[
-                    "will", "would", "could", "can", "may", "might", "must", "to", "did", "does", "do", "shall",
-                    "should", "not", "n't", "never",
-                ],
-            );
+        let verbal = t.pos == Pos::Noun && a > lo && is(text, &toks[a - 1], &VERBAL_BEFORE);
         let pos = if verbal { Pos::Verb } else { t.pos };
         // A nominal trigger's modals are its support verb's (`will impose a
         // tariff`), not the words before the noun (`its long-threatened invasion`).
@@ -1462,7 +1647,7 @@ impl Cx<'_> {
                         }
                         break;
                     }
-                    if is(text, p, &SUPPORT_VERBS) || is(text, p, &["its", "their", "his", "her"]) {
+                    if self.has_flag(j - 1, flag::SUPPORT) || is(text, p, &["its", "their", "his", "her"]) {
                         // `an executive order imposing a tariff`: a participle
                         // after a noun; its subject is the clause's, further back.
                         let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
@@ -1473,12 +1658,12 @@ impl Cx<'_> {
                         start = s;
                         break;
                     }
-                    if is(text, p, &DETERMINERS) {
+                    if self.has_flag(j - 1, flag::DET) {
                         // Only a support verb may come before the determiners.
-                        while j > lo && is(text, &toks[j - 1], &DETERMINERS) {
+                        while j > lo && self.has_flag(j - 1, flag::DET) {
                             j -= 1;
                         }
-                        if j > lo && is(text, &toks[j - 1], &SUPPORT_VERBS) {
+                        if j > lo && self.has_flag(j - 1, flag::SUPPORT) {
                             let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
                             let from = self.aux_start(lo, j - 1);
                             noun_aux = Some(from..j - 1);
@@ -1490,8 +1675,8 @@ impl Cx<'_> {
                     }
                     let walkable = (p.kind == TokenKind::Word
                         && p.case == gazette_tokenizer::Case::Lower
-                        && !is(text, p, &["the", "and", "or", "to", "by", "with", "on", "against", "from"])
-                        && (!is(text, p, &PREPOSITIONS) || is(text, p, &["in", "of"])))
+                        && !is(text, p, &NOT_WALKABLE)
+                        && (!self.has_flag(j - 1, flag::PREP) || is(text, p, &["in", "of"])))
                         || matches!(p.kind, TokenKind::Number | TokenKind::Currency)
                         || is_punct(text, p, &["-"]);
                     if !walkable {
@@ -1593,16 +1778,20 @@ impl Cx<'_> {
         }
 
         let aux = if pos == Pos::Noun { noun_aux.unwrap_or(a..a) } else { aux };
-        let has = |list: &[&str]| aux.clone().any(|k| is(text, &toks[k], list));
-        // Modality, from the words before the trigger and the clause.
+        // Modality, from the words before the trigger (`xf`: its verb group;
+        // `bf`: the clause before it) and after it (`af`: `... if he gave them
+        // a veto`, `... unless Chad arranged a ceasefire`).
         let clause_from = subject_start.min(a).max(lo);
-        let before = |list: &[&str]| (clause_from.saturating_sub(6).max(lo)..a).any(|k| is(text, &toks[k], list));
-        let negated = has(&NEGATIONS) || has(&NEGATING_VERBS);
-        // `... if he gave them a veto`, `... unless Chad arranged a ceasefire`.
-        let after = |list: &[&str]| (b..(b + AHEAD).min(hi)).any(|k| is(text, &toks[k], list));
-        let unless = before(&["unless"]) || after(&["unless"]);
-        let conditional = before(&["if", "unless"])
-            || after(&["if", "unless"])
+        let or_flags = |r: std::ops::Range<usize>| r.fold(0, |f, k| f | self.f(k)) & !flag::KNOWN;
+        let xf = or_flags(aux.clone());
+        let bf = or_flags(clause_from.saturating_sub(6).max(lo)..a);
+        let af = or_flags(b..(b + AHEAD).min(hi));
+        let has = |f: u32| xf & f != 0;
+        let before = |f: u32| bf & f != 0;
+        let negated = has(flag::NEG | flag::NEGV);
+        let unless = before(flag::UNLESS) || af & flag::UNLESS != 0;
+        let conditional = before(flag::IF | flag::UNLESS)
+            || af & (flag::IF | flag::UNLESS) != 0
             || (a >= 2 && is(text, &toks[a - 1], &["face", "faces", "facing"]) && is(text, &toks[a - 2], &["or"]))
             || (a >= 3
                 && (a - 3..a).any(|k| is(text, &toks[k], &["face", "faces", "facing"]))
@@ -1613,32 +1802,19 @@ impl Cx<'_> {
             Modality::Negated
         } else if conditional {
             Modality::Conditional
-        } else if has(&REQUESTING) || has(&["must"]) || before(&REQUESTING) && has(&["to"]) {
+        } else if has(flag::REQ | flag::MUST) || before(flag::REQ) && has(flag::TO) {
             Modality::Requested
-        } else if has(&["would"]) && before(&SPEECH) {
+        } else if has(flag::WOULD) && before(flag::SPEECH) {
             // `said they would boycott`: the future of reported speech.
             Modality::Future
-        } else if has(&POSSIBLE)
-            || has(&["would"])
-            || before(&["whether"])
+        } else if has(flag::POSS | flag::WOULD)
+            || before(flag::WHETHER)
             || (pos == Pos::Noun
                 && (clause_from.saturating_sub(2).max(lo)..a)
                     .any(|k| is(text, &toks[k], &["potential", "possible", "proposed", "planned"])))
         {
             Modality::Possible
-        } else if has(&FUTURE)
-            || has(&[
-                "threatened",
-                "threatening",
-                "vowed",
-                "pledged",
-                "promised",
-                "due",
-                "ready",
-                "prepared",
-                "willing",
-            ])
-        {
+        } else if has(flag::FUT | flag::FRAMES) {
             Modality::Future
         } else {
             Modality::Asserted
@@ -1646,7 +1822,7 @@ impl Cx<'_> {
         // Whether a bare weekday or date means the next one: future and
         // requested events, and possible or conditional ones not put in the
         // past (`could have met`, `had agreed`).
-        let past = has(&["had", "has", "have", "did", "was", "were"]);
+        let past = has(flag::PAST);
         let future = matches!(modality, Modality::Future | Modality::Requested)
             || (matches!(modality, Modality::Possible | Modality::Conditional) && !past);
         // What is promised is AGREE, what is threatened THREATEN, what is
@@ -1666,8 +1842,7 @@ impl Cx<'_> {
             t.ty,
             EventType::Protest | EventType::Sanction | EventType::Mobilize | EventType::Coerce | EventType::Assault
         );
-        let refused =
-            has(&["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"]);
+        let refused = has(flag::REFUSE);
         let recoded = match modality {
             // `has refused to deploy peacekeepers`, `declined to resign`: a rejection (CAMEO 12).
             Modality::Negated if refused && t.ty != EventType::Reject => Some(EventType::Reject),
@@ -1750,5 +1925,33 @@ impl Cx<'_> {
             }
         }
         best.map(|(_, m)| m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_word_lists_are_sorted_for_binary_search() {
+        for (name, list) in [
+            ("MODIFIERS", &MODIFIERS[..]),
+            ("PARTICIPLES", &PARTICIPLES[..]),
+            ("CLAUSE_WORDS", &CLAUSE_WORDS[..]),
+            ("PREPOSITIONS", &PREPOSITIONS[..]),
+            ("BE", &BE[..]),
+            ("NEGATING_VERBS", &NEGATING_VERBS[..]),
+            ("FUTURE", &FUTURE[..]),
+            ("REQUESTING", &REQUESTING[..]),
+            ("SUPPORT_VERBS", &SUPPORT_VERBS[..]),
+            ("DETERMINERS", &DETERMINERS[..]),
+            ("TITLE_WORDS", &TITLE_WORDS[..]),
+            ("SPEECH", &SPEECH[..]),
+        ] {
+            assert!(
+                list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
+                "{name} is not sorted (lowercase byte order) or has a duplicate"
+            );
+        }
     }
 }

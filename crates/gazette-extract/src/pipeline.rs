@@ -121,6 +121,10 @@ impl PipelineBuilder {
     }
 }
 
+/// What makes two tellings one event: type, source and target entity ids,
+/// date, negation.
+type EventKey = (crate::events::EventType, Vec<String>, Vec<String>, Option<Date>, bool);
+
 /// People by lowercase role title, then by country, for role nominals.
 type Holders = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Vec<usize>>>;
 
@@ -549,10 +553,7 @@ impl Pipeline {
         // Time expressions of the sentence last looked at.
         let mut times: (usize, Vec<crate::timex::TimeExpr>) = (usize::MAX, Vec::new());
         let mut out: Vec<EventRecord> = Vec::new();
-        let mut seen: rustc_hash::FxHashMap<
-            (crate::events::EventType, Vec<String>, Vec<String>, Option<Date>, bool),
-            usize,
-        > = Default::default();
+        let mut seen: rustc_hash::FxHashMap<EventKey, usize> = Default::default();
         for ev in events {
             let sent = &analysis.sentences[ev.sentence];
             if times.0 != ev.sentence {

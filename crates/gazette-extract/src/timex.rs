@@ -280,6 +280,88 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// First words of every time expression (and numbers), sorted: most tokens
+/// start none, and are passed over after one binary search.
+const STARTS: [&str; 64] = [
+    "a",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "by",
+    "dec",
+    "december",
+    "during",
+    "earlier",
+    "early",
+    "eight",
+    "feb",
+    "february",
+    "five",
+    "four",
+    "friday",
+    "from",
+    "in",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "late",
+    "later",
+    "mar",
+    "march",
+    "may",
+    "mid",
+    "monday",
+    "next",
+    "nine",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "on",
+    "one",
+    "over",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "seven",
+    "since",
+    "six",
+    "sunday",
+    "ten",
+    "this",
+    "three",
+    "thursday",
+    "till",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "two",
+    "until",
+    "wednesday",
+    "within",
+    "yesterday",
+];
+
+/// Whether a time expression may start at this token.
+fn may_start(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            let w = t.span.text(text);
+            w.len() <= 9
+                && STARTS.binary_search_by(|x| x.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
+        }
+        _ => false,
+    }
+}
+
 /// All time expressions among `toks[range]`, in text order, non-overlapping
 /// (the one starting first wins, and it is as long as it can be). `text` is
 /// the article text the tokens index into.
@@ -289,6 +371,10 @@ pub(crate) fn find(text: &str, toks: &[Token], range: std::ops::Range<usize>) ->
     let mut out = Vec::new();
     let mut i = range.start.min(end);
     while i < end {
+        if !may_start(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
         match cur.expr_at(i) {
             Some((e, value)) => {
                 let span = Span::new(toks[i].span.start, toks[e - 1].span.end);
@@ -423,6 +509,11 @@ pub(crate) fn resolve(value: TimeValue, published: Option<Date>, future: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_words_are_sorted_for_binary_search() {
+        assert!(STARTS.windows(2).all(|w| w[0] < w[1]));
+    }
     use TimeValue::*;
     use gazette_tokenizer::tokenize;
 
