@@ -1084,6 +1084,18 @@ pub(crate) fn find(
                     out[g].target =
                         inner.target.into_iter().filter(|x| !sources.contains(&mentions[x.mention].entity)).collect();
                 }
+                // `urged Russia to release the prisoners`, `threatened to
+                // impose`, `offered to hand over`: the first governed trigger
+                // is the action the frame is about. Not for `set a deadline
+                // for` or `rejected calls for`, whose object is something else.
+                if let Some(g) = governor {
+                    let frame = &mut out[g];
+                    let entry = &lex.entries[frame.entry as usize];
+                    let to_frame = entry.words.last().is_some_and(|w| &**w == "to") || frame.ty == EventType::Request;
+                    if to_frame && frame.action.is_none() && frame.ty != t.ty {
+                        frame.action = Some(t.ty);
+                    }
+                }
                 continue;
             }
             let governs =
@@ -1225,10 +1237,11 @@ impl Cx<'_> {
                 k += 1;
             }
             for k in k..(k + 2).min(hi) {
-                // A lowercase noun (`Russian officials`), not the title of a
-                // name (`Chad unless President Goukouni`).
-                if self.toks[k].case == gazette_tokenizer::Case::Lower
-                    && let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi)
+                // A noun (`Russian officials`, `the Chinese President`), not
+                // the title of a name (`Russian President Vladimir Putin`).
+                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi)
+                    && (self.toks[k].case == gazette_tokenizer::Case::Lower
+                        || !self.toks.get(last + 1).is_some_and(|t| t.case.is_capitalised()))
                 {
                     return ActorRef {
                         mention: m,
@@ -1284,7 +1297,11 @@ impl Cx<'_> {
     fn modifies_next(&self, m: usize, next: usize) -> bool {
         let a = self.end_token(m);
         let b = self.mentions[next].token;
-        b > a
+        // Right next to each other only before a person whose mention holds
+        // the title (`Chinese` + `President Xi`).
+        let adjacent_person = b == a && self.mentions[next].kind == EntityKind::Person;
+        (b > a || adjacent_person)
+            && b >= a
             && b - a <= 4
             && (a..b).all(|k| {
                 let t = &self.toks[k];
@@ -1739,6 +1756,10 @@ impl Cx<'_> {
         if must {
             let speaker = quote_at(quote_content, toks[a].span).and_then(|q| q.speaker)?;
             target = std::mem::take(&mut source);
+            // A demand needs someone it is made of (`we must` is no event).
+            if target.is_empty() {
+                return None;
+            }
             source = vec![speaker];
         }
         // Nothing joins an actor to itself; a source repeated as target goes.
