@@ -598,6 +598,9 @@ pub(crate) struct ActorRef {
     /// introduction (`Serbian President Vojislav Kostunica`), whose country
     /// they act for.
     pub country_from: Option<usize>,
+    /// Not named as this event's actor but inferred (the government a
+    /// protest is held against).
+    pub inferred: bool,
 }
 
 /// Words that end a clause when looking back for a subject.
@@ -1249,6 +1252,7 @@ impl Cx<'_> {
                         sector: Some(sector.into()),
                         place: false,
                         country_from: lived_in,
+                        inferred: false,
                     };
                 }
                 let t = &self.toks[k];
@@ -1263,7 +1267,7 @@ impl Cx<'_> {
             }
         }
         if lived_in.is_some() {
-            return ActorRef { mention: m, span, sector: None, place: false, country_from: lived_in };
+            return ActorRef { mention: m, span, sector: None, place: false, country_from: lived_in, inferred: false };
         }
         let (country_from, sector) = match self.intro.get(&mention.entity) {
             Some(&(c, sector)) if mention.kind == EntityKind::Person => (Some(c), sector.map(Box::from)),
@@ -1271,7 +1275,7 @@ impl Cx<'_> {
             _ if source && mention.kind != EntityKind::Person => (None, self.head_sector(m).map(Box::from)),
             _ => (None, None),
         };
-        ActorRef { mention: m, span, sector, place: false, country_from }
+        ActorRef { mention: m, span, sector, place: false, country_from, inferred: false }
     }
 
     /// The sector noun heading a phrase that ends in mention `m`: `rebels in
@@ -1933,7 +1937,20 @@ impl Cx<'_> {
             {
                 continue;
             }
-            if k == lo || !is(self.text, &self.toks[k - 1], &["in", "at", "near", "outside", "inside"]) {
+            // `in Moscow`, `in northern Israel`, `in the southern city of`.
+            let place_prep = |q: usize| is(self.text, &self.toks[q], &["in", "at", "near", "outside", "inside"]);
+            let mut q = k;
+            while q > lo
+                && k - q < 3
+                && is(
+                    self.text,
+                    &self.toks[q - 1],
+                    &["the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"],
+                )
+            {
+                q -= 1;
+            }
+            if q == lo || !place_prep(q - 1) {
                 continue;
             }
             let end = self.end_token(m);

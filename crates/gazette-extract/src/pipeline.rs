@@ -548,6 +548,7 @@ impl Pipeline {
                 country,
                 sector,
                 code,
+                inferred: a.inferred,
             }
         };
         // Time expressions of the sentence last looked at.
@@ -605,7 +606,33 @@ impl Pipeline {
                 })
                 .collect();
             let source: Vec<ActorRecord> = ev.source.iter().map(actor).collect();
-            let target: Vec<ActorRecord> = ev.target.iter().map(actor).collect();
+            let mut target: Vec<ActorRecord> = ev.target.iter().map(actor).collect();
+            // A protest with no named target is held against the government
+            // of the country it happens in (`demonstrated in Kirkuk`), or else
+            // of its protesters' country (`Algerian landowners began a hunger
+            // strike`): PLOVER's convention, marked as inferred.
+            if ev.ty == crate::events::EventType::Protest && ev.action.is_none() && target.is_empty() {
+                let at = ev.location.map(|m| crate::events::ActorRef {
+                    mention: m,
+                    span: mentions[m].span,
+                    sector: None,
+                    place: true,
+                    country_from: None,
+                    inferred: true,
+                });
+                let inferred = at
+                    .map(|a| actor(&a))
+                    .filter(|a| a.country.is_some())
+                    .or_else(|| source.iter().find(|a| a.country.is_some()).cloned())
+                    .map(|mut a| {
+                        let country = a.country.clone().unwrap_or_default();
+                        a.sector = Some("GOV".to_string());
+                        a.code = Some(format!("{country}GOV"));
+                        a.inferred = true;
+                        a
+                    });
+                target.extend(inferred);
+            }
             let ty = ev.ty;
             let key = (
                 ty,

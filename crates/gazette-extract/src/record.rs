@@ -287,6 +287,10 @@ pub struct ActorRecord {
     pub sector: Option<String>,
     /// CAMEO-style actor code: country and sector run together (`USAGOV`).
     pub code: Option<String>,
+    /// Present and true when the actor is inferred, not named as this
+    /// event's actor (the government a protest is held against).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// A time expression, resolved against the publication date when there is one.
