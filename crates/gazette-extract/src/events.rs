@@ -377,7 +377,7 @@ impl TriggerLexicon {
         toks: &[Token],
         k: usize,
         end: usize,
-        modifier_at: &dyn Fn(usize) -> bool,
+        skip_at: &dyn Fn(usize) -> usize,
     ) -> Option<(u32, usize)> {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
@@ -396,14 +396,14 @@ impl TriggerLexicon {
         }
         // A modifier inside a phrase is tried only when one stands in reach.
         let longest = self.entries[list[0] as usize].words.len();
-        let modified = (k + 1..(k + longest).min(end)).any(modifier_at);
+        let modified = (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
             if words_match(text, toks, k + 1, end, &words[1..]) {
                 return Some((e, k + words.len()));
             }
             (modified && words.len() >= 2)
-                .then(|| words_match_modified(text, toks, k, end, words, modifier_at))
+                .then(|| words_match_modified(text, toks, k, end, words, skip_at))
                 .flatten()
                 .map(|x| (e, x))
         })
@@ -497,7 +497,7 @@ fn words_match_modified(
     k: usize,
     end: usize,
     words: &[Box<str>],
-    modifier_at: &dyn Fn(usize) -> bool,
+    skip_at: &dyn Fn(usize) -> usize,
 ) -> Option<usize> {
     let same = |p: usize, w: &str| toks[p].text(text).eq_ignore_ascii_case(w);
     let mut p = k;
@@ -507,12 +507,12 @@ fn words_match_modified(
             return None;
         }
         if !same(p, w) {
-            let modifier = i > 0 && !skipped && modifier_at(p);
-            if !modifier || p + 1 >= end || !same(p + 1, w) {
+            let n = if i > 0 && !skipped { skip_at(p) } else { 0 };
+            if n == 0 || p + n >= end || !same(p + n, w) {
                 return None;
             }
             skipped = true;
-            p += 1;
+            p += n;
         }
         p += 1;
     }
@@ -868,6 +868,7 @@ mod flag {
     pub const DET: u32 = 1 << 22;
     pub const PRON: u32 = 1 << 23;
     pub const MODIF: u32 = 1 << 24;
+    pub const DAY: u32 = 1 << 25;
     /// Words of a verb group before a trigger.
     pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
     /// Set once a token's flags are known.
@@ -875,7 +876,22 @@ mod flag {
 }
 
 /// The word lists behind each flag.
-const FLAG_WORDS: [(&[&str], u32); 25] = [
+const FLAG_WORDS: [(&[&str], u32); 26] = [
+    (
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tonight",
+        ],
+        flag::DAY,
+    ),
     (&MODIFIERS, flag::MODIF),
     (&BE, flag::BE),
     (&ADVERB_WORDS, flag::ADVW),
@@ -1049,8 +1065,21 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            let modifier_at = |p: usize| cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower;
-            match lex.match_at(text, toks, k, hi, &modifier_at) {
+            // What a phrase may hold without changing it: one modifier
+            // (`imposed fresh sanctions on`) or a day (`demonstrated on
+            // Tuesday in`, `lifted Friday the blockade`).
+            let skip_at = |p: usize| {
+                if cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower {
+                    1
+                } else if cx.has_flag(p, flag::DAY) {
+                    1
+                } else if p + 1 < hi && is(text, &toks[p], &["on"]) && cx.has_flag(p + 1, flag::DAY) {
+                    2
+                } else {
+                    0
+                }
+            };
+            match lex.match_at(text, toks, k, hi, &skip_at) {
                 Some((e, after)) => {
                     found.push((k, after, e));
                     k = after;
