@@ -447,10 +447,19 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<st
     if k + words.len() > end {
         return false;
     }
-    words.iter().enumerate().all(|(i, w)| {
-        let t = toks[k + i].text(text);
-        t.eq_ignore_ascii_case(w) || (!t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
-    })
+    words.iter().enumerate().all(|(i, w)| same_word(toks[k + i].text(text), w))
+}
+
+/// Determiners one phrase may use for another (`lifted a state of emergency`
+/// for `lift the state of emergency`).
+const ARTICLES: [&str; 7] = ["a", "an", "the", "its", "their", "his", "her"];
+
+/// A text word against a lexicon word: ASCII case ignored, `’` read as `'`,
+/// and any determiner for any other.
+fn same_word(t: &str, w: &str) -> bool {
+    t.eq_ignore_ascii_case(w)
+        || (!t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
+        || (w.len() <= 5 && in_list(&ARTICLES, w) && in_list(&ARTICLES, t))
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
@@ -499,7 +508,7 @@ fn words_match_modified(
     words: &[Box<str>],
     skip_at: &dyn Fn(usize) -> usize,
 ) -> Option<usize> {
-    let same = |p: usize, w: &str| toks[p].text(text).eq_ignore_ascii_case(w);
+    let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
     let mut p = k;
     let mut skipped = false;
     for (i, w) in words.iter().enumerate() {
