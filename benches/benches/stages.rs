@@ -37,17 +37,22 @@ fn stages(c: &mut Criterion) {
         .enumerate()
         .map(|(i, t)| Article { id: i.to_string(), text: t.clone(), ..Article::default() })
         .collect();
-    // Every stage: tokens, sentences, entities, quotes and their records.
-    let found = |p: &Pipeline| -> (usize, usize) {
+    // Every stage: tokens, sentences, entities, quotes, events and their records.
+    let found = |p: &Pipeline| -> (usize, usize, usize) {
         articles
             .iter()
             .filter_map(|a| p.process(a).ok())
-            .fold((0, 0), |(m, q), x| (m + x.mentions.len(), q + x.quotes.len()))
+            .fold((0, 0, 0), |(m, q, e), x| (m + x.mentions.len(), q + x.quotes.len(), e + x.events.len()))
     };
     let expected = found(&pipeline);
     g.bench_function("pipeline", |b| b.iter(|| assert_eq!(found(&pipeline), expected)));
-    // The same without the quote stage (`gazette extract --emit entity`).
-    let no_quotes = Pipeline::builder().quotes(false).build().expect("default pipeline");
+    // Without the event stage (`gazette extract --emit quote,entity`).
+    let no_events = Pipeline::builder().events(false).build().expect("default pipeline");
+    let expected_ne = found(&no_events);
+    assert_eq!((expected_ne.0, expected_ne.1), (expected.0, expected.1));
+    g.bench_function("pipeline-without-events", |b| b.iter(|| assert_eq!(found(&no_events), expected_ne)));
+    // Without the quote and event stages (`gazette extract --emit entity`).
+    let no_quotes = Pipeline::builder().quotes(false).events(false).build().expect("default pipeline");
     let expected_nq = found(&no_quotes);
     assert_eq!(expected_nq.0, expected.0);
     g.bench_function("pipeline-without-quotes", |b| b.iter(|| assert_eq!(found(&no_quotes), expected_nq)));
