@@ -1078,9 +1078,9 @@ pub(crate) fn find(
             // (`imposed fresh sanctions on`) or a day (`demonstrated on
             // Tuesday in`, `lifted Friday the blockade`).
             let skip_at = |p: usize| {
-                if cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower {
-                    1
-                } else if cx.has_flag(p, flag::DAY) {
+                if (cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower)
+                    || cx.has_flag(p, flag::DAY)
+                {
                     1
                 } else if p + 1 < hi && is(text, &toks[p], &["on"]) && cx.has_flag(p + 1, flag::DAY) {
                     2
