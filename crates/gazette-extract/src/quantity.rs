@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use gazette_tokenizer::{Span, Token, TokenKind};
 
-/// What a [`Quantity`] measures.
+/// What an amount in an event measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuantityKind {
