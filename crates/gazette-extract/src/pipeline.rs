@@ -645,6 +645,7 @@ impl Pipeline {
             if let Some(&i) = seen.get(&key) {
                 let first: &mut EventRecord = &mut out[i];
                 first.mentions.push(telling);
+                first.mention_count = first.mentions.len();
                 if first.location.is_none() && ev.location.is_some() {
                     first.location = ev.location.map(|m| self.place(article, text, &mentions[m], new_entities));
                 }
@@ -697,6 +698,7 @@ impl Pipeline {
                 }),
                 evidence: piece(sent.span),
                 mentions: vec![telling],
+                mention_count: 1,
             });
         }
         for (n, e) in out.iter_mut().enumerate() {

@@ -230,6 +230,8 @@ pub struct EventRecord {
     pub evidence: String,
     /// Every telling of the event in the article, in text order.
     pub mentions: Vec<EventMention>,
+    /// How many times the article tells the event (the length of `mentions`).
+    pub mention_count: usize,
 }
 
 /// A trigger: its words and the lexicon's base form.
