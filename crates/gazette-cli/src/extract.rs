@@ -231,6 +231,18 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
     }
     drop(wtx);
     let (mut s, written) = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+    // A reader that closes standard output early (`| head`) ends the run
+    // quietly: there is no one left to tell.
+    if let Err(e) = &written
+        && e.kind() == io::ErrorKind::BrokenPipe
+        && cfg.output.is_none()
+    {
+        s.skipped_files = reader.join().unwrap_or(0);
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+        return Ok(s);
+    }
     written.context("cannot write the output")?;
     s.skipped_files = reader.join().unwrap_or(0);
     if let Some(bar) = progress {

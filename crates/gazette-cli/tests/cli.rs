@@ -221,3 +221,35 @@ fn events_and_errors_are_the_default_output() {
     let (_, entities, _) = gazette(&["extract", "-", "-q", "--emit", "entity"], Some(input.as_bytes()));
     assert!(records(&entities).iter().all(|r| r["type"] == "entity"));
 }
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    // Enough output to fill the pipe, so the writer meets the closed end.
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(&format!(
+            "{{\"id\":\"a{i}\",\"text\":\"Russia attacked Ukraine on Monday, officials said. Talks resumed in Geneva.\"}}\n"
+        ));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["extract", "-", "--emit", "all", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with(r#"{"type":"article""#));
+    // The reader is dropped here: standard output is closed.
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("fatal"), "{stderr}");
+}
