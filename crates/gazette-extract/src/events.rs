@@ -170,6 +170,8 @@ struct Trigger {
     slots: Box<[Slot]>,
     /// A past participle (`attacked`, `held talks with`), so `was X by` is passive.
     participle: bool,
+    /// A determiner after the first word, which the text may leave out.
+    has_article: bool,
 }
 
 /// A sector noun's words and its sector.
@@ -309,7 +311,10 @@ impl TriggerLexicon {
                 cameo: cameo.into(),
                 slots: slots.into(),
                 participle,
+                has_article: false,
             });
+            let last = lex.entries.len() - 1;
+            lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
             lex.by_first.entry(first).or_default().push(index);
             let bit = bloom_bit(first);
             lex.bloom[bit / 64] |= 1 << (bit % 64);
@@ -402,7 +407,7 @@ impl TriggerLexicon {
             if words_match(text, toks, k + 1, end, &words[1..]) {
                 return Some((e, k + words.len()));
             }
-            (modified && words.len() >= 2)
+            ((modified || self.entries[e as usize].has_article) && words.len() >= 2)
                 .then(|| words_match_modified(text, toks, k, end, words, skip_at))
                 .flatten()
                 .map(|x| (e, x))
@@ -516,6 +521,17 @@ fn words_match_modified(
             return None;
         }
         if !same(p, w) {
+            // A determiner the text leaves out (`lift ban on` for `lift the
+            // ban on`).
+            if i > 0
+                && !skipped
+                && in_list(&ARTICLES, w)
+                && p + 1 <= end
+                && same(p, &words[i + 1..].first().map_or("", |x| &**x))
+            {
+                skipped = true;
+                continue;
+            }
             let n = if i > 0 && !skipped { skip_at(p) } else { 0 };
             if n == 0 || p + n >= end || !same(p + n, w) {
                 return None;
@@ -639,7 +655,7 @@ const PRONOUNS: [&str; 2] = ["he", "she"];
 
 /// Verbs whose object is a nominal trigger and whose subject is its source:
 /// `imposed a tariff`, `launched air strikes`, `approved $200 million in aid`.
-const SUPPORT_VERBS: [&str; 77] = [
+const SUPPORT_VERBS: [&str; 86] = [
     "announce",
     "announced",
     "announces",
@@ -661,6 +677,15 @@ const SUPPORT_VERBS: [&str; 77] = [
     "deliver",
     "delivered",
     "delivers",
+    "extend",
+    "extended",
+    "extending",
+    "extends",
+    "gave",
+    "give",
+    "given",
+    "gives",
+    "giving",
     "held",
     "hold",
     "holding",
@@ -1692,12 +1717,37 @@ impl Cx<'_> {
                 // further $200 million in military aid`.
                 let mut j = a;
                 let mut start = a;
+                // Numbers, `of` or a determiner crossed: a mention before them
+                // is no modifier of the noun.
+                let mut crossed = false;
                 while j > lo && a - j < 8 {
                     let p = &toks[j - 1];
                     if let Some(m) = self.mention_ending(j - 1) {
-                        source = self.coordinated_before(m, lo);
-                        start = self.mentions[source[0]].token;
+                        let first = self.mentions[m].token;
+                        // `gave the Ivory Coast 5.1 million dollars of aid`,
+                        // `will give Tanzania a grant`: the recipient, after
+                        // a support verb whose subject is the source.
+                        let mut v = first;
+                        if v > lo && is(text, &toks[v - 1], &["the"]) {
+                            v -= 1;
+                        }
+                        if crossed && v > lo && self.has_flag(v - 1, flag::SUPPORT) {
+                            let from = self.aux_start(lo, v - 1);
+                            noun_aux = Some(from..v - 1);
+                            let (subj, s) = self.subject(lo, from, last_person, si);
+                            source = subj;
+                            start = s;
+                            target = vec![m];
+                            break;
+                        }
+                        if !crossed {
+                            source = self.coordinated_before(m, lo);
+                            start = self.mentions[source[0]].token;
+                        }
                         break;
+                    }
+                    if matches!(p.kind, TokenKind::Number | TokenKind::Currency) || is(text, p, &["of"]) {
+                        crossed = true;
                     }
                     if is_possessive(text, p) {
                         if let Some(m) = (j >= 2 && j - 2 >= lo).then(|| self.mention_ending(j - 2)).flatten() {
@@ -1718,9 +1768,14 @@ impl Cx<'_> {
                         break;
                     }
                     if self.has_flag(j - 1, flag::DET) {
-                        // Only a support verb may come before the determiners.
+                        // Only a support verb may come before the determiners,
+                        // or a recipient (`give Tanzania a grant`).
                         while j > lo && self.has_flag(j - 1, flag::DET) {
                             j -= 1;
+                        }
+                        if j > lo && self.mention_ending(j - 1).is_some() {
+                            crossed = true;
+                            continue;
                         }
                         if j > lo && self.has_flag(j - 1, flag::SUPPORT) {
                             let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
