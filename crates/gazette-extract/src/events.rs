@@ -995,6 +995,7 @@ pub(crate) fn cameo_root(ty: EventType) -> &'static str {
         EventType::Threaten => "13",
         EventType::Request => "10",
         EventType::Reject => "12",
+        EventType::Cooperate => "06",
         _ => "",
     }
 }
@@ -1970,6 +1971,14 @@ impl Cx<'_> {
             Modality::Requested if t.ty != EventType::Request && (cooperative || hostile) => Some(EventType::Request),
             _ => None,
         };
+        // Exercises held by two countries' forces together are COOPERATE, a
+        // single country's MOBILIZE (`French and Egyptian warships launched
+        // war games`).
+        let joint = t.ty == EventType::Mobilize
+            && recoded.is_none()
+            && ["drill", "exercise", "war game"].iter().any(|x| t.lemma.contains(x))
+            && source.iter().any(|&m| self.mentions[m].entity != self.mentions[source[0]].entity);
+        let ty = if joint { EventType::Cooperate } else { recoded.unwrap_or(t.ty) };
         let quote = quote_at(quote_content, toks[a].span).map(|q| q.quote);
 
         let location = self.location(lo, hi, a, b, &source, &target);
@@ -2000,7 +2009,7 @@ impl Cx<'_> {
             sentence: si,
             tokens: (a, b),
             future,
-            ty: recoded.unwrap_or(t.ty),
+            ty,
             action: recoded.map(|_| t.ty),
             clause: (clause_from, self.clause_end(b, hi)),
             source: src,

@@ -655,15 +655,14 @@ impl Pipeline {
                 continue;
             }
             seen.insert(key, out.len());
-            let (quad_class, intensity) = match ev.action {
-                Some(_) => lex.type_score(ty),
-                None => lex.quad_score(ev.entry),
-            };
-            // A promised, threatened or demanded action takes its frame's
-            // CAMEO root and no mode.
-            let (mode, cameo) = match ev.action {
-                Some(_) => (None, crate::events::cameo_root(ty).to_string()),
-                None => (lex.mode(ev.entry).map(str::to_string), lex.cameo(ev.entry).to_string()),
+            // A promised, threatened, demanded or joint action takes its
+            // type's CAMEO root and no mode.
+            let retyped = ev.action.is_some() || ty != lex.ty(ev.entry);
+            let (quad_class, intensity) = if retyped { lex.type_score(ty) } else { lex.quad_score(ev.entry) };
+            let (mode, cameo) = if retyped {
+                (None, crate::events::cameo_root(ty).to_string())
+            } else {
+                (lex.mode(ev.entry).map(str::to_string), lex.cameo(ev.entry).to_string())
             };
             out.push(EventRecord {
                 article_id: article.article_id.clone(),
