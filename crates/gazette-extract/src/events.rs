@@ -1126,6 +1126,8 @@ pub(crate) fn find(
         // Russia to agree to a ceasefire`, `rejected calls for talks`) are
         // what that event is about, not events of their own.
         let mut governed_until = 0usize;
+        // The end of the governing trigger (or of the last one it governs).
+        let mut gov_end = 0usize;
         let first_event = out.len();
         // The event that governs the triggers after it, if it was kept.
         let mut governor: Option<usize> = None;
@@ -1138,10 +1140,14 @@ pub(crate) fn find(
                 && a - found[fi - 1].1 <= 10
                 && !cx.boundary_between(found[fi - 1].1, a);
             let own_source = a >= lo + 2 && is_possessive(text, &toks[a - 1]) && cx.mention_ending(a - 2).is_some();
-            let governed =
-                !own_source && (infinitive || (a < governed_until && !cx.boundary_between(governed_until.min(a), a)));
+            // Not across a clause boundary or a comma (`rejected the plan,
+            // accusing Ukraine`: a clause of its own).
+            let open_to =
+                |from: usize| !cx.boundary_between(from, a) && !(from..a).any(|q| is_punct(text, &toks[q], &[","]));
+            let governed = !own_source && (infinitive || (a < governed_until && open_to(gov_end.min(a))));
             if governed {
                 governed_until = governed_until.max(b + 6).min(hi);
+                gov_end = b;
                 // `Libya offered to hand over to Great Britain ...`: the
                 // governed action names the governing event's target.
                 if let Some(g) = governor.filter(|&g| out[g].target.is_empty())
@@ -1170,6 +1176,7 @@ pub(crate) fn find(
                     || is(text, &toks[b.min(hi - 1)], &["to"]);
             if governs {
                 governed_until = (b + 8).min(hi);
+                gov_end = b;
             }
             governor = None;
             if let Some(ev) = cx.event(si, lo, hi, a, b, e, last_person, quote_content) {
