@@ -828,7 +828,7 @@ const ADVERB_WORDS: [&str; 12] =
     ["again", "already", "also", "earlier", "further", "just", "later", "now", "soon", "still", "then", "yet"];
 
 /// Other words of a verb group before a trigger (`has`, `ready`, `agreed`).
-const AUX_WORDS: [&str; 30] = [
+const AUX_WORDS: [&str; 34] = [
     "able",
     "about",
     "agreed",
@@ -849,12 +849,16 @@ const AUX_WORDS: [&str; 30] = [
     "seeks",
     "should",
     "sought",
+    "swore",
+    "sworn",
     "threatened",
     "threatening",
     "to",
     "tried",
     "trying",
+    "vow",
     "vowed",
+    "vows",
     "wanted",
     "wants",
     "willing",
@@ -871,8 +875,22 @@ const VERBAL_BEFORE: [&str; 16] = [
 const NOT_WALKABLE: [&str; 9] = ["against", "and", "by", "from", "on", "or", "the", "to", "with"];
 
 /// Words that put the action ahead (`vowed to`, `is ready to`).
-const FUTURE_FRAMES: [&str; 9] =
-    ["due", "pledged", "prepared", "promised", "ready", "threatened", "threatening", "vowed", "willing"];
+const FUTURE_FRAMES: [&str; 14] = [
+    "due",
+    "pledged",
+    "prepared",
+    "promised",
+    "ready",
+    "swear",
+    "swore",
+    "sworn",
+    "threatened",
+    "threatening",
+    "vow",
+    "vowed",
+    "vows",
+    "willing",
+];
 
 /// Word flags for modality, looked up once per token of the windows around
 /// a trigger (see [`TriggerLexicon::flags`]).
@@ -1604,7 +1622,7 @@ impl Cx<'_> {
             // `it`, `they`, `we` are not resolved, except after a speech
             // verb, where they stand for its subject (`Hungary has said it
             // will support`).
-            if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you"]) {
+            if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you", "its", "their", "our"]) {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
                 match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| self.has_flag(q, flag::SPEECH)) {
                     Some(q) => {
@@ -1707,7 +1725,16 @@ impl Cx<'_> {
                 subject_start = self.mentions[m].token;
             }
             Pos::Verb | Pos::Phrase => {
-                let (subj, start) = self.subject(lo, aux_from, last_person, si);
+                let (mut subj, mut start) = self.subject(lo, aux_from, last_person, si);
+                // A purpose infinitive (`sent personnel to Bosnia to
+                // investigate`) or a participle after a comma (`, accusing
+                // Ukraine`) has the clause's subject, further back.
+                let to_inf = aux_from > lo && is(text, &toks[aux_from - 1], &["to"]);
+                let comma_ing =
+                    aux_from > lo && is_punct(text, &toks[aux_from - 1], &[","]) && self.word(a).ends_with("ing");
+                if subj.is_empty() && (to_inf || comma_ing) {
+                    (subj, start) = self.subject_gap(lo, aux_from, last_person, si, 12);
+                }
                 subject_start = start;
                 if passive {
                     target = subj;
