@@ -10,8 +10,10 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::sync_channel;
-use std::time::Instant;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, sync_channel};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use gazette_extract::{ErrorRecord, Pipeline, Record, RecordKind, Severity};
@@ -35,10 +37,12 @@ pub struct Config {
     pub batch_bytes: usize,
     pub quiet: bool,
     pub progress: bool,
+    /// Stop cleanly on SIGINT (the CLI; off for runs inside a library caller).
+    pub handle_interrupt: bool,
 }
 
 /// Counts for the summary.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Summary {
     pub articles: u64,
     pub records: u64,
@@ -46,9 +50,15 @@ pub struct Summary {
     pub warnings: u64,
     pub skipped_files: u64,
     pub bytes: u64,
+    /// The run was stopped by SIGINT (Ctrl-C) before the end of its input.
+    pub interrupted: bool,
+    /// Where the last item written came from (`FILE:LINE` or `FILE`).
+    pub last_written: Option<String>,
 }
 
 struct Rendered {
+    /// Where the item came from, for the message of an interrupted run.
+    origin: String,
     out: Vec<u8>,
     bytes: u64,
     diagnostics: Vec<String>,
@@ -72,7 +82,12 @@ fn diagnostic(e: &ErrorRecord) -> String {
 }
 
 fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_published: Option<&str>) -> Rendered {
+    let origin = match item.origin.line {
+        Some(l) => format!("{}:{l}", item.origin.input),
+        None => item.origin.input.clone(),
+    };
     let mut r = Rendered {
+        origin,
         out: Vec::new(),
         bytes: item.bytes as u64,
         diagnostics: Vec::new(),
@@ -204,6 +219,7 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
                         // Dropping the receiver stops the workers and the reader.
                         return (s, Err(e));
                     }
+                    s.last_written = Some(r.origin);
                 }
                 // Records leave as each batch is done: a streaming consumer
                 // (a pipe, Spark) gets them without waiting for the end.
@@ -220,15 +236,32 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         })
         .context("cannot start the writer thread")?;
 
+    // SIGINT (Ctrl-C) stops the run cleanly: the batches already read are
+    // processed and written, the output is flushed, and the summary says how
+    // far the run got. The reader may be blocked on its input (stdin), so it
+    // is not waited for.
+    let stop = Arc::new(AtomicBool::new(false));
+    if cfg.handle_interrupt {
+        let flag = Arc::clone(&stop);
+        // Fails only when a handler is already set (a second run in one process).
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
     let default_published = cfg.read.default_published.as_deref();
-    for batch in rx {
+    loop {
+        let batch = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) if stop.load(Ordering::SeqCst) => break,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         let rendered: Vec<Rendered> = pool.install(|| {
             batch.into_par_iter().map(|item| render(pipeline, item, &cfg.emit, default_published)).collect()
         });
-        if wtx.send(rendered).is_err() {
+        if wtx.send(rendered).is_err() || stop.load(Ordering::SeqCst) {
             break;
         }
     }
+    let interrupted = stop.load(Ordering::SeqCst);
     drop(wtx);
     let (mut s, written) = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
     // A reader that closes standard output early (`| head`) ends the run
@@ -244,6 +277,21 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         return Ok(s);
     }
     written.context("cannot write the output")?;
+    s.interrupted = interrupted;
+    if interrupted {
+        drop(rx);
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+        eprintln!(
+            "gazette: interrupted: {} articles written, {} records, {} errors; the last item written came from {}",
+            s.articles,
+            s.records,
+            s.errors,
+            s.last_written.as_deref().unwrap_or("nothing yet")
+        );
+        return Ok(s);
+    }
     s.skipped_files = reader.join().unwrap_or(0);
     if let Some(bar) = progress {
         bar.finish_and_clear();

@@ -22,6 +22,8 @@ use gazette_extract::{DEFAULT_MAX_ARTICLE_BYTES, Date, GazetteerBuilder, Pipelin
 const EXIT_INPUT_ERRORS: u8 = 1;
 /// Exit code for a failure of the run itself (bad arguments, unwritable output).
 const EXIT_FATAL: u8 = 2;
+/// Exit code of a run stopped by SIGINT (128 + 2, as shells report it).
+const EXIT_INTERRUPTED: u8 = 130;
 
 #[derive(Parser, Debug)]
 #[command(name = "gazette", version, about = "Turn news articles into structured event records.")]
@@ -242,7 +244,13 @@ fn run(cli: Cli) -> Result<u8> {
             let quotes = events || cfg.emit.contains(&RecordKind::Quote);
             let pipeline = gazetteer.pipeline_with(cfg.read.max_item_bytes, quotes, events)?;
             let s = extract::run(&cfg, &pipeline)?;
-            Ok(if s.errors > 0 && !bad_input_ok { EXIT_INPUT_ERRORS } else { 0 })
+            Ok(if s.interrupted {
+                EXIT_INTERRUPTED
+            } else if s.errors > 0 && !bad_input_ok {
+                EXIT_INPUT_ERRORS
+            } else {
+                0
+            })
         }
         Command::Inspect(a) => {
             let pipeline = a.gazetteer.pipeline(gazette_extract::DEFAULT_MAX_ARTICLE_BYTES)?;
@@ -350,5 +358,6 @@ fn extract_config(a: ExtractArgs) -> Result<extract::Config> {
         batch_bytes: a.batch_bytes,
         quiet: a.quiet,
         progress: true,
+        handle_interrupt: true,
     })
 }

@@ -253,3 +253,52 @@ fn a_closed_stdout_ends_the_run_quietly() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("fatal"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn sigint_stops_cleanly_and_says_how_far_it_got() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["extract", "-", "--emit", "article,error", "--batch-articles", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Some articles, then the input stays open, as a slow stream would.
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..5 {
+        writeln!(stdin, r#"{{"id":"s{i}","text":"Talks resumed in Geneva on Monday."}}"#).unwrap();
+    }
+    stdin.flush().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.starts_with(r#"{"type":"article""#), "{first}");
+    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    // What was written is whole records, ending with a complete line.
+    assert!(rest.is_empty() || rest.ends_with('\n'));
+    for line in first.lines().chain(rest.lines()) {
+        serde_json::from_str::<Value>(line).expect("a whole JSON record");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_a_clear_fatal_error() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let one = fixtures().join("diplomacy-summit.json");
+    let (code, _, stderr) = gazette(&["extract", "-q", "-o", "/dev/full", one.to_str().unwrap()], None);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot write the output") && stderr.contains("No space left"), "{stderr}");
+}

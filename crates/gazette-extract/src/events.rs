@@ -523,12 +523,7 @@ fn words_match_modified(
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if i > 0
-                && !skipped
-                && in_list(&ARTICLES, w)
-                && p + 1 <= end
-                && same(p, &words[i + 1..].first().map_or("", |x| &**x))
-            {
+            if i > 0 && !skipped && in_list(&ARTICLES, w) && same(p, words.get(i + 1).map_or("", |x| &**x)) {
                 skipped = true;
                 continue;
             }
