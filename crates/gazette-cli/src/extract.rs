@@ -262,6 +262,8 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         }
     }
     let interrupted = stop.load(Ordering::SeqCst);
+    // A reader blocked on a full queue wakes up and stops.
+    drop(rx);
     drop(wtx);
     let (mut s, written) = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
     // A reader that closes standard output early (`| head`) ends the run
@@ -279,7 +281,6 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
     written.context("cannot write the output")?;
     s.interrupted = interrupted;
     if interrupted {
-        drop(rx);
         if let Some(bar) = progress {
             bar.finish_and_clear();
         }
