@@ -302,3 +302,28 @@ fn a_full_disk_is_a_clear_fatal_error() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("cannot write the output") && stderr.contains("No space left"), "{stderr}");
 }
+
+#[test]
+fn an_article_alone_or_in_a_batch_gives_the_same_records() {
+    // Each fixture article alone, then all of them in one JSONL stream in
+    // small batches on two threads: the records of each article are the same.
+    let dir = fixtures();
+    let mut lines = Vec::new();
+    let mut alone = Vec::new();
+    for name in ["diplomacy-summit.json", "events-summit-deadline.json", "quotes-briefing.json"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        lines.push(serde_json::to_string(&v).unwrap());
+        let one = tmp(name);
+        std::fs::write(&one, &text).unwrap();
+        let (code, out, _) = gazette(&["extract", "-q", "--emit", "all", one.to_str().unwrap()], None);
+        assert_eq!(code, 0);
+        alone.extend(out.lines().map(str::to_string));
+    }
+    let input = lines.join("\n") + "\n";
+    let (code, out, _) =
+        gazette(&["extract", "-", "-q", "--emit", "all", "-j", "2", "--batch-articles", "1"], Some(input.as_bytes()));
+    assert_eq!(code, 0);
+    let batched: Vec<String> = out.lines().map(str::to_string).collect();
+    assert_eq!(batched, alone);
+}

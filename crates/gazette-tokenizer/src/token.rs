@@ -645,8 +645,15 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             b'_' | b'+' if !number => {
                 // user_name@host, user+tag@host
                 let mut j = i;
-                while b.get(j).is_some_and(|&c| c == b'_' || c == b'+' || c == b'.') || is_word_at(text, j).is_some() {
-                    j += 1;
+                loop {
+                    if b.get(j).is_some_and(|&c| c == b'_' || c == b'+' || c == b'.') {
+                        j += 1;
+                    } else if let Some(len) = is_word_at(text, j) {
+                        // A whole character: `j` stays on a char boundary.
+                        j += len;
+                    } else {
+                        break;
+                    }
                 }
                 if b.get(j) == Some(&b'@')
                     && let Some(end) = scan_email_domain(text, j + 1)
