@@ -170,6 +170,20 @@ pub struct Actor {
     pub code: Option<String>,
 }
 
+impl Actor {
+    /// The CAMEO-style code of a country and sector: `USAGOV`, `RUS`,
+    /// `IGONATO` for an IGO role, the sector alone without a country.
+    pub fn code_of(country: Option<&str>, sector: Option<&str>) -> Option<String> {
+        match (country, sector) {
+            (Some(c), Some("IGO")) => Some(format!("IGO{c}")),
+            (Some(c), Some(s)) => Some(format!("{c}{s}")),
+            (Some(c), None) => Some(c.to_string()),
+            (None, Some(s)) => Some(s.to_string()),
+            (None, None) => None,
+        }
+    }
+}
+
 impl Entity {
     /// The entity as an actor on `date`: the first listed role held on that
     /// date (without a date, the first still held), otherwise the entity's own
@@ -185,13 +199,7 @@ impl Entity {
             None if !self.roles.is_empty() => (self.country.clone(), None),
             None => (self.country.clone(), self.sector.clone()),
         };
-        let code = match (&country, &sector) {
-            (Some(c), Some(s)) if s == "IGO" => Some(format!("IGO{c}")),
-            (Some(c), Some(s)) => Some(format!("{c}{s}")),
-            (Some(c), None) => Some(c.clone()),
-            (None, Some(s)) => Some(s.clone()),
-            (None, None) => None,
-        };
+        let code = Actor::code_of(country.as_deref(), sector.as_deref());
         Actor { country, sector, code }
     }
 }

@@ -532,13 +532,7 @@ impl Pipeline {
                 }
                 country = intro.country;
             }
-            let code = match (&country, &sector) {
-                (Some(c), Some(s)) if s == "IGO" => Some(format!("IGO{c}")),
-                (Some(c), Some(s)) => Some(format!("{c}{s}")),
-                (Some(c), None) => Some(c.clone()),
-                (None, Some(s)) => Some(s.clone()),
-                (None, None) => None,
-            };
+            let code = Actor::code_of(country.as_deref(), sector.as_deref());
             ActorRecord {
                 entity_id: id.to_string(),
                 name: name.to_string(),
