@@ -1911,6 +1911,15 @@ impl Cx<'_> {
         {
             return None;
         }
+        // A one-word verb row after a determiner or a possessive is a noun
+        // here (`the support of`, `their withdrawal`): no event of its own.
+        if t.pos == Pos::Verb
+            && a > lo
+            && (is(text, &toks[a - 1], &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
+                || is_possessive(text, &toks[a - 1]))
+        {
+            return None;
+        }
         // Troops arriving somewhere are not a visit.
         if self.lex.modes[t.mode as usize].as_ref() == "visit"
             && source.iter().any(|&m| {
