@@ -18,6 +18,8 @@ import resource
 import time
 from pathlib import Path
 
+from corpus import read_texts
+
 HEADER = ["id", "kind", "name", "aliases", "country", "sector", "roles"]
 RULE = re.compile(r"\{[a-z]+\}$")
 
@@ -50,21 +52,6 @@ def read_aliases(directory):
                 if alias:
                     seen.setdefault(alias, None)
     return list(seen)
-
-
-def read_texts(path):
-    """The `text` field of every JSONL line that has one, in order."""
-    texts = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            text = record.get("text") if isinstance(record, dict) else None
-            if isinstance(text, str):
-                texts.append(text)
-    return texts
 
 
 def main():

