@@ -102,9 +102,15 @@ impl PipelineBuilder {
         }
         let cues = crate::quotes::CueLexicon::embedded()?;
         let triggers = crate::events::TriggerLexicon::embedded()?;
-        let capitals = crate::events::capitals(crate::events::DEFAULT_CAPITALS)?
-            .into_iter()
-            .filter_map(|id| gazetteer.entities().iter().position(|e| e.id == id))
+        // One pass over the entities, not a search per capital.
+        let capital_ids: rustc_hash::FxHashSet<&str> =
+            crate::events::capitals(crate::events::DEFAULT_CAPITALS)?.into_iter().collect();
+        let capitals = gazetteer
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| capital_ids.contains(e.id.as_str()))
+            .map(|(i, _)| i)
             .collect();
         Ok(Pipeline {
             capitals,
