@@ -240,7 +240,8 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     }
     let w = t.text(text);
     let h = crate::fold::word_hash_in(text.as_bytes(), t.span.start, t.span.end);
-    let fw = match gaz.first_words_ascii.get(&h) {
+    let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
+    let fw = match ascii {
         Some((fw, word)) if word.eq_ignore_ascii_case(w.as_bytes()) => *fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if w.is_ascii() => return None,

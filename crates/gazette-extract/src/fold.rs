@@ -11,6 +11,18 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
 /// [`word_hash`] of `buf[start..end]`, reading eight bytes at a time where
 /// the buffer allows (the bytes past the word are masked off).
 pub(crate) fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
+    hash_in(buf, start, end, 0x2020_2020_2020_2020)
+}
+
+/// Hash of a word as written (case kept).
+pub(crate) fn exact_hash(w: &[u8]) -> u64 {
+    hash_in(w, 0, w.len(), 0)
+}
+
+/// The hash behind [`word_hash_in`] and [`exact_hash`]: `fold` is or-ed into
+/// every eight bytes read.
+#[inline]
+fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
     let mut h = (end - start) as u64;
     let mut at = start;
     while at < end {
@@ -24,10 +36,45 @@ pub(crate) fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
             }
         };
         let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-        h = (h.rotate_left(23) ^ ((x | 0x2020_2020_2020_2020) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h = (h.rotate_left(23) ^ ((x | fold) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         at += n;
     }
     h
+}
+
+/// A set of 2^16 bits (8 KiB, small enough to stay in the first-level
+/// cache) indexed by the top 16 bits of a [`word_hash`]: a filter in front of
+/// a word table, so that most words, which are in no table, cost one read.
+#[derive(Debug, Clone)]
+pub(crate) struct Bloom(Box<[u64; 1024]>);
+
+impl Default for Bloom {
+    fn default() -> Self {
+        Bloom(Box::new([0; 1024]))
+    }
+}
+
+impl Bloom {
+    /// Adds a word hash.
+    pub(crate) fn insert(&mut self, h: u64) {
+        self.set((h >> 48) as usize);
+    }
+
+    /// False when no word with this hash was added; true when one may have
+    /// been.
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
+        self.get((h >> 48) as usize)
+    }
+
+    /// Sets bit `bit` (below 2^16) directly, for filters keyed otherwise.
+    pub(crate) fn set(&mut self, bit: usize) {
+        self.0[bit / 64 % 1024] |= 1 << (bit % 64);
+    }
+
+    /// Whether bit `bit` is set.
+    pub(crate) fn get(&self, bit: usize) -> bool {
+        self.0[bit / 64 % 1024] & (1 << (bit % 64)) != 0
+    }
 }
 
 #[cfg(test)]
@@ -44,5 +91,20 @@ mod tests {
         // At the end of the buffer the last bytes are read one by one.
         assert_eq!(word_hash_in(b"so", 0, 2), word_hash(b"SO"));
         assert_eq!(word_hash_in(b"international", 0, 13), word_hash(b"INTERNATIONAL"));
+    }
+
+    #[test]
+    fn a_bloom_filter_keeps_what_was_added_and_rejects_most_of_the_rest() {
+        let mut b = Bloom::default();
+        let words = ["said", "told", "Russia", "kremlin"];
+        for w in words {
+            b.insert(word_hash(w.as_bytes()));
+        }
+        for w in words {
+            assert!(b.may_contain(word_hash(w.to_uppercase().as_bytes())), "{w}");
+        }
+        let others = ["the", "of", "and", "a", "to", "in", "is", "was", "for", "on", "with", "by"];
+        let false_hits = others.iter().filter(|w| b.may_contain(word_hash(w.as_bytes()))).count();
+        assert!(false_hits <= 1, "{false_hits} false hits");
     }
 }

@@ -456,6 +456,8 @@ pub struct Gazetteer {
     /// The ASCII first words again, by [`crate::fold::word_hash`], with the
     /// word to compare: the fast path for most tokens.
     pub(crate) first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)>,
+    /// The hashes of the ASCII first words, in front of the table.
+    pub(crate) first_bloom: crate::fold::Bloom,
     /// ASCII lowercase letters that start a first word with bit 1.
     pub(crate) lower_first_bytes: [bool; 256],
     /// First bytes (ASCII lowercased) of all first words.
@@ -506,11 +508,15 @@ impl Gazetteer {
                 fw.single = by_key[&a.text.to_ascii_lowercase()] as u32;
             }
         }
-        let first_words_ascii = first_words
+        let first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> = first_words
             .iter()
             .filter(|(w, _)| w.is_ascii())
             .map(|(w, &fw)| (crate::fold::word_hash(w), (fw, w.clone())))
             .collect();
+        let mut first_bloom = crate::fold::Bloom::default();
+        for &h in first_words_ascii.keys() {
+            first_bloom.insert(h);
+        }
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
         for (w, &FirstWord { flags, .. }) in &first_words {
@@ -530,6 +536,7 @@ impl Gazetteer {
             automaton,
             first_words,
             first_words_ascii,
+            first_bloom,
             lower_first_bytes,
             first_bytes,
         })
