@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use gazette_extract::{DEFAULT_MAX_ARTICLE_BYTES, Date, GazetteerBuilder, Pipeline, RecordKind};
+use gazette_extract::{DEFAULT_MAX_ARTICLE_BYTES, Date, GazetteerBuilder, Pipeline, PipelineBuilder, RecordKind};
 
 /// Exit code when some input failed (error records were written).
 const EXIT_INPUT_ERRORS: u8 = 1;
@@ -79,6 +79,11 @@ impl GazetteerArgs {
 
     /// The pipeline, with the quote and event stages only when wanted.
     fn pipeline_with(&self, max_article_bytes: usize, quotes: bool, events: bool) -> Result<Pipeline> {
+        Ok(self.builder(max_article_bytes, quotes, events)?.build()?)
+    }
+
+    /// The builder of [`GazetteerArgs::pipeline_with`], for more settings.
+    fn builder(&self, max_article_bytes: usize, quotes: bool, events: bool) -> Result<PipelineBuilder> {
         let mut b = Pipeline::builder().max_article_bytes(max_article_bytes).quotes(quotes).events(events);
         if self.no_default_gazetteer {
             b = b.no_default_gazetteer();
@@ -87,7 +92,7 @@ impl GazetteerArgs {
             let text = std::fs::read_to_string(f).with_context(|| format!("cannot read gazetteer {}", f.display()))?;
             b = b.add_gazetteer(f.display().to_string(), text);
         }
-        Ok(b.build()?)
+        Ok(b)
     }
 }
 
@@ -242,7 +247,10 @@ fn run(cli: Cli) -> Result<u8> {
             // stage when neither quotes nor events (which carry their quote) are.
             let events = cfg.emit.contains(&RecordKind::Event);
             let quotes = events || cfg.emit.contains(&RecordKind::Quote);
-            let pipeline = gazetteer.pipeline_with(cfg.read.max_item_bytes, quotes, events)?;
+            let pipeline = gazetteer
+                .builder(cfg.read.max_item_bytes, quotes, events)?
+                .entity_records(cfg.emit.contains(&RecordKind::Entity))
+                .build()?;
             let s = extract::run(&cfg, &pipeline)?;
             Ok(if s.interrupted {
                 EXIT_INTERRUPTED

@@ -1,0 +1,35 @@
+//! The builder's switches leave out what they say and nothing else.
+
+use gazette_extract::{Article, Pipeline, Record};
+
+const TEXT: &str = "MOSCOW, Aug 6 (Wire) - Russian President Vladimir Putin and U.S. \
+President Donald Trump agreed to meet in the coming days, a Kremlin aide said on Wednesday.\n\n\
+\"We have agreed on a venue,\" Yuri Ushakov told reporters. Ukraine accused Russia of \
+shelling Kharkiv overnight.";
+
+fn article() -> Article {
+    Article { id: "options-1".into(), text: TEXT.into(), published: Some("2025-08-06".into()), ..Article::default() }
+}
+
+#[test]
+fn without_entity_records_only_the_entity_records_go() {
+    let full = Pipeline::builder().build().unwrap().process(&article()).unwrap();
+    let lean = Pipeline::builder().entity_records(false).build().unwrap().process(&article()).unwrap();
+    assert!(!full.entities.is_empty());
+    assert!(lean.entities.is_empty());
+    assert_eq!(lean.mentions, full.mentions);
+    assert_eq!(lean.new_entities, full.new_entities);
+    assert!(!full.quotes.is_empty() && !full.events.is_empty(), "the text must exercise quotes and events");
+    assert_eq!(lean.quotes, full.quotes);
+    assert_eq!(lean.events, full.events);
+    assert_eq!(lean.article, full.article);
+}
+
+#[test]
+fn into_records_gives_the_records_in_the_same_order() {
+    let x = Pipeline::builder().build().unwrap().process(&article()).unwrap();
+    let copied = x.records();
+    let kinds: Vec<_> = copied.iter().map(Record::kind).collect();
+    assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "article, entities, quotes, events, errors: {kinds:?}");
+    assert_eq!(x.into_records(), copied);
+}
