@@ -6,6 +6,7 @@ use std::fmt;
 
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
+use smol_str::SmolStr;
 
 use crate::{Date, Error};
 
@@ -163,22 +164,22 @@ pub struct Entity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// ISO alpha-3 country (or an IGO acronym), if any.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// PLOVER sector, if any.
-    pub sector: Option<String>,
+    pub sector: Option<SmolStr>,
     /// Country and sector run together: `USAGOV`, `RUS`, `IGO`.
-    pub code: Option<String>,
+    pub code: Option<SmolStr>,
 }
 
 impl Actor {
     /// The CAMEO-style code of a country and sector: `USAGOV`, `RUS`,
     /// `IGONATO` for an IGO role, the sector alone without a country.
-    pub fn code_of(country: Option<&str>, sector: Option<&str>) -> Option<String> {
+    pub fn code_of(country: Option<&str>, sector: Option<&str>) -> Option<SmolStr> {
         match (country, sector) {
-            (Some(c), Some("IGO")) => Some(format!("IGO{c}")),
-            (Some(c), Some(s)) => Some(format!("{c}{s}")),
-            (Some(c), None) => Some(c.to_string()),
-            (None, Some(s)) => Some(s.to_string()),
+            (Some(c), Some("IGO")) => Some(smol_str::format_smolstr!("IGO{c}")),
+            (Some(c), Some(s)) => Some(smol_str::format_smolstr!("{c}{s}")),
+            (Some(c), None) => Some(c.into()),
+            (None, Some(s)) => Some(s.into()),
             (None, None) => None,
         }
     }
@@ -194,10 +195,10 @@ impl Entity {
             None => self.roles.iter().find(|r| r.is_current()),
         };
         let (country, sector) = match role {
-            Some(r) => (Some(r.country.clone()), Some(r.sector.clone())),
+            Some(r) => (Some(SmolStr::new(&r.country)), Some(SmolStr::new(&r.sector))),
             // A person whose roles are all outside the date is a civilian then.
-            None if !self.roles.is_empty() => (self.country.clone(), None),
-            None => (self.country.clone(), self.sector.clone()),
+            None if !self.roles.is_empty() => (self.country.as_deref().map(SmolStr::new), None),
+            None => (self.country.as_deref().map(SmolStr::new), self.sector.as_deref().map(SmolStr::new)),
         };
         let code = Actor::code_of(country.as_deref(), sector.as_deref());
         Actor { country, sector, code }

@@ -93,6 +93,7 @@ pub use record::{
     EventRecord, MentionRecord, PlaceRecord, QuantityRecord, QuoteRecord, Record, RecordKind, SCHEMA_VERSION,
     SentenceRef, Severity, SpeakerRecord, TextSpan, TimeRecord, TriggerRecord,
 };
+pub use smol_str::SmolStr;
 pub use timex::Precision;
 
 /// The one error type of this crate.

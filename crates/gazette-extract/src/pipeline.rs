@@ -12,6 +12,7 @@ use crate::record::{
     TextSpan, TimeRecord, TriggerRecord,
 };
 use crate::{Article, Date, Error};
+use smol_str::SmolStr;
 
 /// Articles with more text than this are refused by default (16 MiB).
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 16 << 20;
@@ -140,7 +141,7 @@ impl PipelineBuilder {
 
 /// What makes two tellings one event: type, source and target entity ids,
 /// date, negation.
-type EventKey = (crate::events::EventType, Vec<String>, Vec<String>, Option<Date>, bool);
+type EventKey = (crate::events::EventType, Vec<SmolStr>, Vec<SmolStr>, Option<Date>, bool);
 
 /// People by lowercase role title, then by country, for role nominals.
 type Holders = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Vec<usize>>>;
@@ -546,14 +547,14 @@ impl Pipeline {
                 EntityRef::Gazetteer(e) => {
                     let mut x = self.gazetteer.entities()[e].actor(article.published);
                     if x.sector.is_none() && !a.place && self.capitals.contains(&e) {
-                        x.sector = Some("GOV".to_string());
+                        x.sector = Some("GOV".into());
                     }
                     x
                 }
                 EntityRef::New(_) => Actor { country: None, sector: None, code: None },
             };
             if sector.is_none() {
-                sector = a.sector.as_deref().map(str::to_string);
+                sector = a.sector.as_deref().map(SmolStr::new);
             }
             // A person's introduction fills a missing country; a group's
             // country of residence (`Bosnian Serbs`) replaces its own.
@@ -568,9 +569,9 @@ impl Pipeline {
             }
             let code = Actor::code_of(country.as_deref(), sector.as_deref());
             ActorRecord {
-                entity_id: id.to_string(),
-                name: name.to_string(),
-                text: piece(a.span),
+                entity_id: id.into(),
+                name: name.into(),
+                text: a.span.text(text).into(),
                 start: a.span.start,
                 end: a.span.end,
                 country,
@@ -654,8 +655,8 @@ impl Pipeline {
                     .or_else(|| source.iter().find(|a| a.country.is_some()).cloned())
                     .map(|mut a| {
                         let country = a.country.clone().unwrap_or_default();
-                        a.sector = Some("GOV".to_string());
-                        a.code = Some(format!("{country}GOV"));
+                        a.sector = Some("GOV".into());
+                        a.code = Some(smol_str::format_smolstr!("{country}GOV"));
                         a.inferred = true;
                         a
                     });
@@ -741,9 +742,9 @@ impl Pipeline {
             EntityRef::New(_) => None,
         };
         PlaceRecord {
-            entity_id: id.to_string(),
-            name: name.to_string(),
-            text: m.span.text(text).to_string(),
+            entity_id: id.into(),
+            name: name.into(),
+            text: m.span.text(text).into(),
             start: m.span.start,
             end: m.span.end,
             country,
@@ -778,11 +779,12 @@ impl Pipeline {
             })
             .collect();
         let mut lists: Vec<Vec<MentionRecord>> = order.iter().map(|&(_, n)| Vec::with_capacity(n)).collect();
+        let article_id = SmolStr::new(&article.article_id);
         for (m, &k) in mentions.iter().zip(&slots) {
             lists[k].push(MentionRecord {
                 start: m.span.start,
                 end: m.span.end,
-                text: m.span.text(text).to_string(),
+                text: m.span.text(text).into(),
                 kind: m.kind,
                 how: m.how,
             });
@@ -803,9 +805,9 @@ impl Pipeline {
                     }
                 };
                 EntityRecord {
-                    article_id: article.article_id.clone(),
-                    entity_id: id.clone(),
-                    name: name.clone(),
+                    article_id: article_id.clone(),
+                    entity_id: id.into(),
+                    name: name.into(),
                     kind,
                     country: actor.country,
                     sector: actor.sector,

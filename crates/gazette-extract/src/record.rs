@@ -2,6 +2,7 @@
 
 use gazette_tokenizer::Span;
 use serde::Serialize;
+use smol_str::SmolStr;
 
 use crate::Date;
 use crate::entities::MatchHow;
@@ -86,20 +87,20 @@ pub struct ArticleRecord {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityRecord {
     /// The article's id.
-    pub article_id: String,
+    pub article_id: SmolStr,
     /// The gazetteer id: `gpe:RUS`, `person:vladimir-putin`.
-    pub entity_id: String,
+    pub entity_id: SmolStr,
     /// Canonical name.
-    pub name: String,
+    pub name: SmolStr,
     /// PERSON, ORG, GPE, LOC or NORP.
     pub kind: EntityKind,
     /// ISO alpha-3 country (or an organisation's acronym for an IGO role) on
     /// the article's date.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// PLOVER sector on the article's date.
-    pub sector: Option<String>,
+    pub sector: Option<SmolStr>,
     /// CAMEO-style actor code: country and sector run together (`USAGOV`).
-    pub code: Option<String>,
+    pub code: Option<SmolStr>,
     /// Every mention, in text order.
     pub mentions: Vec<MentionRecord>,
 }
@@ -112,7 +113,7 @@ pub struct MentionRecord {
     /// One past the last byte.
     pub end: usize,
     /// The text of the mention.
-    pub text: String,
+    pub text: SmolStr,
     /// The mention's kind: the entity's, or NORP for a demonym.
     pub kind: EntityKind,
     /// How it was found.
@@ -273,22 +274,22 @@ pub struct EventMention {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorRecord {
     /// The entity's id.
-    pub entity_id: String,
+    pub entity_id: SmolStr,
     /// Its canonical name.
-    pub name: String,
+    pub name: SmolStr,
     /// The actor's words: the mention, and a sector noun after it
     /// (`Russian troops`).
-    pub text: String,
+    pub text: SmolStr,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
     /// ISO alpha-3 country (or IGO acronym) on the article's date.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// PLOVER sector: the entity's on the article's date, or the sector noun's.
-    pub sector: Option<String>,
+    pub sector: Option<SmolStr>,
     /// CAMEO-style actor code: country and sector run together (`USAGOV`).
-    pub code: Option<String>,
+    pub code: Option<SmolStr>,
     /// Present and true when the actor is inferred, not named as this
     /// event's actor (the government a protest is held against).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -316,17 +317,17 @@ pub struct TimeRecord {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlaceRecord {
     /// The entity's id.
-    pub entity_id: String,
+    pub entity_id: SmolStr,
     /// Its canonical name.
-    pub name: String,
+    pub name: SmolStr,
     /// The mention.
-    pub text: String,
+    pub text: SmolStr,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
     /// Its country.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
 }
 
 /// An amount.

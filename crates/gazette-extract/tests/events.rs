@@ -73,7 +73,7 @@ impl Shown {
 }
 
 fn codes(actors: &[ActorRecord]) -> Vec<String> {
-    actors.iter().map(|a| a.code.clone().unwrap_or_else(|| "?".into())).collect()
+    actors.iter().map(|a| a.code.as_deref().unwrap_or("?").to_string()).collect()
 }
 
 fn quantity(kind: &str, value: f64, unit: Option<&str>) -> String {
