@@ -99,22 +99,8 @@ impl PipelineBuilder {
         for (name, text) in &self.gazetteer_sources {
             g.add_source(name, text);
         }
-        // The gazetteer (its automaton is most of the start-up) is built on a
-        // second thread while this one parses the other word lists.
-        let (gazetteer, lists) = std::thread::scope(|scope| {
-            let gazetteer = scope.spawn(|| g.build());
-            let lists = (|| -> Result<_, Error> {
-                Ok((
-                    NameRules::embedded()?,
-                    crate::quotes::CueLexicon::embedded()?,
-                    crate::events::TriggerLexicon::embedded()?,
-                    crate::events::capitals(crate::events::DEFAULT_CAPITALS)?,
-                ))
-            })();
-            (gazetteer.join(), lists)
-        });
-        let gazetteer = gazetteer.map_err(|_| Error::Gazetteer("building the gazetteer panicked".into()))??;
-        let (mut names, cues, triggers, capital_ids) = lists?;
+        let gazetteer = g.build()?;
+        let mut names = NameRules::embedded()?;
         let mut holders: Holders = Default::default();
         for (i, e) in gazetteer.entities().iter().enumerate().filter(|(_, e)| e.kind == crate::EntityKind::Person) {
             names.add_given_from(&e.name);
@@ -125,8 +111,11 @@ impl PipelineBuilder {
                 }
             }
         }
+        let cues = crate::quotes::CueLexicon::embedded()?;
+        let triggers = crate::events::TriggerLexicon::embedded()?;
         // One pass over the entities, not a search per capital.
-        let capital_ids: rustc_hash::FxHashSet<&str> = capital_ids.into_iter().collect();
+        let capital_ids: rustc_hash::FxHashSet<&str> =
+            crate::events::capitals(crate::events::DEFAULT_CAPITALS)?.into_iter().collect();
         let capitals = gazetteer
             .entities()
             .iter()
