@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::entities::{EntityRef, MatchHow, Mention};
-use crate::fold::{word_hash, word_hash_in};
+use crate::fold::{Bloom, word_hash, word_hash_in};
 use crate::gazetteer::EntityKind;
 use crate::{Error, pipeline::end_token};
 
@@ -123,14 +123,13 @@ struct CueEntry {
 pub(crate) struct CueLexicon {
     /// Entries by [`key`] of their first word, or first two words.
     first: FxHashMap<u64, Vec<u32>>,
-    /// A filter before the table: bit [`bloom_bit`] of the hash of each
-    /// cue's first word is set.
-    bloom: Box<[u64; BLOOM_WORDS]>,
+    /// A filter before the table: the hash of each cue's first word.
+    bloom: Bloom,
     /// Bits [`shape`] of the cues' first words: first, second and last
     /// letter and length, checked before hashing a word.
-    shapes: Box<[u64; BLOOM_WORDS]>,
-    /// The same for the first words of multiword cues.
-    multi_bloom: Box<[u64; BLOOM_WORDS]>,
+    shapes: Bloom,
+    /// The same as `bloom` for the first words of multiword cues.
+    multi_bloom: Bloom,
     entries: Vec<CueEntry>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
@@ -149,9 +148,9 @@ impl CueLexicon {
     pub(crate) fn parse(cues: &'static str, speakers: &str) -> Result<Self, Error> {
         let mut lex = CueLexicon {
             first: Default::default(),
-            bloom: Box::new([0; BLOOM_WORDS]),
-            shapes: Box::new([0; BLOOM_WORDS]),
-            multi_bloom: Box::new([0; BLOOM_WORDS]),
+            bloom: Bloom::default(),
+            shapes: Bloom::default(),
+            multi_bloom: Bloom::default(),
             entries: Vec::new(),
             classes: Default::default(),
         };
@@ -179,12 +178,11 @@ impl CueLexicon {
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
             let sh = shape(first.as_bytes(), 0, first.len());
-            lex.shapes[sh / 64] |= 1 << (sh % 64);
+            lex.shapes.set(sh);
             let h = word_hash(first.as_bytes());
-            let bit = bloom_bit(h);
-            lex.bloom[bit / 64] |= 1 << (bit % 64);
+            lex.bloom.insert(h);
             if !rest.is_empty() {
-                lex.multi_bloom[bit / 64] |= 1 << (bit % 64);
+                lex.multi_bloom.insert(h);
             }
             // Multiword entries are keyed by their first two words.
             let key = key(h, rest.first().map(|r| word_hash(r.as_bytes())));
@@ -229,8 +227,6 @@ fn key(first: u64, second: Option<u64>) -> u64 {
     }
 }
 
-const BLOOM_WORDS: usize = (1 << 16) / 64;
-
 /// A word's shape for the first filter: its first, second and last byte
 /// (folded like [`word_hash`]) and its length, mixed to 16 bits.
 fn shape(buf: &[u8], start: usize, end: usize) -> usize {
@@ -242,11 +238,6 @@ fn shape(buf: &[u8], start: usize, end: usize) -> usize {
     let bl = (buf[end - 1] | 0x20) as u64;
     let k = b0 << 32 | b1 << 24 | bl << 16 | (end - start).min(0xffff) as u64;
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-}
-
-/// Bit of a first word's hash in the filter.
-fn bloom_bit(h: u64) -> usize {
-    (h >> 48) as usize
 }
 
 /// How a multiword phrase behaves.
@@ -760,13 +751,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let sh = shape(text.as_bytes(), t.span.start, t.span.end);
-            if self.lex.shapes[sh / 64] & (1 << (sh % 64)) == 0 {
+            if !self.lex.shapes.get(sh) {
                 i += 1;
                 continue;
             }
             let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
-            let bit = bloom_bit(h);
-            let maybe = self.lex.bloom[bit / 64] & (1 << (bit % 64)) != 0;
+            let maybe = self.lex.bloom.may_contain(h);
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
             if !maybe
@@ -782,7 +772,7 @@ impl<'a> Ctx<'a> {
             let w = t.text(text);
             let next =
                 toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0).map(|u| u.text(text));
-            let multi = self.lex.multi_bloom[bit / 64] & (1 << (bit % 64)) != 0;
+            let multi = self.lex.multi_bloom.may_contain(h);
             let two = next.filter(|_| multi).map(|n| key(h, Some(word_hash(n.as_bytes()))));
             let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
                 let list = self.lex.first.get(&key)?;
