@@ -327,3 +327,153 @@ fn an_article_alone_or_in_a_batch_gives_the_same_records() {
     let batched: Vec<String> = out.lines().map(str::to_string).collect();
     assert_eq!(batched, alone);
 }
+
+/// A directory under the system temp dir, removed (with all it holds) when
+/// dropped, for tests that write large or unusual files.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("gazette-cli-test-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The summary line's counts: (articles, records, errors, warnings).
+fn summary_counts(stderr: &str) -> (u64, u64, u64, u64) {
+    let line = stderr.lines().find(|l| l.contains(" articles, ")).unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let mut numbers =
+        line.trim_start_matches("gazette: ").split(", ").take(4).map(|part| {
+            part.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("summary {line}"))
+        });
+    let mut next = || numbers.next().unwrap();
+    (next(), next(), next(), next())
+}
+
+/// Peak resident memory of a running process, in KiB (Linux only).
+#[cfg(target_os = "linux")]
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let hwm = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    hwm.trim().strip_suffix("kB")?.trim().parse().ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn peak_rss_kib(_pid: u32) -> Option<u64> {
+    None
+}
+
+/// Kills process `pid` unless `done` is dropped or sent to within `secs`:
+/// a test that waits on a child's output must not hang forever.
+fn watchdog(pid: u32, secs: u64) -> std::sync::mpsc::Sender<()> {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if wait.recv_timeout(std::time::Duration::from_secs(secs)) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
+    });
+    done
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // says so when memory cannot be measured
+fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
+    use std::io::{BufRead, BufReader, BufWriter, Read};
+    const HUGE: usize = 100 << 20;
+    let dir = Scratch::new("huge");
+    let chunk = "talks went on and on without a stop ".repeat(1 << 10);
+    let huge_text = |out: &mut dyn Write| {
+        for _ in 0..HUGE / chunk.len() + 1 {
+            out.write_all(chunk.as_bytes()).unwrap();
+        }
+    };
+    // A JSONL dump: a good line, a line of 100 MB, a good line.
+    let dump = dir.0.join("dump.jsonl");
+    let mut out = BufWriter::new(std::fs::File::create(&dump).unwrap());
+    writeln!(out, r#"{{"id":"before","text":"Russia attacked Ukraine on Monday, officials said."}}"#).unwrap();
+    write!(out, r#"{{"id":"huge","text":""#).unwrap();
+    huge_text(&mut out);
+    writeln!(out, r#""}}"#).unwrap();
+    writeln!(out, r#"{{"id":"after","text":"Talks resumed in Geneva on Tuesday."}}"#).unwrap();
+    out.flush().unwrap();
+    drop(out);
+    // A text file of 100 MB: read through another path (a whole file, not a line).
+    let txt = dir.0.join("huge.txt");
+    let mut out = BufWriter::new(std::fs::File::create(&txt).unwrap());
+    huge_text(&mut out);
+    out.flush().unwrap();
+    drop(out);
+    let (dump, txt) = (dump.to_str().unwrap(), txt.to_str().unwrap());
+
+    // The last input, `-`, stays open until the records of the files are
+    // read: the run is then still alive, so its peak memory can be read.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["extract", "--emit", "all", "--batch-articles", "1", dump, txt, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let done = watchdog(child.id(), 120);
+    let stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut recs = Vec::new();
+    let mut line = String::new();
+    while stdout.read_line(&mut line).unwrap() > 0 {
+        let rec: Value = serde_json::from_str(&line).expect("each output line is JSON");
+        line.clear();
+        let last = rec["type"] == "error" && rec["input"] == txt;
+        recs.push(rec);
+        if last {
+            break;
+        }
+    }
+    let peak = peak_rss_kib(child.id());
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    recs.extend(records(&rest));
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let code = child.wait().unwrap().code();
+    drop(done);
+
+    assert_eq!(code, Some(1), "an oversize input is an input error: {stderr}");
+    // The good lines on both sides of the huge one give their records.
+    let articles: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
+    assert_eq!(articles, ["before", "after"]);
+    assert!(recs.iter().any(|r| r["type"] == "event" && r["article_id"] == "before"));
+    // One error each for the huge line and the huge file, with where it is.
+    let errors: Vec<&Value> = recs.iter().filter(|r| r["type"] == "error").collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let (line_error, file_error) = (errors[0], errors[1]);
+    assert_eq!(line_error["kind"], "too_large");
+    assert_eq!(line_error["severity"], "error");
+    assert_eq!(line_error["input"], dump);
+    assert_eq!(line_error["line"], 2);
+    assert_eq!(line_error["article_id"], format!("{dump}:2"));
+    assert!(stderr.contains(&format!("gazette: error: {dump}:2: ")), "{stderr}");
+    assert_eq!(file_error["kind"], "too_large");
+    assert_eq!(file_error["input"], txt);
+    assert_eq!(file_error["line"], Value::Null);
+    assert_eq!(file_error["article_id"], "huge");
+    assert!(stderr.contains(&format!("gazette: error: {txt}: ")), "{stderr}");
+    // The summary's counts add up to what was written.
+    assert_eq!(summary_counts(&stderr), (2, recs.len() as u64, 2, 0), "{stderr}");
+    // Memory: the reader keeps at most --max-article-bytes (16 MiB) of a
+    // line; the run peaks near 35 MB. Holding the line would take more
+    // than the line itself, 100 MiB.
+    match peak {
+        Some(kib) => assert!(kib < 96 << 10, "peak resident memory {} MiB reading a 100 MiB line", kib >> 10),
+        None => eprintln!("peak memory not measured: no /proc/PID/status VmHWM here"),
+    }
+}
