@@ -477,3 +477,110 @@ fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
         None => eprintln!("peak memory not measured: no /proc/PID/status VmHWM here"),
     }
 }
+
+#[cfg(unix)]
+#[test]
+#[allow(clippy::print_stderr)] // says so when chmod 000 cannot be tested
+fn unreadable_files_and_directories_are_error_records_and_the_run_goes_on() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let chmod = |p: &Path, mode: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_gazette");
+    let dir = Scratch::new("unreadable");
+    let root = dir.0.join("in");
+    std::fs::create_dir(&root).unwrap();
+    chmod(&dir.0, 0o755);
+    chmod(&root, 0o755);
+    let good = root.join("a-good.txt");
+    std::fs::write(&good, "Russia attacked Ukraine on Monday, officials said.").unwrap();
+    chmod(&good, 0o644);
+    // A directory and a file no one may read.
+    let locked_dir = root.join("b-locked");
+    std::fs::create_dir(&locked_dir).unwrap();
+    std::fs::write(locked_dir.join("inside.txt"), "Never read.").unwrap();
+    let locked_file = root.join("c-locked.txt");
+    std::fs::write(&locked_file, "Never read either.").unwrap();
+    chmod(&locked_dir, 0o000);
+    chmod(&locked_file, 0o000);
+    // An entry whose file is gone (a broken symlink: listed, then cannot be
+    // opened, as a file removed between listing and reading), and on the
+    // command line a broken symlink and a path that does not exist.
+    let gone = root.join("d-gone.txt");
+    symlink(root.join("removed.txt"), &gone).unwrap();
+    let gone_arg = dir.0.join("gone-link.jsonl");
+    symlink(dir.0.join("nowhere.jsonl"), &gone_arg).unwrap();
+    let missing = dir.0.join("missing.jsonl");
+
+    // Root reads through permission bits. Then run gazette as `nobody`
+    // (setpriv, util-linux) so that they count; without setpriv, only the
+    // broken links and the missing path are tested.
+    let privileged = std::fs::File::open(&locked_file).is_ok();
+    let as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", bin];
+    let runner: Option<&[&str]> = if !privileged {
+        Some(&as_nobody[5..])
+    } else if Command::new("setpriv")
+        .args(&as_nobody[1..])
+        .args(["extract", "-q", good.to_str().unwrap()])
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        Some(&as_nobody)
+    } else {
+        eprintln!(
+            "running as root without a working `setpriv`: chmod 000 does not stop root, \
+             so the unreadable directory and file are not tested, only broken links and a missing path"
+        );
+        chmod(&locked_dir, 0o755);
+        std::fs::remove_dir_all(&locked_dir).unwrap();
+        std::fs::remove_file(&locked_file).unwrap();
+        None
+    };
+    let locked = runner.is_some();
+    let runner = runner.unwrap_or(&as_nobody[5..]);
+
+    let paths = [root.to_str().unwrap(), missing.to_str().unwrap(), gone_arg.to_str().unwrap()];
+    let out =
+        Command::new(runner[0]).args(&runner[1..]).args(["extract", "--emit", "all"]).args(paths).output().unwrap();
+    if locked {
+        chmod(&locked_dir, 0o755);
+        chmod(&locked_file, 0o644);
+    }
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let recs = records(&stdout);
+
+    assert_eq!(out.status.code(), Some(1), "some input failed: exit 1\n{stderr}");
+    let articles: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
+    assert_eq!(articles, ["a-good"], "only the good article is read");
+    assert!(recs.iter().any(|r| r["type"] == "event" && r["article_id"] == "a-good"));
+    // One io error per unreadable path, naming it, in the output and on stderr.
+    // ENOENT is os error 2 and EACCES 13, whatever the locale.
+    let mut expected = vec![
+        (&missing, "cannot read: ", "(os error 2)"),
+        (&gone_arg, "cannot read: ", "(os error 2)"),
+        (&gone, "cannot open: ", "(os error 2)"),
+    ];
+    if locked {
+        expected.push((&locked_dir, "cannot read directory: ", "(os error 13)"));
+        expected.push((&locked_file, "cannot open: ", "(os error 13)"));
+    }
+    expected.sort_by_key(|(path, ..)| path.to_str().unwrap());
+    let mut errors: Vec<&Value> = recs.iter().filter(|r| r["type"] == "error").collect();
+    errors.sort_by_key(|r| r["input"].as_str().unwrap().to_string());
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (e, (path, what, errno)) in errors.iter().zip(&expected) {
+        let path = path.to_str().unwrap();
+        assert_eq!(
+            (&e["input"], &e["article_id"], &e["kind"], &e["severity"]),
+            (&path.into(), &path.into(), &"io".into(), &"error".into())
+        );
+        assert_eq!(e["line"], Value::Null);
+        let message = e["message"].as_str().unwrap();
+        assert!(message.starts_with(what) && message.ends_with(errno), "{path}: {message}");
+        assert!(
+            stderr.contains(&format!("gazette: error: {path}: [{path}] {message}\n")),
+            "{path} on stderr: {stderr}"
+        );
+    }
+    assert_eq!(summary_counts(&stderr), (1, recs.len() as u64, expected.len() as u64, 0), "{stderr}");
+}
