@@ -1,6 +1,7 @@
 //! Random and adversarial news text for the property tests of the tokenizer
-//! and of the pipeline (`crates/gazette-extract/tests/properties.rs` includes
-//! this file by path, so both crates draw from the same pieces).
+//! and of the pipeline (`crates/gazette-extract/tests/support/mod.rs`
+//! includes this directory by path, so both crates draw from the same
+//! pieces).
 //!
 //! A text is a list of pieces, each followed by nothing, a space or a line
 //! end. Pieces are words (ASCII, capitalised, multi-byte), names the default
