@@ -327,3 +327,260 @@ fn an_article_alone_or_in_a_batch_gives_the_same_records() {
     let batched: Vec<String> = out.lines().map(str::to_string).collect();
     assert_eq!(batched, alone);
 }
+
+/// A directory under the system temp dir, removed (with all it holds) when
+/// dropped, for tests that write large or unusual files.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("gazette-cli-test-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The summary line's counts: (articles, records, errors, warnings).
+fn summary_counts(stderr: &str) -> (u64, u64, u64, u64) {
+    let line = stderr.lines().find(|l| l.contains(" articles, ")).unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let mut numbers =
+        line.trim_start_matches("gazette: ").split(", ").take(4).map(|part| {
+            part.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("summary {line}"))
+        });
+    let mut next = || numbers.next().unwrap();
+    (next(), next(), next(), next())
+}
+
+/// Peak resident memory of a running process, in KiB (Linux only).
+#[cfg(target_os = "linux")]
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let hwm = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    hwm.trim().strip_suffix("kB")?.trim().parse().ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn peak_rss_kib(_pid: u32) -> Option<u64> {
+    None
+}
+
+/// Kills process `pid` unless `done` is dropped or sent to within `secs`:
+/// a test that waits on a child's output must not hang forever.
+fn watchdog(pid: u32, secs: u64) -> std::sync::mpsc::Sender<()> {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if wait.recv_timeout(std::time::Duration::from_secs(secs)) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
+    });
+    done
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // says so when memory cannot be measured
+fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
+    use std::io::{BufRead, BufReader, BufWriter, Read};
+    const HUGE: usize = 100 << 20;
+    let dir = Scratch::new("huge");
+    let chunk = "talks went on and on without a stop ".repeat(1 << 10);
+    let huge_text = |out: &mut dyn Write| {
+        for _ in 0..HUGE / chunk.len() + 1 {
+            out.write_all(chunk.as_bytes()).unwrap();
+        }
+    };
+    // A JSONL dump: a good line, a line of 100 MB, a good line.
+    let dump = dir.0.join("dump.jsonl");
+    let mut out = BufWriter::new(std::fs::File::create(&dump).unwrap());
+    writeln!(out, r#"{{"id":"before","text":"Russia attacked Ukraine on Monday, officials said."}}"#).unwrap();
+    write!(out, r#"{{"id":"huge","text":""#).unwrap();
+    huge_text(&mut out);
+    writeln!(out, r#""}}"#).unwrap();
+    writeln!(out, r#"{{"id":"after","text":"Talks resumed in Geneva on Tuesday."}}"#).unwrap();
+    out.flush().unwrap();
+    drop(out);
+    // A text file of 100 MB: read through another path (a whole file, not a line).
+    let txt = dir.0.join("huge.txt");
+    let mut out = BufWriter::new(std::fs::File::create(&txt).unwrap());
+    huge_text(&mut out);
+    out.flush().unwrap();
+    drop(out);
+    let (dump, txt) = (dump.to_str().unwrap(), txt.to_str().unwrap());
+
+    // The last input, `-`, stays open until the records of the files are
+    // read: the run is then still alive, so its peak memory can be read.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["extract", "--emit", "all", "--batch-articles", "1", dump, txt, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let done = watchdog(child.id(), 120);
+    let stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut recs = Vec::new();
+    let mut line = String::new();
+    while stdout.read_line(&mut line).unwrap() > 0 {
+        let rec: Value = serde_json::from_str(&line).expect("each output line is JSON");
+        line.clear();
+        let last = rec["type"] == "error" && rec["input"] == txt;
+        recs.push(rec);
+        if last {
+            break;
+        }
+    }
+    let peak = peak_rss_kib(child.id());
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    recs.extend(records(&rest));
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let code = child.wait().unwrap().code();
+    drop(done);
+
+    assert_eq!(code, Some(1), "an oversize input is an input error: {stderr}");
+    // The good lines on both sides of the huge one give their records.
+    let articles: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
+    assert_eq!(articles, ["before", "after"]);
+    assert!(recs.iter().any(|r| r["type"] == "event" && r["article_id"] == "before"));
+    // One error each for the huge line and the huge file, with where it is.
+    let errors: Vec<&Value> = recs.iter().filter(|r| r["type"] == "error").collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let (line_error, file_error) = (errors[0], errors[1]);
+    assert_eq!(line_error["kind"], "too_large");
+    assert_eq!(line_error["severity"], "error");
+    assert_eq!(line_error["input"], dump);
+    assert_eq!(line_error["line"], 2);
+    assert_eq!(line_error["article_id"], format!("{dump}:2"));
+    assert!(stderr.contains(&format!("gazette: error: {dump}:2: ")), "{stderr}");
+    assert_eq!(file_error["kind"], "too_large");
+    assert_eq!(file_error["input"], txt);
+    assert_eq!(file_error["line"], Value::Null);
+    assert_eq!(file_error["article_id"], "huge");
+    assert!(stderr.contains(&format!("gazette: error: {txt}: ")), "{stderr}");
+    // The summary's counts add up to what was written.
+    assert_eq!(summary_counts(&stderr), (2, recs.len() as u64, 2, 0), "{stderr}");
+    // Memory: the reader keeps at most --max-article-bytes (16 MiB) of a
+    // line; the run peaks near 35 MB. Holding the line would take more
+    // than the line itself, 100 MiB.
+    match peak {
+        Some(kib) => assert!(kib < 96 << 10, "peak resident memory {} MiB reading a 100 MiB line", kib >> 10),
+        None => eprintln!("peak memory not measured: no /proc/PID/status VmHWM here"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+#[allow(clippy::print_stderr)] // says so when chmod 000 cannot be tested
+fn unreadable_files_and_directories_are_error_records_and_the_run_goes_on() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let chmod = |p: &Path, mode: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_gazette");
+    let dir = Scratch::new("unreadable");
+    let root = dir.0.join("in");
+    std::fs::create_dir(&root).unwrap();
+    chmod(&dir.0, 0o755);
+    chmod(&root, 0o755);
+    let good = root.join("a-good.txt");
+    std::fs::write(&good, "Russia attacked Ukraine on Monday, officials said.").unwrap();
+    chmod(&good, 0o644);
+    // A directory and a file no one may read.
+    let locked_dir = root.join("b-locked");
+    std::fs::create_dir(&locked_dir).unwrap();
+    std::fs::write(locked_dir.join("inside.txt"), "Never read.").unwrap();
+    let locked_file = root.join("c-locked.txt");
+    std::fs::write(&locked_file, "Never read either.").unwrap();
+    chmod(&locked_dir, 0o000);
+    chmod(&locked_file, 0o000);
+    // An entry whose file is gone (a broken symlink: listed, then cannot be
+    // opened, as a file removed between listing and reading), and on the
+    // command line a broken symlink and a path that does not exist.
+    let gone = root.join("d-gone.txt");
+    symlink(root.join("removed.txt"), &gone).unwrap();
+    let gone_arg = dir.0.join("gone-link.jsonl");
+    symlink(dir.0.join("nowhere.jsonl"), &gone_arg).unwrap();
+    let missing = dir.0.join("missing.jsonl");
+
+    // Root reads through permission bits. Then run gazette as `nobody`
+    // (setpriv, util-linux) so that they count; without setpriv, only the
+    // broken links and the missing path are tested.
+    let privileged = std::fs::File::open(&locked_file).is_ok();
+    let as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", bin];
+    let runner: Option<&[&str]> = if !privileged {
+        Some(&as_nobody[5..])
+    } else if Command::new("setpriv")
+        .args(&as_nobody[1..])
+        .args(["extract", "-q", good.to_str().unwrap()])
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        Some(&as_nobody)
+    } else {
+        eprintln!(
+            "running as root without a working `setpriv`: chmod 000 does not stop root, \
+             so the unreadable directory and file are not tested, only broken links and a missing path"
+        );
+        chmod(&locked_dir, 0o755);
+        std::fs::remove_dir_all(&locked_dir).unwrap();
+        std::fs::remove_file(&locked_file).unwrap();
+        None
+    };
+    let locked = runner.is_some();
+    let runner = runner.unwrap_or(&as_nobody[5..]);
+
+    let paths = [root.to_str().unwrap(), missing.to_str().unwrap(), gone_arg.to_str().unwrap()];
+    let out =
+        Command::new(runner[0]).args(&runner[1..]).args(["extract", "--emit", "all"]).args(paths).output().unwrap();
+    if locked {
+        chmod(&locked_dir, 0o755);
+        chmod(&locked_file, 0o644);
+    }
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let recs = records(&stdout);
+
+    assert_eq!(out.status.code(), Some(1), "some input failed: exit 1\n{stderr}");
+    let articles: Vec<&str> =
+        recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
+    assert_eq!(articles, ["a-good"], "only the good article is read");
+    assert!(recs.iter().any(|r| r["type"] == "event" && r["article_id"] == "a-good"));
+    // One io error per unreadable path, naming it, in the output and on stderr.
+    // ENOENT is os error 2 and EACCES 13, whatever the locale.
+    let mut expected = vec![
+        (&missing, "cannot read: ", "(os error 2)"),
+        (&gone_arg, "cannot read: ", "(os error 2)"),
+        (&gone, "cannot open: ", "(os error 2)"),
+    ];
+    if locked {
+        expected.push((&locked_dir, "cannot read directory: ", "(os error 13)"));
+        expected.push((&locked_file, "cannot open: ", "(os error 13)"));
+    }
+    expected.sort_by_key(|(path, ..)| path.to_str().unwrap());
+    let mut errors: Vec<&Value> = recs.iter().filter(|r| r["type"] == "error").collect();
+    errors.sort_by_key(|r| r["input"].as_str().unwrap().to_string());
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (e, (path, what, errno)) in errors.iter().zip(&expected) {
+        let path = path.to_str().unwrap();
+        assert_eq!(
+            (&e["input"], &e["article_id"], &e["kind"], &e["severity"]),
+            (&path.into(), &path.into(), &"io".into(), &"error".into())
+        );
+        assert_eq!(e["line"], Value::Null);
+        let message = e["message"].as_str().unwrap();
+        assert!(message.starts_with(what) && message.ends_with(errno), "{path}: {message}");
+        assert!(
+            stderr.contains(&format!("gazette: error: {path}: [{path}] {message}\n")),
+            "{path} on stderr: {stderr}"
+        );
+    }
+    assert_eq!(summary_counts(&stderr), (1, recs.len() as u64, expected.len() as u64, 0), "{stderr}");
+}

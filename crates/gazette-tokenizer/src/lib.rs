@@ -90,8 +90,9 @@ pub struct Analysis {
     /// All tokens in text order.
     pub tokens: Vec<Token>,
     /// Sentences in text order. Together they hold every token once, except
-    /// the tokens of a paragraph made only of punctuation (`---`, `* * *`),
-    /// which belongs to no sentence.
+    /// punctuation, quote marks and symbols that begin a paragraph before any
+    /// sentence does (a paragraph of `---` or `* * *`, a stray `? ` before
+    /// the first word), which belong to no sentence.
     pub sentences: Vec<Sentence>,
     /// Paragraph spans in text order, trimmed of surrounding whitespace.
     pub paragraphs: Vec<Span>,

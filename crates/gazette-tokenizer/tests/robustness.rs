@@ -2,22 +2,10 @@
 //! grows linearly (checked by running them at all in a debug build; the
 //! criterion benches measure speed).
 
-use gazette_tokenizer::{Analysis, Tokenizer};
+mod support;
 
-fn check_spans(text: &str, a: &Analysis) {
-    let mut last = 0;
-    for t in &a.tokens {
-        assert!(t.span.start >= last && t.span.start < t.span.end, "token order/emptiness at {:?}", t.span);
-        assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-        last = t.span.end;
-    }
-    let mut covered = 0;
-    for s in &a.sentences {
-        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
-        assert!(s.tokens.start >= covered, "sentences overlap");
-        covered = s.tokens.end;
-    }
-}
+use gazette_tokenizer::{Analysis, Tokenizer};
+use support::check_spans;
 
 fn run(text: &str) -> Analysis {
     let a = Tokenizer::new().analyze(text);
@@ -71,66 +59,4 @@ fn paragraph_breaks_end_sentences_without_punctuation() {
     let got: Vec<&str> = a.sentences.iter().map(|s| s.span.text(text)).collect();
     assert_eq!(got, ["First line without a stop", "Second paragraph also without"]);
     assert_eq!(a.paragraphs.len(), 2);
-}
-
-/// Random mixtures of the pieces that steer the scanner and the splitter:
-/// no panic, spans in order and on char boundaries.
-#[test]
-fn random_mixtures_of_tricky_pieces() {
-    const PIECES: [&str; 40] = [
-        "a",
-        "Mr",
-        "U.S.",
-        ".",
-        "..",
-        "…",
-        "?",
-        "!",
-        " ",
-        "  ",
-        "\n",
-        "\n\n",
-        "\"",
-        "'",
-        "“",
-        "”",
-        "‘",
-        "’",
-        "«",
-        "»",
-        "(",
-        ")",
-        "[",
-        "]",
-        "1",
-        "1,400",
-        "5.65",
-        "$",
-        "%",
-        "-",
-        "—",
-        "http://x.y",
-        "@",
-        "#",
-        "é",
-        "北",
-        "\u{AD}",
-        "\u{A0}",
-        "\u{FEFF}",
-        "🙂",
-    ];
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let tokenizer = Tokenizer::new();
-    for _ in 0..3000 {
-        let len = (next() % 60) as usize;
-        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
-        let a = tokenizer.analyze(&text);
-        check_spans(&text, &a);
-    }
 }
