@@ -503,8 +503,14 @@ const MODIFIERS: [&str; 32] = [
     "wide",
 ];
 
-/// [`words_match`] with one word of [`MODIFIERS`] allowed after the first
-/// word; one past the last token, or `None`.
+/// At most this many changes inside one trigger phrase: words the text
+/// inserts ([`MODIFIERS`], a day, a hyphenated modifier) or a determiner it
+/// leaves out (`lifted Friday a day-old blockade on`).
+const MAX_PHRASE_CHANGES: usize = 2;
+
+/// [`words_match`] with up to [`MAX_PHRASE_CHANGES`] words inserted after
+/// the first word (what `skip_at` says may stand there) or determiners left
+/// out; one past the last token, or `None` when nothing changed.
 fn words_match_modified(
     text: &str,
     toks: &[Token],
@@ -515,7 +521,7 @@ fn words_match_modified(
 ) -> Option<usize> {
     let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
     let mut p = k;
-    let mut skipped = false;
+    let mut changes = 0;
     for (i, w) in words.iter().enumerate() {
         if p >= end {
             return None;
@@ -523,20 +529,54 @@ fn words_match_modified(
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if i > 0 && !skipped && in_list(&ARTICLES, w) && same(p, words.get(i + 1).map_or("", |x| &**x)) {
-                skipped = true;
+            if i > 0
+                && changes < MAX_PHRASE_CHANGES
+                && in_list(&ARTICLES, w)
+                && same(p, words.get(i + 1).map_or("", |x| &**x))
+            {
+                changes += 1;
                 continue;
             }
-            let n = if i > 0 && !skipped { skip_at(p) } else { 0 };
-            if n == 0 || p + n >= end || !same(p + n, w) {
-                return None;
+            // Inserted words, one group after another while the budget lasts.
+            loop {
+                let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
+                if n == 0 || p + n >= end {
+                    return None;
+                }
+                changes += 1;
+                p += n;
+                if same(p, w) {
+                    break;
+                }
             }
-            skipped = true;
-            p += n;
         }
         p += 1;
     }
-    skipped.then_some(p)
+    (changes > 0).then_some(p)
+}
+
+/// The tokens of a hyphenated modifier of lowercase words and numbers
+/// starting at `p` (`day-old`, `40-year-old`, `long-running`): at most
+/// three parts; 0 when there is none.
+fn hyphenated_modifier(text: &str, toks: &[Token], p: usize, end: usize) -> usize {
+    let part = |q: usize| {
+        toks.get(q).is_some_and(|t| {
+            q < end
+                && (t.kind == TokenKind::Number
+                    || (t.kind == TokenKind::Word && t.case == gazette_tokenizer::Case::Lower))
+        })
+    };
+    let joined = |q: usize| q < end && !toks[q].space_before && is_punct(text, &toks[q], &["-"]);
+    if !part(p) {
+        return 0;
+    }
+    let mut q = p + 1;
+    let mut parts = 1;
+    while parts < 3 && joined(q) && part(q + 1) && !toks[q + 1].space_before {
+        q += 2;
+        parts += 1;
+    }
+    if parts == 1 { 0 } else { q - p }
 }
 
 /// Irregular past participles that head trigger rows.
@@ -1113,9 +1153,11 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            // What a phrase may hold without changing it: one modifier
-            // (`imposed fresh sanctions on`) or a day (`demonstrated on
-            // Tuesday in`, `lifted Friday the blockade`).
+            // What a phrase may hold without changing it: a modifier
+            // (`imposed fresh sanctions on`), a day (`demonstrated on
+            // Tuesday in`, `lifted Friday the blockade`) or a hyphenated
+            // modifier (`lifted a decades-old embargo on`, `imposed a
+            // 25-percent tariff on`).
             let skip_at = |p: usize| {
                 if (cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower)
                     || cx.has_flag(p, flag::DAY)
@@ -1124,7 +1166,7 @@ pub(crate) fn find(
                 } else if p + 1 < hi && is(text, &toks[p], &["on"]) && cx.has_flag(p + 1, flag::DAY) {
                     2
                 } else {
-                    0
+                    hyphenated_modifier(text, toks, p, hi)
                 }
             };
             match lex.match_at(text, toks, k, hi, &skip_at) {
