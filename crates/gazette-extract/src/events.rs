@@ -855,6 +855,35 @@ const SPEECH: [&str; 16] = [
     "warns",
 ];
 
+/// Verbs whose object, not subject, does the infinitive after it
+/// (`ordered the army to withdraw`).
+const OBJECT_CONTROL: [&str; 24] = [
+    "allow",
+    "allowed",
+    "allows",
+    "ask",
+    "asked",
+    "asks",
+    "encouraged",
+    "force",
+    "forced",
+    "forces",
+    "instructed",
+    "invited",
+    "order",
+    "ordered",
+    "orders",
+    "permitted",
+    "persuaded",
+    "pressed",
+    "pressured",
+    "told",
+    "urge",
+    "urged",
+    "urges",
+    "warned",
+];
+
 /// At most this many actors on one side of an event.
 const MAX_ACTORS: usize = 8;
 
@@ -1766,11 +1795,21 @@ impl Cx<'_> {
                 // A purpose infinitive (`sent personnel to Bosnia to
                 // investigate`) or a participle after a comma (`, accusing
                 // Ukraine`) has the clause's subject, further back.
-                let to_inf = aux_from > lo && is(text, &toks[aux_from - 1], &["to"]);
+                // (The `to` is the last word of the verb group before the
+                // trigger, and the trigger is a base form: `a halt to strikes`
+                // is a noun after a preposition.)
+                let base_form = t.lemma.split(' ').next() == t.words.first().map(|w| &**w);
+                let to_inf = a > aux_from && self.has_flag(a - 1, flag::TO) && base_form;
                 let comma_ing =
                     aux_from > lo && is_punct(text, &toks[aux_from - 1], &[","]) && self.word(a).ends_with("ing");
                 if subj.is_empty() && (to_inf || comma_ing) {
-                    (subj, start) = self.subject_gap(lo, aux_from, last_person, si, 12);
+                    let (far, far_start) = self.subject_gap(lo, aux_from, last_person, si, 12);
+                    // Not past a verb whose object does the infinitive
+                    // (`ordered the newspaper to suspend publication`).
+                    let controlled = to_inf && (far_start..aux_from).any(|q| is(text, &toks[q], &OBJECT_CONTROL));
+                    if !controlled {
+                        (subj, start) = (far, far_start);
+                    }
                 }
                 subject_start = start;
                 if passive {
@@ -2167,6 +2206,7 @@ mod tests {
             ("DETERMINERS", &DETERMINERS[..]),
             ("TITLE_WORDS", &TITLE_WORDS[..]),
             ("SPEECH", &SPEECH[..]),
+            ("OBJECT_CONTROL", &OBJECT_CONTROL[..]),
         ] {
             assert!(
                 list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
