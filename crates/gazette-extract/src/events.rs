@@ -580,7 +580,7 @@ fn hyphenated_modifier(text: &str, toks: &[Token], p: usize, end: usize) -> usiz
 }
 
 /// Irregular past participles that head trigger rows.
-const PARTICIPLES: [&str; 24] = [
+const PARTICIPLES: [&str; 25] = [
     "beaten",
     "broken",
     "brought",
@@ -593,6 +593,7 @@ const PARTICIPLES: [&str; 24] = [
     "led",
     "met",
     "overrun",
+    "put",
     "seized",
     "sent",
     "set",
@@ -1766,10 +1767,17 @@ impl Cx<'_> {
         // Words just before the trigger: auxiliaries, negation, modals.
         let aux_from = self.aux_start(lo, a);
         let aux = aux_from..a;
-        // `was attacked`, `was not specifically discussed`, `has been agreed`.
-        // Only a one-word verb: `is committed to`, `was ready to` are not passives.
+        // `was attacked`, `was not specifically discussed`, `has been agreed`;
+        // phrases too (`was put under house arrest by`, `were taken hostage`,
+        // `was refused entry to`), but not a participle and `to` (`is
+        // committed to`, `was agreed to`: adjectives, frames) and not
+        // mobilisations (`troops were put on alert`: the side's own forces,
+        // which act for it).
         let passive = t.participle
-            && t.pos == Pos::Verb
+            && (t.pos == Pos::Verb
+                || (t.pos == Pos::Phrase
+                    && !(t.words.len() == 2 && &*t.words[1] == "to")
+                    && t.ty != EventType::Mobilize))
             && aux.clone().rev().find(|&k| !self.adverb(k)).is_some_and(|k| self.has_flag(k, flag::BE));
 
         let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
