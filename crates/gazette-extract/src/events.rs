@@ -468,7 +468,7 @@ fn same_word(t: &str, w: &str) -> bool {
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
-const MODIFIERS: [&str; 32] = [
+const MODIFIERS: [&str; 37] = [
     "additional",
     "bilateral",
     "coordinated",
@@ -477,6 +477,7 @@ const MODIFIERS: [&str; 32] = [
     "direct",
     "economic",
     "emergency",
+    "first",
     "formal",
     "fresh",
     "further",
@@ -486,6 +487,7 @@ const MODIFIERS: [&str; 32] = [
     "informal",
     "landmark",
     "large",
+    "latest",
     "major",
     "mass",
     "massive",
@@ -493,9 +495,12 @@ const MODIFIERS: [&str; 32] = [
     "new",
     "official",
     "punitive",
+    "rare",
     "renewed",
     "retaliatory",
+    "second",
     "secret",
+    "surprise",
     "sweeping",
     "tough",
     "trilateral",
