@@ -508,6 +508,37 @@ const MODIFIERS: [&str; 37] = [
     "wide",
 ];
 
+/// Number words that may stand inside a phrase as a count (`fired two
+/// rockets at`), like a number (`sent 3,000 troops to`).
+const COUNT_WORDS: [&str; 21] = [
+    "dozens",
+    "eight",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "hundreds",
+    "nine",
+    "scores",
+    "seven",
+    "several",
+    "six",
+    "ten",
+    "thirty",
+    "thousands",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
+];
+
+/// A count: a number or a number word.
+fn is_count(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Number || is(text, t, &COUNT_WORDS)
+}
+
 /// At most this many changes inside one trigger phrase: words the text
 /// inserts ([`MODIFIERS`], a day, a hyphenated modifier) or a determiner it
 /// leaves out (`lifted Friday a day-old blockade on`).
@@ -543,9 +574,11 @@ fn words_match_modified(
                 continue;
             }
             // Inserted words, one group after another while the budget lasts.
+            // A count stands before a noun, not a preposition (`fired 300
+            // at the plant` is no `fired at`).
             loop {
                 let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
-                if n == 0 || p + n >= end {
+                if n == 0 || p + n >= end || (is_count(text, &toks[p]) && in_list(&PREPOSITIONS, w)) {
                     return None;
                 }
                 changes += 1;
@@ -1190,9 +1223,9 @@ pub(crate) fn find(
             }
             // What a phrase may hold without changing it: a modifier
             // (`imposed fresh sanctions on`), a day (`demonstrated on
-            // Tuesday in`, `lifted Friday the blockade`) or a hyphenated
-            // modifier (`lifted a decades-old embargo on`, `imposed a
-            // 25-percent tariff on`).
+            // Tuesday in`, `lifted Friday the blockade`), a count (`fired
+            // two rockets at`) or a hyphenated modifier (`lifted a
+            // decades-old embargo on`, `imposed a 25-percent tariff on`).
             let skip_at = |p: usize| {
                 if (cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower)
                     || cx.has_flag(p, flag::DAY)
@@ -1200,6 +1233,8 @@ pub(crate) fn find(
                     1
                 } else if p + 1 < hi && is(text, &toks[p], &["on"]) && cx.has_flag(p + 1, flag::DAY) {
                     2
+                } else if is_count(text, &toks[p]) {
+                    1
                 } else {
                     hyphenated_modifier(text, toks, p, hi)
                 }
@@ -2220,6 +2255,7 @@ mod tests {
             ("TITLE_WORDS", &TITLE_WORDS[..]),
             ("SPEECH", &SPEECH[..]),
             ("OBJECT_CONTROL", &OBJECT_CONTROL[..]),
+            ("COUNT_WORDS", &COUNT_WORDS[..]),
         ] {
             assert!(
                 list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
