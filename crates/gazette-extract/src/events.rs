@@ -894,33 +894,47 @@ const SPEECH: [&str; 16] = [
     "warns",
 ];
 
-/// Verbs whose object, not subject, does the infinitive after it
-/// (`ordered the army to withdraw`).
-const OBJECT_CONTROL: [&str; 24] = [
-    "allow",
-    "allowed",
-    "allows",
-    "ask",
-    "asked",
-    "asks",
-    "encouraged",
-    "force",
-    "forced",
-    "forces",
-    "instructed",
-    "invited",
-    "order",
-    "ordered",
-    "orders",
-    "permitted",
-    "persuaded",
-    "pressed",
-    "pressured",
-    "told",
-    "urge",
-    "urged",
-    "urges",
-    "warned",
+/// Verbs of sending and going, after which an infinitive says what for and
+/// has their subject (`sent personnel to Bosnia to investigate`, `flew to
+/// Cairo to meet`); after other verbs it may be the object's (`ordered the
+/// army to withdraw`) or no one's (`his attempts to meet`).
+const PURPOSE_VERBS: [&str; 36] = [
+    "arrive",
+    "arrived",
+    "arrives",
+    "came",
+    "convened",
+    "deploy",
+    "deployed",
+    "deploying",
+    "deploys",
+    "dispatch",
+    "dispatched",
+    "dispatches",
+    "dispatching",
+    "flew",
+    "fly",
+    "flying",
+    "go",
+    "going",
+    "gone",
+    "launched",
+    "returned",
+    "send",
+    "sending",
+    "sends",
+    "sent",
+    "travel",
+    "traveled",
+    "traveling",
+    "travelled",
+    "travelling",
+    "travels",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "went",
 ];
 
 /// At most this many actors on one side of an event.
@@ -1852,10 +1866,11 @@ impl Cx<'_> {
                     aux_from > lo && is_punct(text, &toks[aux_from - 1], &[","]) && self.word(a).ends_with("ing");
                 if subj.is_empty() && (to_inf || comma_ing) {
                     let (far, far_start) = self.subject_gap(lo, aux_from, last_person, si, 12);
-                    // Not past a verb whose object does the infinitive
-                    // (`ordered the newspaper to suspend publication`).
-                    let controlled = to_inf && (far_start..aux_from).any(|q| is(text, &toks[q], &OBJECT_CONTROL));
-                    if !controlled {
+                    // A purpose infinitive only after a verb of sending or
+                    // going (`ordered the newspaper to suspend publication`:
+                    // the newspaper's).
+                    let purpose = !to_inf || (far_start..aux_from).any(|q| is(text, &toks[q], &PURPOSE_VERBS));
+                    if purpose {
                         (subj, start) = (far, far_start);
                     }
                 }
@@ -2254,7 +2269,7 @@ mod tests {
             ("DETERMINERS", &DETERMINERS[..]),
             ("TITLE_WORDS", &TITLE_WORDS[..]),
             ("SPEECH", &SPEECH[..]),
-            ("OBJECT_CONTROL", &OBJECT_CONTROL[..]),
+            ("PURPOSE_VERBS", &PURPOSE_VERBS[..]),
             ("COUNT_WORDS", &COUNT_WORDS[..]),
         ] {
             assert!(
