@@ -895,7 +895,7 @@ const SPEECH: [&str; 16] = [
 ];
 
 /// Verbs of sending and going, after which an infinitive says what for and
-/// has their subject (`sent personnel to Bosnia to investigate`, `flew to
+/// has their subject (`sent a team to Libya to investigate`, `flew to
 /// Cairo to meet`); after other verbs it may be the object's (`ordered the
 /// army to withdraw`) or no one's (`his attempts to meet`).
 const PURPOSE_VERBS: [&str; 36] = [
@@ -1854,7 +1854,7 @@ impl Cx<'_> {
             }
             Pos::Verb | Pos::Phrase => {
                 let (mut subj, mut start) = self.subject(lo, aux_from, last_person, si);
-                // A purpose infinitive (`sent personnel to Bosnia to
+                // A purpose infinitive (`sent a team to Libya to
                 // investigate`) or a participle after a comma (`, accusing
                 // Ukraine`) has the clause's subject, further back.
                 // (The `to` is the last word of the verb group before the
