@@ -468,7 +468,7 @@ fn same_word(t: &str, w: &str) -> bool {
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
-const MODIFIERS: [&str; 32] = [
+const MODIFIERS: [&str; 37] = [
     "additional",
     "bilateral",
     "coordinated",
@@ -477,6 +477,7 @@ const MODIFIERS: [&str; 32] = [
     "direct",
     "economic",
     "emergency",
+    "first",
     "formal",
     "fresh",
     "further",
@@ -486,6 +487,7 @@ const MODIFIERS: [&str; 32] = [
     "informal",
     "landmark",
     "large",
+    "latest",
     "major",
     "mass",
     "massive",
@@ -493,9 +495,12 @@ const MODIFIERS: [&str; 32] = [
     "new",
     "official",
     "punitive",
+    "rare",
     "renewed",
     "retaliatory",
+    "second",
     "secret",
+    "surprise",
     "sweeping",
     "tough",
     "trilateral",
@@ -503,8 +508,45 @@ const MODIFIERS: [&str; 32] = [
     "wide",
 ];
 
-/// [`words_match`] with one word of [`MODIFIERS`] allowed after the first
-/// word; one past the last token, or `None`.
+/// Number words that may stand inside a phrase as a count (`fired two
+/// rockets at`), like a number (`sent 3,000 troops to`).
+const COUNT_WORDS: [&str; 21] = [
+    "dozens",
+    "eight",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "hundreds",
+    "nine",
+    "scores",
+    "seven",
+    "several",
+    "six",
+    "ten",
+    "thirty",
+    "thousands",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
+];
+
+/// A count: a number or a number word.
+fn is_count(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Number || is(text, t, &COUNT_WORDS)
+}
+
+/// At most this many changes inside one trigger phrase: words the text
+/// inserts ([`MODIFIERS`], a day, a hyphenated modifier) or a determiner it
+/// leaves out (`lifted Friday a day-old blockade on`).
+const MAX_PHRASE_CHANGES: usize = 2;
+
+/// [`words_match`] with up to [`MAX_PHRASE_CHANGES`] words inserted after
+/// the first word (what `skip_at` says may stand there) or determiners left
+/// out; one past the last token, or `None` when nothing changed.
 fn words_match_modified(
     text: &str,
     toks: &[Token],
@@ -515,7 +557,7 @@ fn words_match_modified(
 ) -> Option<usize> {
     let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
     let mut p = k;
-    let mut skipped = false;
+    let mut changes = 0;
     for (i, w) in words.iter().enumerate() {
         if p >= end {
             return None;
@@ -523,24 +565,60 @@ fn words_match_modified(
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if i > 0 && !skipped && in_list(&ARTICLES, w) && same(p, words.get(i + 1).map_or("", |x| &**x)) {
-                skipped = true;
+            if i > 0
+                && changes < MAX_PHRASE_CHANGES
+                && in_list(&ARTICLES, w)
+                && same(p, words.get(i + 1).map_or("", |x| &**x))
+            {
+                changes += 1;
                 continue;
             }
-            let n = if i > 0 && !skipped { skip_at(p) } else { 0 };
-            if n == 0 || p + n >= end || !same(p + n, w) {
-                return None;
+            // Inserted words, one group after another while the budget lasts.
+            // A count stands before a noun, not a preposition (`fired 300
+            // at the plant` is no `fired at`).
+            loop {
+                let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
+                if n == 0 || p + n >= end || (is_count(text, &toks[p]) && in_list(&PREPOSITIONS, w)) {
+                    return None;
+                }
+                changes += 1;
+                p += n;
+                if same(p, w) {
+                    break;
+                }
             }
-            skipped = true;
-            p += n;
         }
         p += 1;
     }
-    skipped.then_some(p)
+    (changes > 0).then_some(p)
+}
+
+/// The tokens of a hyphenated modifier of lowercase words and numbers
+/// starting at `p` (`day-old`, `40-year-old`, `long-running`): at most
+/// three parts; 0 when there is none.
+fn hyphenated_modifier(text: &str, toks: &[Token], p: usize, end: usize) -> usize {
+    let part = |q: usize| {
+        toks.get(q).is_some_and(|t| {
+            q < end
+                && (t.kind == TokenKind::Number
+                    || (t.kind == TokenKind::Word && t.case == gazette_tokenizer::Case::Lower))
+        })
+    };
+    let joined = |q: usize| q < end && !toks[q].space_before && is_punct(text, &toks[q], &["-"]);
+    if !part(p) {
+        return 0;
+    }
+    let mut q = p + 1;
+    let mut parts = 1;
+    while parts < 3 && joined(q) && part(q + 1) && !toks[q + 1].space_before {
+        q += 2;
+        parts += 1;
+    }
+    if parts == 1 { 0 } else { q - p }
 }
 
 /// Irregular past participles that head trigger rows.
-const PARTICIPLES: [&str; 24] = [
+const PARTICIPLES: [&str; 25] = [
     "beaten",
     "broken",
     "brought",
@@ -553,6 +631,7 @@ const PARTICIPLES: [&str; 24] = [
     "led",
     "met",
     "overrun",
+    "put",
     "seized",
     "sent",
     "set",
@@ -813,6 +892,49 @@ const SPEECH: [&str; 16] = [
     "stated",
     "warned",
     "warns",
+];
+
+/// Verbs of sending and going, after which an infinitive says what for and
+/// has their subject (`sent a team to Libya to investigate`, `flew to
+/// Cairo to meet`); after other verbs it may be the object's (`ordered the
+/// army to withdraw`) or no one's (`his attempts to meet`).
+const PURPOSE_VERBS: [&str; 36] = [
+    "arrive",
+    "arrived",
+    "arrives",
+    "came",
+    "convened",
+    "deploy",
+    "deployed",
+    "deploying",
+    "deploys",
+    "dispatch",
+    "dispatched",
+    "dispatches",
+    "dispatching",
+    "flew",
+    "fly",
+    "flying",
+    "go",
+    "going",
+    "gone",
+    "launched",
+    "returned",
+    "send",
+    "sending",
+    "sends",
+    "sent",
+    "travel",
+    "traveled",
+    "traveling",
+    "travelled",
+    "travelling",
+    "travels",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "went",
 ];
 
 /// At most this many actors on one side of an event.
@@ -1113,9 +1235,11 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            // What a phrase may hold without changing it: one modifier
-            // (`imposed fresh sanctions on`) or a day (`demonstrated on
-            // Tuesday in`, `lifted Friday the blockade`).
+            // What a phrase may hold without changing it: a modifier
+            // (`imposed fresh sanctions on`), a day (`demonstrated on
+            // Tuesday in`, `lifted Friday the blockade`), a count (`fired
+            // two rockets at`) or a hyphenated modifier (`lifted a
+            // decades-old embargo on`, `imposed a 25-percent tariff on`).
             let skip_at = |p: usize| {
                 if (cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower)
                     || cx.has_flag(p, flag::DAY)
@@ -1123,8 +1247,10 @@ pub(crate) fn find(
                     1
                 } else if p + 1 < hi && is(text, &toks[p], &["on"]) && cx.has_flag(p + 1, flag::DAY) {
                     2
+                } else if is_count(text, &toks[p]) {
+                    1
                 } else {
-                    0
+                    hyphenated_modifier(text, toks, p, hi)
                 }
             };
             match lex.match_at(text, toks, k, hi, &skip_at) {
@@ -1695,10 +1821,17 @@ impl Cx<'_> {
         // Words just before the trigger: auxiliaries, negation, modals.
         let aux_from = self.aux_start(lo, a);
         let aux = aux_from..a;
-        // `was attacked`, `was not specifically discussed`, `has been agreed`.
-        // Only a one-word verb: `is committed to`, `was ready to` are not passives.
+        // `was attacked`, `was not specifically discussed`, `has been agreed`;
+        // phrases too (`was put under house arrest by`, `were taken hostage`,
+        // `was refused entry to`), but not a participle and `to` (`is
+        // committed to`, `was agreed to`: adjectives, frames) and not
+        // mobilisations (`troops were put on alert`: the side's own forces,
+        // which act for it).
         let passive = t.participle
-            && t.pos == Pos::Verb
+            && (t.pos == Pos::Verb
+                || (t.pos == Pos::Phrase
+                    && !(t.words.len() == 2 && &*t.words[1] == "to")
+                    && t.ty != EventType::Mobilize))
             && aux.clone().rev().find(|&k| !self.adverb(k)).is_some_and(|k| self.has_flag(k, flag::BE));
 
         let (mut source, mut target): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -1721,14 +1854,25 @@ impl Cx<'_> {
             }
             Pos::Verb | Pos::Phrase => {
                 let (mut subj, mut start) = self.subject(lo, aux_from, last_person, si);
-                // A purpose infinitive (`sent personnel to Bosnia to
+                // A purpose infinitive (`sent a team to Libya to
                 // investigate`) or a participle after a comma (`, accusing
                 // Ukraine`) has the clause's subject, further back.
-                let to_inf = aux_from > lo && is(text, &toks[aux_from - 1], &["to"]);
+                // (The `to` is the last word of the verb group before the
+                // trigger, and the trigger is a base form: `a halt to strikes`
+                // is a noun after a preposition.)
+                let base_form = t.lemma.split(' ').next() == t.words.first().map(|w| &**w);
+                let to_inf = a > aux_from && self.has_flag(a - 1, flag::TO) && base_form;
                 let comma_ing =
                     aux_from > lo && is_punct(text, &toks[aux_from - 1], &[","]) && self.word(a).ends_with("ing");
                 if subj.is_empty() && (to_inf || comma_ing) {
-                    (subj, start) = self.subject_gap(lo, aux_from, last_person, si, 12);
+                    let (far, far_start) = self.subject_gap(lo, aux_from, last_person, si, 12);
+                    // A purpose infinitive only after a verb of sending or
+                    // going (`ordered the newspaper to suspend publication`:
+                    // the newspaper's).
+                    let purpose = !to_inf || (far_start..aux_from).any(|q| is(text, &toks[q], &PURPOSE_VERBS));
+                    if purpose {
+                        (subj, start) = (far, far_start);
+                    }
                 }
                 subject_start = start;
                 if passive {
@@ -2125,6 +2269,8 @@ mod tests {
             ("DETERMINERS", &DETERMINERS[..]),
             ("TITLE_WORDS", &TITLE_WORDS[..]),
             ("SPEECH", &SPEECH[..]),
+            ("PURPOSE_VERBS", &PURPOSE_VERBS[..]),
+            ("COUNT_WORDS", &COUNT_WORDS[..]),
         ] {
             assert!(
                 list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
