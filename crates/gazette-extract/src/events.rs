@@ -1038,6 +1038,8 @@ mod flag {
     pub const PRON: u32 = 1 << 23;
     pub const MODIF: u32 = 1 << 24;
     pub const DAY: u32 = 1 << 25;
+    pub const COUNT: u32 = 1 << 26;
+    pub const ON: u32 = 1 << 27;
     /// Words of a verb group before a trigger.
     pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
     /// Set once a token's flags are known.
@@ -1045,7 +1047,7 @@ mod flag {
 }
 
 /// The word lists behind each flag.
-const FLAG_WORDS: [(&[&str], u32); 26] = [
+const FLAG_WORDS: [(&[&str], u32); 28] = [
     (
         &[
             "monday",
@@ -1062,6 +1064,8 @@ const FLAG_WORDS: [(&[&str], u32); 26] = [
         flag::DAY,
     ),
     (&MODIFIERS, flag::MODIF),
+    (&COUNT_WORDS, flag::COUNT),
+    (&["on"], flag::ON),
     (&BE, flag::BE),
     (&ADVERB_WORDS, flag::ADVW),
     (&AUX_WORDS, flag::AUXW),
@@ -1241,13 +1245,12 @@ pub(crate) fn find(
             // two rockets at`) or a hyphenated modifier (`lifted a
             // decades-old embargo on`, `imposed a 25-percent tariff on`).
             let skip_at = |p: usize| {
-                if (cx.has_flag(p, flag::MODIF) && toks[p].case == gazette_tokenizer::Case::Lower)
-                    || cx.has_flag(p, flag::DAY)
-                {
+                let f = cx.f(p);
+                if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
                     1
-                } else if p + 1 < hi && is(text, &toks[p], &["on"]) && cx.has_flag(p + 1, flag::DAY) {
+                } else if f & flag::ON != 0 && p + 1 < hi && cx.has_flag(p + 1, flag::DAY) {
                     2
-                } else if is_count(text, &toks[p]) {
+                } else if f & flag::COUNT != 0 || toks[p].kind == TokenKind::Number {
                     1
                 } else {
                     hyphenated_modifier(text, toks, p, hi)
