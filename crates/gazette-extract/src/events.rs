@@ -462,9 +462,13 @@ const ARTICLES: [&str; 7] = ["a", "an", "the", "its", "their", "his", "her"];
 /// A text word against a lexicon word: ASCII case ignored, `’` read as `'`,
 /// and any determiner for any other.
 fn same_word(t: &str, w: &str) -> bool {
-    t.eq_ignore_ascii_case(w)
-        || (!t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
-        || (w.len() <= 5 && in_list(&ARTICLES, w) && in_list(&ARTICLES, t))
+    // Most pairs differ in length and are not determiners: settle those first.
+    if t.len() == w.len() && t.eq_ignore_ascii_case(w) {
+        return true;
+    }
+    let article = |x: &str| x.len() <= 5 && ARTICLES.iter().any(|a| a.len() == x.len() && a.eq_ignore_ascii_case(x));
+    (t.len() > w.len() && !t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
+        || (article(w) && article(t))
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
