@@ -872,6 +872,11 @@ fn initials(name: &[&str]) -> String {
 fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
+    // `(` and `)` around one token: compared as bytes, the rest only there.
+    let punct = |t: &gazette_tokenizer::Token, b: u8| t.span.len() == 1 && text.as_bytes()[t.span.start] == b;
+    if !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')')) {
+        return;
+    }
     let covered = covered_tokens(toks, mentions);
     let is_acronym = |t: &gazette_tokenizer::Token| {
         t.kind == TokenKind::Word
@@ -882,7 +887,7 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
     let mut defined: rustc_hash::FxHashMap<&str, (EntityRef, crate::EntityKind)> = Default::default();
     let mut added = Vec::new();
     for i in 1..toks.len().saturating_sub(2) {
-        if toks[i].text(text) != "(" || toks[i + 2].text(text) != ")" || !is_acronym(&toks[i + 1]) || covered[i + 1] {
+        if !punct(&toks[i], b'(') || !punct(&toks[i + 2], b')') || !is_acronym(&toks[i + 1]) || covered[i + 1] {
             continue;
         }
         let acro = toks[i + 1].text(text);
