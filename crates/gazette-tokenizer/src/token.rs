@@ -324,6 +324,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space = true;
     while i < n {
         let c = b[i];
+        // A plain space, the commonest byte, settled by a branch that
+        // predicts well instead of the table's jump.
+        if c == b' ' {
+            i += 1;
+            space = true;
+            continue;
+        }
         let start = i;
         let kind;
         let mut known_case = None;
