@@ -114,13 +114,17 @@ impl WordClasses {
 /// Word lists for names no gazetteer knows.
 #[derive(Debug, Clone)]
 pub(crate) struct NameRules {
-    /// Every listed word with the classes it belongs to (bits below).
-    words: WordClasses,
+    /// Given names and surnames (35,000 words).
+    names: WordClasses,
+    /// Cue words: titles, roles, suffixes, particles, words to skip (a few
+    /// hundred, a table that stays in the first-level cache). Kept apart so
+    /// that the look-ups that need only cues do not touch the large table.
+    cues: WordClasses,
 }
 
 impl NameRules {
     pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
-        let mut r = NameRules { words: WordClasses::new() };
+        let mut r = NameRules { names: WordClasses::new(), cues: WordClasses::new() };
         for line in given.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             r.add(line, GIVEN);
         }
@@ -142,18 +146,24 @@ impl NameRules {
                 "particle" => PARTICLE,
                 _ => return Err(bad()),
             };
-            r.add(word.trim(), flag);
+            r.cues.add(word.trim(), flag);
         }
         Ok(r)
     }
 
+    /// Adds a given name or surname.
     fn add(&mut self, word: &str, flag: u16) {
-        self.words.add(word, flag);
+        self.names.add(word, flag);
     }
 
     /// The classes of `word`, as written.
     fn classes(&self, word: &str) -> u16 {
-        self.words.get(word)
+        self.names.get(word) | self.cues.get(word)
+    }
+
+    /// The cue classes of `word` (title, role, suffixes, particle, skip).
+    fn cue_classes(&self, word: &str) -> u16 {
+        self.cues.get(word)
     }
 
     /// Adds the first word of a known person's name as a given name
@@ -167,7 +177,7 @@ impl NameRules {
 
     /// Is `word` a lowercase role noun (`aide`, `spokesman`, `envoy`)?
     pub(crate) fn is_role(&self, word: &str) -> bool {
-        self.classes(word) & ROLE != 0
+        self.cue_classes(word) & ROLE != 0
     }
 
     pub(crate) fn embedded() -> Result<Self, Error> {
@@ -258,7 +268,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 // A hyphen (`Jean-Pierre`) or a particle (`von der Leyen`)
                 // joins when a name word follows.
                 let hyphen = word(end) == "-" && !t.space_before;
-                let particle = rules.classes(word(end)) & PARTICLE != 0;
+                let particle = rules.cue_classes(word(end)) & PARTICLE != 0;
                 let joins = end + 1 < toks.len()
                     && is_name_word(end + 1)
                     && !taken[end + 1]
@@ -303,7 +313,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         }
         let cue_before = p > 0 && {
             let w = word(p - 1);
-            rules.classes(w) & (ROLE | TITLE) != 0
+            rules.cue_classes(w) & (ROLE | TITLE) != 0
         };
         let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
