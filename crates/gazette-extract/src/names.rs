@@ -106,8 +106,13 @@ impl WordClasses {
     }
 
     fn get(&self, word: &str) -> u16 {
-        let s = self.slots[self.slot(Self::tag(crate::fold::exact_hash(word.as_bytes())))];
-        (s & Self::FLAGS) as u16
+        self.get_hashed(crate::fold::exact_hash(word.as_bytes()))
+    }
+
+    /// [`WordClasses::get`] by the word's [`crate::fold::exact_hash`].
+    #[inline]
+    fn get_hashed(&self, h: u64) -> u16 {
+        (self.slots[self.slot(Self::tag(h))] & Self::FLAGS) as u16
     }
 }
 
@@ -158,7 +163,8 @@ impl NameRules {
 
     /// The classes of `word`, as written.
     fn classes(&self, word: &str) -> u16 {
-        self.names.get(word) | self.cues.get(word)
+        let h = crate::fold::exact_hash(word.as_bytes());
+        self.names.get_hashed(h) | self.cues.get_hashed(h)
     }
 
     /// The cue classes of `word` (title, role, suffixes, particle, skip).
