@@ -230,12 +230,10 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
         return None;
     }
+    // Numbers and other tokens whose first byte starts no alias, and
+    // lowercase words that start none matching in lowercase.
     let first = text.as_bytes()[t.span.start];
-    if first.is_ascii_lowercase() && !gaz.lower_first_bytes[first as usize] {
-        return None;
-    }
-    // Numbers and other tokens whose first byte starts no alias.
-    if !gaz.first_bytes[first.to_ascii_lowercase() as usize] {
+    if !gaz.start_bytes[first as usize] {
         return None;
     }
     let w = t.text(text);

@@ -459,10 +459,10 @@ pub struct Gazetteer {
     pub(crate) first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)>,
     /// The hashes of the ASCII first words, in front of the table.
     pub(crate) first_bloom: crate::fold::Bloom,
-    /// ASCII lowercase letters that start a first word with bit 1.
-    pub(crate) lower_first_bytes: [bool; 256],
-    /// First bytes (ASCII lowercased) of all first words.
-    pub(crate) first_bytes: [bool; 256],
+    /// Bytes a token may start with and still start an alias: a lowercase
+    /// ASCII letter that starts a first word matching in lowercase (bit 1),
+    /// any other byte that starts a first word (ASCII case ignored).
+    pub(crate) start_bytes: [bool; 256],
 }
 
 impl Gazetteer {
@@ -530,6 +530,10 @@ impl Gazetteer {
                 lower_first_bytes[b as usize] = true;
             }
         }
+        let start_bytes = std::array::from_fn(|b| match b as u8 {
+            c if c.is_ascii_lowercase() => lower_first_bytes[b],
+            c => first_bytes[c.to_ascii_lowercase() as usize],
+        });
         Ok(Gazetteer {
             entities,
             aliases,
@@ -538,8 +542,7 @@ impl Gazetteer {
             first_words,
             first_words_ascii,
             first_bloom,
-            lower_first_bytes,
-            first_bytes,
+            start_bytes,
         })
     }
 
