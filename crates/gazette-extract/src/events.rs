@@ -184,8 +184,8 @@ pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
     /// Entries by the hash of their first word, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
-    /// A bit per first-word hash (bits 48..64), so that most words skip the map.
-    bloom: Box<[u64; BLOOM_WORDS]>,
+    /// The first words' hashes, so that most words skip the map.
+    bloom: crate::fold::Bloom,
     /// Mode names; 0 is `-` (none).
     modes: Vec<Box<str>>,
     /// (type, mode index) -> quad class and score.
@@ -235,7 +235,7 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::new(),
             by_first: Default::default(),
-            bloom: Box::new([0; BLOOM_WORDS]),
+            bloom: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
@@ -316,8 +316,7 @@ impl TriggerLexicon {
             let last = lex.entries.len() - 1;
             lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
             lex.by_first.entry(first).or_default().push(index);
-            let bit = bloom_bit(first);
-            lex.bloom[bit / 64] |= 1 << (bit % 64);
+            lex.bloom.insert(first);
         }
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
@@ -389,8 +388,7 @@ impl TriggerLexicon {
             return None;
         }
         let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
-        let bit = bloom_bit(h);
-        if self.bloom[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.bloom.may_contain(h) {
             return None;
         }
         let list = self.by_first.get(&h)?;
@@ -437,13 +435,6 @@ impl TriggerLexicon {
             .max_by_key(|(w, _)| w.len())
             .map(|(w, s)| (&**s, k + w.len() - 1))
     }
-}
-
-const BLOOM_WORDS: usize = 1 << 10;
-
-/// The bloom filter bit of a first-word hash.
-fn bloom_bit(h: u64) -> usize {
-    (h >> 48) as usize % (BLOOM_WORDS * 64)
 }
 
 /// Whether `words` match the tokens from `k` on (before `end`), ignoring
