@@ -111,8 +111,9 @@ impl PipelineBuilder {
                 }
             }
         }
-        let cues = crate::quotes::CueLexicon::embedded()?;
-        let triggers = crate::events::TriggerLexicon::embedded()?;
+        // The lexicons of the stages that run, and only those.
+        let cues = if self.quotes { Some(crate::quotes::CueLexicon::embedded()?) } else { None };
+        let triggers = if self.events { Some(crate::events::TriggerLexicon::embedded()?) } else { None };
         // One pass over the entities, not a search per capital.
         let capital_ids: rustc_hash::FxHashSet<&str> =
             crate::events::capitals(crate::events::DEFAULT_CAPITALS)?.into_iter().collect();
@@ -126,13 +127,11 @@ impl PipelineBuilder {
         Ok(Pipeline {
             capitals,
             triggers,
-            events: self.events,
             tokenizer,
             gazetteer,
             names,
             holders,
             cues,
-            quotes: self.quotes,
             entity_records: self.entity_records,
             max_article_bytes: self.max_article_bytes,
         })
@@ -155,14 +154,11 @@ pub struct Pipeline {
     names: NameRules,
     /// People by (country, lowercase role title), for role nominals.
     holders: Holders,
-    /// Cue lexicon and speaker nouns of the quote stage.
-    cues: crate::quotes::CueLexicon,
-    /// Whether the quote stage runs.
-    quotes: bool,
-    /// Trigger lexicon, PLOVER table and sector nouns of the event stage.
-    triggers: crate::events::TriggerLexicon,
-    /// Whether the event stage runs.
-    events: bool,
+    /// Cue lexicon and speaker nouns of the quote stage, when it runs.
+    cues: Option<crate::quotes::CueLexicon>,
+    /// Trigger lexicon, PLOVER table and sector nouns of the event stage,
+    /// when it runs.
+    triggers: Option<crate::events::TriggerLexicon>,
     /// Whether entity records are built.
     entity_records: bool,
     /// Gazetteer entities that are capital cities: as actors, their
@@ -273,13 +269,12 @@ impl Pipeline {
             Vec::new()
         };
         let name_of = |e: EntityRef| self.entity_id_name(&new_entities, e).1;
-        let found = if self.quotes {
-            crate::quotes::find(&self.cues, text, &analysis, &mentions, &name_of)
-        } else {
-            Vec::new()
+        let found = match &self.cues {
+            Some(cues) => crate::quotes::find(cues, text, &analysis, &mentions, &name_of),
+            None => Vec::new(),
         };
         let quotes = self.quote_records(&article.article_id, text, &found, &new_entities);
-        let events = if self.events {
+        let events = if let Some(lex) = &self.triggers {
             // Content spans by start, with the speaker's mention: the one at
             // the speaker's words, or the entity's first mention.
             let speaker_mention = |x: &Quote| {
@@ -298,8 +293,8 @@ impl Pipeline {
                 }
             }
             content.sort_by_key(|c| (c.span.start, c.quote));
-            let events = crate::events::find(&self.triggers, text, &analysis, &mentions, &content);
-            self.event_records(&article, text, &analysis, &events, &mentions, &new_entities, &quotes)
+            let events = crate::events::find(lex, text, &analysis, &mentions, &content);
+            self.event_records(lex, &article, text, &analysis, &events, &mentions, &new_entities, &quotes)
         } else {
             Vec::new()
         };
@@ -506,7 +501,8 @@ impl Pipeline {
                     start: c.span.start,
                     end: c.span.end,
                     text: piece(c.span),
-                    lemma: std::borrow::Cow::Borrowed(self.cues.lemma(c.entry)),
+                    // A cue exists only where the quote stage ran, with its lexicon.
+                    lemma: std::borrow::Cow::Borrowed(self.cues.as_ref().map_or("", |l| l.lemma(c.entry))),
                 }),
                 speaker: q.speaker.as_ref().map(|sp| {
                     let idn = sp.entity.map(|e| self.entity_id_name(new_entities, e));
@@ -529,6 +525,7 @@ impl Pipeline {
     #[allow(clippy::too_many_arguments)]
     fn event_records(
         &self,
+        lex: &crate::events::TriggerLexicon,
         article: &ArticleRecord,
         text: &str,
         analysis: &Analysis,
@@ -539,7 +536,6 @@ impl Pipeline {
     ) -> Vec<EventRecord> {
         let toks = &analysis.tokens;
         let piece = |s: Span| s.text(text).to_string();
-        let lex = &self.triggers;
         let actor = |a: &crate::events::ActorRef| {
             let m = &mentions[a.mention];
             let (id, name) = self.entity_id_name(new_entities, m.entity);
