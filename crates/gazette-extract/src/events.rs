@@ -186,6 +186,11 @@ pub(crate) struct TriggerLexicon {
     by_first: FxHashMap<u64, Vec<u32>>,
     /// The first words' hashes, so that most words skip the map.
     bloom: crate::fold::Bloom,
+    /// The first two words of each phrase ([`pair_key`]; the first and third
+    /// too when the second is a determiner the text may leave out), so that
+    /// a first word followed by a word no phrase has next is settled without
+    /// trying the phrases one by one.
+    pairs: crate::fold::Bloom,
     /// Mode names; 0 is `-` (none).
     modes: Vec<Box<str>>,
     /// (type, mode index) -> quad class and score.
@@ -236,6 +241,7 @@ impl TriggerLexicon {
             entries: Vec::new(),
             by_first: Default::default(),
             bloom: crate::fold::Bloom::default(),
+            pairs: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
@@ -317,6 +323,15 @@ impl TriggerLexicon {
             lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
             lex.by_first.entry(first).or_default().push(index);
             lex.bloom.insert(first);
+            let words = &lex.entries[last].words;
+            if let Some(second) = words.get(1) {
+                lex.pairs.insert(pair_key(first, word_hash(second.as_bytes())));
+                if in_list(&ARTICLES, second)
+                    && let Some(third) = words.get(2)
+                {
+                    lex.pairs.insert(pair_key(first, word_hash(third.as_bytes())));
+                }
+            }
         }
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
@@ -397,8 +412,14 @@ impl TriggerLexicon {
         if !words_match(text, toks, k, end, std::slice::from_ref(first)) {
             return None;
         }
-        // A modifier inside a phrase is tried only when one stands in reach.
+        // No phrase can match when the next word is none a phrase has next
+        // (nor a determiner left out), and no word stands inserted there:
+        // only a one-word entry then.
         let longest = self.entries[list[0] as usize].words.len();
+        if longest >= 2 && !self.phrase_may_follow(text, toks, k, h, end, skip_at) {
+            return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
+        }
+        // A modifier inside a phrase is tried only when one stands in reach.
         let modified = (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
@@ -410,6 +431,27 @@ impl TriggerLexicon {
                 .flatten()
                 .map(|x| (e, x))
         })
+    }
+
+    /// Whether some phrase starting with the word at `k` (of hash `h`) may
+    /// go on at `k + 1`: the pair is in [`TriggerLexicon::pairs`], or the
+    /// next word is not plain ASCII (`’` reads as `'`), or words may stand
+    /// inserted there.
+    fn phrase_may_follow(
+        &self,
+        text: &str,
+        toks: &[Token],
+        k: usize,
+        h: u64,
+        end: usize,
+        skip_at: &dyn Fn(usize) -> usize,
+    ) -> bool {
+        let Some(t) = toks.get(k + 1).filter(|_| k + 1 < end) else {
+            return false;
+        };
+        !t.text(text).is_ascii()
+            || self.pairs.may_contain(pair_key(h, word_hash_in(text.as_bytes(), t.span.start, t.span.end)))
+            || skip_at(k + 1) > 0
     }
 
     /// The modality flags of a token (0 for most words).
@@ -436,6 +478,17 @@ impl TriggerLexicon {
             .map(|(w, s)| (&**s, k + w.len() - 1))
     }
 }
+
+/// The key of two consecutive words by their [`word_hash`]es, with every
+/// determiner the same word (any determiner stands for any other).
+fn pair_key(first: u64, second: u64) -> u64 {
+    let second = if ARTICLE_HASHES.contains(&second) { ARTICLE_HASHES[0] } else { second };
+    first.rotate_left(29) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// [`word_hash`] of each of [`ARTICLES`], in order.
+static ARTICLE_HASHES: std::sync::LazyLock<[u64; ARTICLES.len()]> =
+    std::sync::LazyLock::new(|| ARTICLES.map(|a| word_hash(a.as_bytes())));
 
 /// Whether `words` match the tokens from `k` on (before `end`), ignoring
 /// ASCII case, with `’` read as `'`.
