@@ -9,7 +9,7 @@
 //! caller (the `gazette` CLI, or your code) owns files, threads and output.
 //!
 //! All spans are byte offsets into [`Article::text`], on char boundaries.
-//! The wire format of the records, `gazette/3`, is documented in the
+//! The wire format of the records, `gazette/4`, is documented in the
 //! project's `docs/schema.md`.
 //!
 //! # Example
@@ -85,7 +85,7 @@ pub use gazette_tokenizer as tokenizer;
 pub use gazetteer::{
     Actor, CaseRule, DEFAULT_GAZETTEER, Entity, EntityKind, Gazetteer, GazetteerBuilder, PartialDate, Problem, Role,
 };
-pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, Pipeline, PipelineBuilder};
+pub use pipeline::{DEFAULT_MAX_ARTICLE_BYTES, Extraction, MAX_EVIDENCE_BYTES, Pipeline, PipelineBuilder};
 pub use quantity::QuantityKind;
 pub use quotes::{DEFAULT_CUES, DEFAULT_SPEAKER_NOUNS, QuoteKind, Resolution};
 pub use record::{

@@ -720,7 +720,7 @@ impl Pipeline {
                     speaker: q.speaker.as_ref().map(|s| s.text.clone()),
                     entity_id: q.speaker.as_ref().and_then(|s| s.entity_id.clone()),
                 }),
-                evidence: piece(sent.span),
+                evidence: piece(evidence_span(toks, sent.span, ev.trigger)),
                 mentions: vec![telling],
                 mention_count: 1,
             });
@@ -822,6 +822,33 @@ impl Pipeline {
             Err(e) => vec![Record::Error(e.to_record(&article.id))],
         }
     }
+}
+
+/// Longest sentence an event's `evidence` quotes whole, in bytes.
+pub const MAX_EVIDENCE_BYTES: usize = 1000;
+
+/// Bytes of context each side of the trigger in the evidence of a longer
+/// sentence.
+const EVIDENCE_CONTEXT_BYTES: usize = 400;
+
+/// The span an event's `evidence` quotes: its sentence, or for a sentence of
+/// more than [`MAX_EVIDENCE_BYTES`] the whole tokens of it that lie within
+/// [`EVIDENCE_CONTEXT_BYTES`] of the trigger, and the trigger. Keeps the
+/// output linear in the input: without it, a sentence that never ends and is
+/// full of triggers would be written out once per event.
+fn evidence_span(toks: &[gazette_tokenizer::Token], sentence: Span, trigger: Span) -> Span {
+    if sentence.len() <= MAX_EVIDENCE_BYTES {
+        return sentence;
+    }
+    let from = trigger.start.saturating_sub(EVIDENCE_CONTEXT_BYTES).max(sentence.start);
+    let to = (trigger.end + EVIDENCE_CONTEXT_BYTES).min(sentence.end);
+    // Tokens are in text order: the first starting at or after `from`, the
+    // last ending at or before `to`; the trigger's own tokens qualify.
+    let first = toks.partition_point(|t| t.span.start < from);
+    let last = toks.partition_point(|t| t.span.end <= to);
+    let start = toks.get(first).map_or(trigger.start, |t| t.span.start.min(trigger.start));
+    let end = last.checked_sub(1).and_then(|l| toks.get(l)).map_or(trigger.end, |t| t.span.end.max(trigger.end));
+    Span::new(start, end)
 }
 
 /// Index one past the last token of a mention.

@@ -1,4 +1,4 @@
-//! Output records: the `gazette/3` wire format, documented in `docs/schema.md`.
+//! Output records: the `gazette/4` wire format, documented in `docs/schema.md`.
 
 use gazette_tokenizer::Span;
 use serde::Serialize;
@@ -11,7 +11,7 @@ use crate::gazetteer::EntityKind;
 use crate::quotes::{QuoteKind, Resolution};
 
 /// The version string of the record schema.
-pub const SCHEMA_VERSION: &str = "gazette/3";
+pub const SCHEMA_VERSION: &str = "gazette/4";
 
 /// One output record; serialises as one JSON object with `"type"` first.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -77,6 +77,45 @@ fn quote_marks_and_capitals() {
     linear("« Tak » ", 5_000);
 }
 
+/// A made-up surname for each number (`Bakori`, `Tusami`, ...), so that
+/// every clause below has actors of its own.
+fn surname(mut i: usize) -> String {
+    const SYLLABLES: [&str; 10] = ["ba", "ko", "ri", "tu", "me", "sa", "lo", "ne", "vi", "da"];
+    let mut s = String::from("Z");
+    loop {
+        s.push_str(SYLLABLES[i % 10]);
+        i /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    s
+}
+
+/// The serialised records of a sentence without end made of `clause(i)`
+/// for i below n, and below 8n: at most 12 times the bytes (8 is linear).
+/// Each clause is an event between people of its own, so events do not
+/// merge; were each to quote its whole sentence as evidence, the output
+/// would grow 64 times.
+fn output_linear(clause: impl Fn(usize) -> String, n: usize) {
+    let p = Pipeline::builder().build().unwrap();
+    let bytes = |n: usize| -> (usize, usize) {
+        let article = Article { id: "t".into(), text: (0..n).map(&clause).collect(), ..Default::default() };
+        let records = p.records(&article);
+        let events = records.iter().filter(|r| r.kind() == gazette_extract::RecordKind::Event).count();
+        (records.iter().map(|r| serde_json::to_vec(r).expect("serialises").len()).sum(), events)
+    };
+    let ((small, few), (large, many)) = (bytes(n), bytes(8 * n));
+    assert!(many >= 4 * n, "the test needs an event per clause: {few} and {many} events");
+    let ratio = large as f64 / small.max(1) as f64;
+    assert!(ratio < 12.0, "{n} -> {} clauses wrote {small} -> {large} bytes ({ratio:.1}x)", 8 * n);
+}
+
+#[test]
+fn output_of_sentences_without_end_grows_linearly() {
+    output_linear(|i| format!("Senator Ana {} attacked Senator Ben {} and ", surname(2 * i), surname(2 * i + 1)), 100);
+}
+
 #[test]
 fn events_in_sentences_without_end() {
     // Many triggers and actors in one endless sentence: every look-back is a window.

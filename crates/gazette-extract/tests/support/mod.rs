@@ -98,7 +98,23 @@ pub fn check(article: &Article, x: &Extraction) {
         last = e.trigger.start;
         let s = a.sentences.get(e.sentence.index).expect("the event's sentence is one of the article's");
         assert_eq!((s.start, s.end), (e.sentence.start, e.sentence.end), "event {} sentence", e.event_id);
-        span_text(text, "evidence", s.start, s.end, &e.evidence);
+        if s.end - s.start <= gazette_extract::MAX_EVIDENCE_BYTES {
+            span_text(text, "evidence", s.start, s.end, &e.evidence);
+        } else {
+            // A long sentence: the trigger and up to 400 bytes of it either
+            // side, starting where a token starts.
+            let (trigger, evidence) = ((e.trigger.start, e.trigger.end), e.evidence.as_str());
+            let fits = x.analysis.tokens.iter().map(|t| t.span.start).any(|from| {
+                let to = from + evidence.len();
+                from <= trigger.0
+                    && trigger.0 - from <= 400
+                    && trigger.1 <= to
+                    && to - trigger.1 <= 400
+                    && to <= s.end
+                    && text.get(from..to) == Some(evidence)
+            });
+            assert!(fits, "event {}: the evidence of a long sentence is not the part around its trigger", e.event_id);
+        }
         assert!(
             s.start <= e.trigger.start && e.trigger.end <= s.end,
             "event {}: trigger outside its sentence",
