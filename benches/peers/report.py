@@ -2,9 +2,10 @@
 
 Usage: python report.py RESULTS CORPUS
 
-Each line of RESULTS: {"name", "wall_s", "rss_kib", "out"}, where wall_s and
-rss_kib are /usr/bin/time's for the whole process and out is the JSON line the
-program printed (null for gazette, which is timed as a whole process).
+Each line of RESULTS: {"name", "wall_s", "rss_kib", "out"}, where wall_s is
+the whole process's wall time (nanosecond clock), rss_kib its peak RSS
+(/usr/bin/time) and out the JSON line the program printed (null for gazette,
+which is timed as a whole process).
 """
 
 import json
@@ -44,7 +45,7 @@ def main():
         walls = sorted(r["wall_s"] for r in runs)
         rows[name] = {
             "run": f"`gazette extract -j {threads}`",
-            "timed": f"whole process, median of {len(runs)} runs ({', '.join(f'{w:.2f}' for w in walls)} s): "
+            "timed": f"whole process, median of {len(runs)} runs ({', '.join(f'{w:.3f}' for w in walls)} s): "
             "start-up, reading the JSONL, every stage, events as JSON to /dev/null",
             "articles": articles,
             "bytes": size,
@@ -134,7 +135,7 @@ def main():
             f"{r['articles'] / r['seconds']:,.0f} | {r['rss_kib'] / 1024:.1f} MiB | {r['wall_s']:.2f} s | {count} |"
         )
     print()
-    print("What each row times (`seconds`; `process wall` and `peak RSS` are /usr/bin/time's for the whole process):")
+    print("What each row times (`seconds`; `process wall` is the whole process's wall time, `peak RSS` its /usr/bin/time figure):")
     print()
     for name in order:
         print(f"- {rows[name]['run']}: {rows[name]['timed']}.")
