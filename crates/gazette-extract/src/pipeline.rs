@@ -194,20 +194,35 @@ impl Extraction {
     /// entity records, the quote records, the event records, then one warning
     /// record per warning.
     pub fn records(&self) -> Vec<Record> {
-        self.clone().into_records()
+        Self::assemble(
+            self.article.clone(),
+            self.entities.clone(),
+            self.quotes.clone(),
+            self.events.clone(),
+            &self.warnings,
+        )
     }
 
     /// [`Extraction::records`], taking the extraction apart instead of
     /// copying its records.
     pub fn into_records(self) -> Vec<Record> {
-        let warnings: Vec<Record> =
-            self.warnings.iter().map(|w| Record::Error(w.to_record(&self.article.article_id))).collect();
-        let mut out =
-            Vec::with_capacity(1 + self.entities.len() + self.quotes.len() + self.events.len() + warnings.len());
-        out.push(Record::Article(self.article));
-        out.extend(self.entities.into_iter().map(Record::Entity));
-        out.extend(self.quotes.into_iter().map(Record::Quote));
-        out.extend(self.events.into_iter().map(Record::Event));
+        Self::assemble(self.article, self.entities, self.quotes, self.events, &self.warnings)
+    }
+
+    fn assemble(
+        article: ArticleRecord,
+        entities: Vec<EntityRecord>,
+        quotes: Vec<QuoteRecord>,
+        events: Vec<EventRecord>,
+        warnings: &[Error],
+    ) -> Vec<Record> {
+        let mut out = Vec::with_capacity(1 + entities.len() + quotes.len() + events.len() + warnings.len());
+        let warnings = warnings.iter().map(|w| Record::Error(w.to_record(&article.article_id)));
+        let warnings: Vec<Record> = warnings.collect();
+        out.push(Record::Article(article));
+        out.extend(entities.into_iter().map(Record::Entity));
+        out.extend(quotes.into_iter().map(Record::Quote));
+        out.extend(events.into_iter().map(Record::Event));
         out.extend(warnings);
         out
     }
