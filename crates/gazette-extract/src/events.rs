@@ -1140,6 +1140,15 @@ const FLAG_WORDS: [(&[&str], u32); 28] = [
     (&["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"], flag::REFUSE),
 ];
 
+/// Words before a one-word verb row that make it a noun (`the support of`,
+/// `their withdrawal`).
+const NOUN_MARKERS: [&str; 10] = ["a", "an", "her", "his", "its", "our", "that", "the", "their", "this"];
+
+/// Words between a place preposition and the place (`in northern Israel`,
+/// `in the south of`).
+const PLACE_MODIFIERS: [&str; 10] =
+    ["central", "east", "eastern", "north", "northern", "south", "southern", "the", "west", "western"];
+
 /// Window sizes, in tokens.
 const BACK: usize = 24;
 const AHEAD: usize = 14;
@@ -1153,6 +1162,10 @@ fn cmp_folded(x: &str, w: &str) -> std::cmp::Ordering {
 /// words are sorted in [`cmp_folded`] order (a test checks) and searched by
 /// halves.
 fn in_list(list: &[&str], w: &str) -> bool {
+    debug_assert!(
+        list.len() <= 8 || list.windows(2).all(|p| cmp_folded(p[0], p[1]) == std::cmp::Ordering::Less),
+        "a list of more than eight words searched by halves must be sorted: {list:?}"
+    );
     if list.len() > 8 {
         list.binary_search_by(|x| cmp_folded(x, w)).is_ok()
     } else {
@@ -2108,10 +2121,7 @@ impl Cx<'_> {
         }
         // A one-word verb row after a determiner or a possessive is a noun
         // here (`the support of`, `their withdrawal`): no event of its own.
-        if t.pos == Pos::Verb
-            && a > lo
-            && (is(text, &toks[a - 1], &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
-                || is_possessive(text, &toks[a - 1]))
+        if t.pos == Pos::Verb && a > lo && (is(text, &toks[a - 1], &NOUN_MARKERS) || is_possessive(text, &toks[a - 1]))
         {
             return None;
         }
@@ -2275,14 +2285,7 @@ impl Cx<'_> {
             // `in Moscow`, `in northern Israel`, `in the southern city of`.
             let place_prep = |q: usize| is(self.text, &self.toks[q], &["in", "at", "near", "outside", "inside"]);
             let mut q = k;
-            while q > lo
-                && k - q < 3
-                && is(
-                    self.text,
-                    &self.toks[q - 1],
-                    &["the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"],
-                )
-            {
+            while q > lo && k - q < 3 && is(self.text, &self.toks[q - 1], &PLACE_MODIFIERS) {
                 q -= 1;
             }
             if q == lo || !place_prep(q - 1) {
@@ -2322,6 +2325,10 @@ mod tests {
             ("SPEECH", &SPEECH[..]),
             ("PURPOSE_VERBS", &PURPOSE_VERBS[..]),
             ("COUNT_WORDS", &COUNT_WORDS[..]),
+            ("VERBAL_BEFORE", &VERBAL_BEFORE[..]),
+            ("NOT_WALKABLE", &NOT_WALKABLE[..]),
+            ("NOUN_MARKERS", &NOUN_MARKERS[..]),
+            ("PLACE_MODIFIERS", &PLACE_MODIFIERS[..]),
         ] {
             assert!(
                 list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
