@@ -1096,21 +1096,7 @@ mod flag {
 
 /// The word lists behind each flag.
 const FLAG_WORDS: [(&[&str], u32); 28] = [
-    (
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "yesterday",
-            "tonight",
-        ],
-        flag::DAY,
-    ),
+    (&crate::timex::DAY_WORDS, flag::DAY),
     (&MODIFIERS, flag::MODIF),
     (&COUNT_WORDS, flag::COUNT),
     (&["on"], flag::ON),

@@ -199,13 +199,14 @@ impl CueLexicon {
                 *lex.classes.entry(word_hash(w.as_bytes())).or_default() |= class::SPEAKER;
             }
         }
-        let lists: [(&[&str], u16); 9] = [
+        let lists: [(&[&str], u16); 10] = [
             (&SKIP_BEFORE_CUE, class::SKIP),
             (&FUNCTION_WORDS, class::FUNCTION),
             (&DETERMINERS, class::DET),
             (&SUBJECT_PRONOUNS, class::SUBJ),
             (&OBJECT_PRONOUNS, class::OBJ),
-            (&TIME_WORDS, class::TIME),
+            (&crate::timex::DAY_WORDS, class::TIME),
+            (&PERIOD_WORDS, class::TIME),
             (&NOT_CONTENT_START, class::NOT_START),
             (&AUDIENCE, class::AUDIENCE),
             (&MODALS, class::MODAL),
@@ -267,7 +268,8 @@ const DETERMINERS: [&str; 18] = [
     "another", "both", "most",
 ];
 /// Words that may sit between a speaker and the cue: `Trump has also said`
-/// (with [`TIME_WORDS`]: `Peskov on Wednesday told`).
+/// (with time words, [`crate::timex::DAY_WORDS`] and [`PERIOD_WORDS`]:
+/// `Peskov on Wednesday told`).
 const SKIP_BEFORE_CUE: [&str; 26] = [
     "has",
     "have",
@@ -331,26 +333,9 @@ const BARE_CLAUSE: [&str; 16] = [
 /// How many recent speakers pronoun resolution looks at (a bound that keeps
 /// it linear; three sentences rarely hold more).
 const HISTORY: usize = 32;
-/// Time words an adverbial after a cue is made of.
-const TIME_WORDS: [&str; 17] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-];
+/// With [`crate::timex::DAY_WORDS`], the time words an adverbial after a cue
+/// is made of.
+const PERIOD_WORDS: [&str; 7] = ["week", "month", "year", "morning", "afternoon", "evening", "night"];
 /// Words that cannot start the content after a cue.
 const NOT_CONTENT_START: [&str; 20] = [
     "in",

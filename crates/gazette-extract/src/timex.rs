@@ -81,6 +81,10 @@ pub(crate) struct Resolved {
 }
 
 const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
+/// Words that name a day: the weekdays, `today`, `yesterday`, `tonight`
+/// (for the word classes of the quote and event stages).
+pub(crate) const DAY_WORDS: [&str; 10] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"];
 const MONTHS: &str = "january february march april may june july august september october november december";
 /// Prepositions that belong to the expression after them.
 const PREPOSITIONS: &str = "on in by since until till from over within during";
