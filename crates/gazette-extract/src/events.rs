@@ -387,9 +387,10 @@ impl TriggerLexicon {
         self.scores.get(&(ty, 0)).copied().expect("every type has a row, checked at parse")
     }
 
-    /// The longest entry whose words start at token `k`.
-    /// With one modifier inside a phrase allowed (`held direct talks with`,
-    /// `imposed fresh sanctions on`): the entry and one past its last token.
+    /// The longest entry whose words start at token `k`, with what
+    /// `skip_at` allows inside a phrase ([`words_match_modified`]: `held
+    /// direct talks with`, `imposed fresh sanctions on`): the entry and one
+    /// past its last token.
     fn match_at(
         &self,
         text: &str,
