@@ -292,12 +292,18 @@ impl Pipeline {
         let events = if let Some(lex) = &self.triggers {
             // Content spans by start, with the speaker's mention: the one at
             // the speaker's words, or the entity's first mention.
+            let mut first_mention: rustc_hash::FxHashMap<EntityRef, usize> = Default::default();
+            if found.iter().any(|x| x.speaker.is_some()) {
+                for (i, m) in mentions.iter().enumerate() {
+                    first_mention.entry(m.entity).or_insert(i);
+                }
+            }
             let speaker_mention = |x: &Quote| {
                 let sp = x.speaker.as_ref()?;
                 let at = mentions.partition_point(|m| m.span.start < sp.span.start);
                 match mentions.get(at).filter(|m| m.span == sp.span) {
                     Some(_) => Some(at),
-                    None => sp.entity.and_then(|e| mentions.iter().position(|m| m.entity == e)),
+                    None => sp.entity.and_then(|e| first_mention.get(&e).copied()),
                 }
             };
             let mut content: Vec<crate::events::QuoteSpan> = Vec::new();
@@ -665,9 +671,8 @@ impl Pipeline {
                     .filter(|a| a.country.is_some())
                     .or_else(|| source.iter().find(|a| a.country.is_some()).cloned())
                     .map(|mut a| {
-                        let country = a.country.clone().unwrap_or_default();
                         a.sector = Some("GOV".into());
-                        a.code = Some(smol_str::format_smolstr!("{country}GOV"));
+                        a.code = Actor::code_of(a.country.as_deref(), Some("GOV"));
                         a.inferred = true;
                         a
                     });
