@@ -266,6 +266,10 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
     drop(rx);
     drop(wtx);
     let (mut s, written) = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+    // Everything is written: the spinner goes before any closing message.
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     // A reader that closes standard output early (`| head`) ends the run
     // quietly: there is no one left to tell.
     if let Err(e) = &written
@@ -273,17 +277,11 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         && cfg.output.is_none()
     {
         s.skipped_files = reader.join().unwrap_or(0);
-        if let Some(bar) = progress {
-            bar.finish_and_clear();
-        }
         return Ok(s);
     }
     written.context("cannot write the output")?;
     s.interrupted = interrupted;
     if interrupted {
-        if let Some(bar) = progress {
-            bar.finish_and_clear();
-        }
         eprintln!(
             "gazette: interrupted: {} articles written, {} records, {} errors; the last item written came from {}",
             s.articles,
@@ -294,9 +292,6 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
         return Ok(s);
     }
     s.skipped_files = reader.join().unwrap_or(0);
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
     if !cfg.quiet {
         let secs = started.elapsed().as_secs_f64();
         let mb = s.bytes as f64 / 1e6;
