@@ -112,6 +112,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     let toks = &analysis.tokens;
     let mut found: Vec<Candidate> = Vec::new();
     let mut pool: Vec<u32> = Vec::new();
+    let mut lower: Vec<u8> = Vec::new();
     // The anchored automaton is tried at each token that can start an alias;
     // an accepted match skips the tokens it covers.
     let mut next_free = 0usize;
@@ -125,9 +126,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             // Only a one-token alias starts with this word: no search needed.
             (t.span.start, t.span.end, fw.single as usize)
         } else {
-            let input = Input::new(text).span(t.span.start..text.len()).anchored(Anchored::Yes);
-            let Some(m) = gaz.automaton.find(input) else { continue };
-            (m.start(), m.end(), m.pattern().as_usize())
+            // The automaton knows lowercase keys: it runs over the text from
+            // here, in ASCII lowercase, as far as the longest key reaches.
+            let window = &text.as_bytes()[t.span.start..text.len().min(t.span.start + gaz.longest_key)];
+            lower.clear();
+            lower.extend(window.iter().map(u8::to_ascii_lowercase));
+            let Some(m) = gaz.automaton.find(Input::new(&lower[..]).anchored(Anchored::Yes)) else { continue };
+            (t.span.start, t.span.start + m.end(), gaz.searched[m.pattern().as_usize()] as usize)
         };
         // The match must end where a token ends.
         let mut j = i;

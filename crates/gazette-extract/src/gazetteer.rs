@@ -448,7 +448,13 @@ pub struct Gazetteer {
     /// Pattern i of the automaton is the lowercase string shared by the
     /// aliases `patterns[i]`.
     pub(crate) patterns: Vec<Vec<u32>>,
+    /// Anchored, over the keys of `searched` only: automaton pattern i is
+    /// `patterns[searched[i]]`.
     pub(crate) automaton: AhoCorasick,
+    pub(crate) searched: Vec<u32>,
+    /// The length in bytes of the longest key in the automaton: the window a
+    /// search needs.
+    pub(crate) longest_key: usize,
     /// The first token of every alias, lowercased: bit 0 set when some alias
     /// starts with it, bit 1 when such an alias can match in lowercase
     /// (written so, or matching in any case). Tokens that start no alias are
@@ -484,16 +490,6 @@ impl Gazetteer {
             });
             patterns[p].push(i as u32);
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            // A contiguous NFA is under 1 MiB where a DFA is 30: the anchored
-            // searches walk a few bytes each, so cache footprint matters more
-            // than per-byte speed, above all with several threads.
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&keys)
-            .map_err(|e| Error::Gazetteer(format!("cannot build the alias automaton: {e}")))?;
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
         for a in &aliases {
             let toks = gazette_tokenizer::tokenize(&a.text);
@@ -509,6 +505,37 @@ impl Gazetteer {
                 fw.single = by_key[&a.text.to_ascii_lowercase()] as u32;
             }
         }
+        // The automaton holds only the keys a search can reach: those whose
+        // first word starts a longer alias (or is not ASCII). A word that
+        // starts one single-token alias only is settled by `single` without a
+        // search, and leaving those keys out (most of them) makes the build,
+        // whose failure transitions are most of start-up, about half as long.
+        let searched: Vec<u32> = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| {
+                let toks = gazette_tokenizer::tokenize(k);
+                toks.first().is_none_or(|t| {
+                    first_words
+                        .get(t.text(k).to_lowercase().as_bytes())
+                        .is_none_or(|fw| fw.flags & FirstWord::LONGER != 0)
+                })
+            })
+            .map(|(i, _)| i as u32)
+            .collect();
+        // The keys are in ASCII lowercase, and so is the text it is run on (a
+        // window copied at each search): a case-sensitive automaton is half
+        // the states of a case-insensitive one and builds in half the time.
+        let longest_key = searched.iter().map(|&i| keys[i as usize].len()).max().unwrap_or(0);
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            // A contiguous NFA is under 1 MiB where a DFA is 30: the anchored
+            // searches walk a few bytes each, so cache footprint matters more
+            // than per-byte speed, above all with several threads.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(searched.iter().map(|&i| &keys[i as usize]))
+            .map_err(|e| Error::Gazetteer(format!("cannot build the alias automaton: {e}")))?;
         let first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> = first_words
             .iter()
             .filter(|(w, _)| w.is_ascii())
@@ -539,6 +566,8 @@ impl Gazetteer {
             aliases,
             patterns,
             automaton,
+            searched,
+            longest_key,
             first_words,
             first_words_ascii,
             first_bloom,
