@@ -16,7 +16,7 @@ use std::sync::mpsc::{RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use gazette_extract::{ErrorRecord, Pipeline, Record, RecordKind, Severity};
+use gazette_extract::{ErrorRecord, Pipeline, PipelineBuilder, Record, RecordKind, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -132,28 +132,15 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
     r
 }
 
-/// Runs the extraction; returns the summary.
-pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
+/// Builds the pipeline and runs the extraction; returns the summary. Meant
+/// to be called once per process (the pipeline is left to the process's end).
+pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.threads)
         .thread_name(|i| format!("gazette-worker-{i}"))
         .build()
         .context("cannot start the worker threads")?;
-
-    // Open the output here so that an unwritable path fails before any work.
-    let file = match &cfg.output {
-        Some(p) => Some(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
-        None => None,
-    };
-    let progress = (cfg.progress && !cfg.quiet && io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed_precise} {msg} {binary_bytes} ({binary_bytes_per_sec})")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar
-    });
 
     let (tx, rx) = sync_channel::<Vec<Item>>(QUEUE);
     let inputs = cfg.inputs.clone();
@@ -188,6 +175,31 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
             skipped
         })
         .context("cannot start the reader thread")?;
+
+    // The pipeline is built on the pool (its gazetteer beside its lexicons
+    // when there are two threads or more) while the reader starts on the
+    // input. It is never freed: the process ends after the run and its
+    // memory goes back to the system at once, where dropping the pipeline
+    // would free its tables one by one (about a tenth of start-up's work).
+    let pipeline = std::mem::ManuallyDrop::new(pool.install(|| {
+        builder.build_with(|a, b| {
+            rayon::join(a, b);
+        })
+    })?);
+
+    // Open the output here so that an unwritable path fails before any work.
+    let file = match &cfg.output {
+        Some(p) => Some(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => None,
+    };
+    let progress = (cfg.progress && !cfg.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed_precise} {msg} {binary_bytes} ({binary_bytes_per_sec})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    });
 
     // The writer thread writes each processed batch in order while the pool
     // works on the next one.
@@ -255,7 +267,7 @@ pub fn run(cfg: &Config, pipeline: &Pipeline) -> Result<Summary> {
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let rendered: Vec<Rendered> = pool.install(|| {
-            batch.into_par_iter().map(|item| render(pipeline, item, &cfg.emit, default_published)).collect()
+            batch.into_par_iter().map(|item| render(&pipeline, item, &cfg.emit, default_published)).collect()
         });
         if wtx.send(rendered).is_err() || stop.load(Ordering::SeqCst) {
             break;

@@ -247,15 +247,10 @@ fn run(cli: Cli) -> Result<u8> {
             // stage when neither quotes nor events (which carry their quote) are.
             let events = cfg.emit.contains(&RecordKind::Event);
             let quotes = events || cfg.emit.contains(&RecordKind::Quote);
-            let pipeline = gazetteer
+            let builder = gazetteer
                 .builder(cfg.read.max_item_bytes, quotes, events)?
-                .entity_records(cfg.emit.contains(&RecordKind::Entity))
-                .build()?;
-            let s = extract::run(&cfg, &pipeline)?;
-            // The process ends next, and its memory goes back to the system
-            // at once: dropping the pipeline would free its tables one by
-            // one, about a tenth of start-up's work.
-            std::mem::forget(pipeline);
+                .entity_records(cfg.emit.contains(&RecordKind::Entity));
+            let s = extract::run(&cfg, builder)?;
             Ok(if s.interrupted {
                 EXIT_INTERRUPTED
             } else if s.errors > 0 && !bad_input_ok {

@@ -88,19 +88,71 @@ impl PipelineBuilder {
     /// meant to be shared by all threads. Fails on a gazetteer row that
     /// cannot be read ([`Error::Gazetteer`], with file and line).
     pub fn build(self) -> Result<Pipeline, Error> {
+        self.build_with(|a, b| {
+            a();
+            b();
+        })
+    }
+
+    /// [`PipelineBuilder::build`], with the two independent halves of the
+    /// work (the gazetteer; the name tables and the stages' lexicons) handed
+    /// to `join`, which must run both before it returns, side by side on
+    /// threads of its own if it likes. The library starts no thread itself:
+    /// a caller with a pool passes its join (`rayon::join`, `std::thread::scope`).
+    ///
+    /// ```
+    /// let pipeline = gazette_extract::Pipeline::builder()
+    ///     .build_with(|a, b| {
+    ///         std::thread::scope(|s| {
+    ///             s.spawn(a);
+    ///             b();
+    ///         })
+    ///     })
+    ///     .unwrap();
+    /// assert!(!pipeline.gazetteer().entities().is_empty());
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When `join` returns without having run both halves: a bug of the
+    /// caller's, not a property of the input.
+    pub fn build_with<J>(self, join: J) -> Result<Pipeline, Error>
+    where
+        J: FnOnce(&mut (dyn FnMut() + Send), &mut (dyn FnMut() + Send)),
+    {
+        let mut gazetteer = None;
+        let mut lexicons = None;
+        let (default_gazetteer, sources) = (self.default_gazetteer, &self.gazetteer_sources);
+        let (quotes, events) = (self.quotes, self.events);
+        join(
+            &mut || {
+                let mut g = GazetteerBuilder::new();
+                if default_gazetteer {
+                    g = g.add_default();
+                }
+                for (name, text) in sources {
+                    g.add_source(name, text);
+                }
+                gazetteer = Some(g.build());
+            },
+            &mut || {
+                // The lexicons of the stages that run, and only those.
+                lexicons = Some((|| {
+                    let names = NameRules::embedded()?;
+                    let cues = if quotes { Some(crate::quotes::CueLexicon::embedded()?) } else { None };
+                    let triggers = if events { Some(crate::events::TriggerLexicon::embedded()?) } else { None };
+                    let capitals = crate::events::capitals(crate::events::DEFAULT_CAPITALS)?;
+                    Ok::<_, Error>((names, cues, triggers, capitals))
+                })());
+            },
+        );
+        const UNRUN: &str = "the join given to PipelineBuilder::build_with must run both halves";
+        let gazetteer = gazetteer.expect(UNRUN)?;
+        let (mut names, cues, triggers, capital_ids) = lexicons.expect(UNRUN)?;
         let tokenizer = match self.sentence_rules {
             Some(rules) => Tokenizer::with_rules(rules),
             None => Tokenizer::new(),
         };
-        let mut g = GazetteerBuilder::new();
-        if self.default_gazetteer {
-            g = g.add_default();
-        }
-        for (name, text) in &self.gazetteer_sources {
-            g.add_source(name, text);
-        }
-        let gazetteer = g.build()?;
-        let mut names = NameRules::embedded()?;
         let mut holders: Holders = Default::default();
         for (i, e) in gazetteer.entities().iter().enumerate().filter(|(_, e)| e.kind == crate::EntityKind::Person) {
             names.add_given_from(&e.name);
@@ -111,12 +163,8 @@ impl PipelineBuilder {
                 }
             }
         }
-        // The lexicons of the stages that run, and only those.
-        let cues = if self.quotes { Some(crate::quotes::CueLexicon::embedded()?) } else { None };
-        let triggers = if self.events { Some(crate::events::TriggerLexicon::embedded()?) } else { None };
         // One pass over the entities, not a search per capital.
-        let capital_ids: rustc_hash::FxHashSet<&str> =
-            crate::events::capitals(crate::events::DEFAULT_CAPITALS)?.into_iter().collect();
+        let capital_ids: rustc_hash::FxHashSet<&str> = capital_ids.into_iter().collect();
         let capitals = gazetteer
             .entities()
             .iter()
