@@ -80,22 +80,36 @@ pub(crate) struct Resolved {
     pub precision: Precision,
 }
 
-const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
-/// Words that name a day: the weekdays, `today`, `yesterday`, `tonight`
-/// (for the word classes of the quote and event stages).
+/// Words that name a day: the weekdays, Monday first, then `today`,
+/// `yesterday`, `tonight` (also the word classes of the quote and event stages).
 pub(crate) const DAY_WORDS: [&str; 10] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"];
-const MONTHS: &str = "january february march april may june july august september october november december";
+/// The weekdays, Monday first.
+const WEEKDAYS: &[&str] = DAY_WORDS.split_at(7).0;
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 /// Prepositions that belong to the expression after them.
-const PREPOSITIONS: &str = "on in by since until till from over within during";
+const PREPOSITIONS: [&str; 10] = ["on", "in", "by", "since", "until", "till", "from", "over", "within", "during"];
 /// Prepositions after which `May` or a bare year is a time.
-const ANCHORING: &str = "in since by until till";
-const PARTS_OF_DAY: &str = "morning afternoon evening night";
-const COUNTS: &str = "a one two three four five six seven eight nine ten";
+const ANCHORING: [&str; 5] = ["in", "since", "by", "until", "till"];
+const PARTS_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+const COUNTS: [&str; 11] = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
-/// Position of `w` among the space-separated words of `list`.
-fn position(list: &str, w: &str) -> Option<usize> {
-    list.split(' ').position(|x| w.eq_ignore_ascii_case(x))
+/// Position of `w` in `list` (lowercase words), ASCII case ignored.
+fn position(list: &[&str], w: &str) -> Option<usize> {
+    list.iter().position(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Token reader over `toks[..end]`; every lookup out of range is `None`.
@@ -119,8 +133,8 @@ impl<'a> Cursor<'a> {
         self.of_kind(TokenKind::Number, i)
     }
 
-    /// Whether the word at `i` is one of the space-separated `list`.
-    fn is(&self, i: usize, list: &str) -> bool {
+    /// Whether the word at `i` is one of `list`.
+    fn is(&self, i: usize, list: &[&str]) -> bool {
         self.word(i).is_some_and(|w| position(list, w).is_some())
     }
 
@@ -133,7 +147,7 @@ impl<'a> Cursor<'a> {
         let s = self.num(i)?;
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         let suffix = &s[digits..];
-        let ok = suffix.is_empty() || position("st nd rd th", suffix).is_some();
+        let ok = suffix.is_empty() || position(&["st", "nd", "rd", "th"], suffix).is_some();
         let d: u8 = s[..digits].parse().ok().filter(|d| (1..=31).contains(d))?;
         (ok && digits <= 2).then_some(d)
     }
@@ -153,11 +167,11 @@ impl<'a> Cursor<'a> {
     /// whether it needs support (`May` and abbreviations do).
     fn month(&self, i: usize) -> Option<(u8, bool)> {
         let w = self.word(i).filter(|_| self.toks[i].case.is_capitalised())?;
-        if let Some(p) = position(MONTHS, w) {
+        if let Some(p) = position(&MONTHS, w) {
             return Some((p as u8 + 1, p == 4));
         }
         let abbrev = |m: &str| w.len() == 3 && m.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(w));
-        let p = MONTHS.split(' ').position(abbrev).or_else(|| w.eq_ignore_ascii_case("sept").then_some(8))?;
+        let p = MONTHS.iter().position(|m| abbrev(m)).or_else(|| w.eq_ignore_ascii_case("sept").then_some(8))?;
         Some((p as u8 + 1, true))
     }
 
@@ -207,18 +221,20 @@ impl<'a> Cursor<'a> {
     /// `[the] coming|next [few|several] days|weeks|months`, `the days ahead`,
     /// and after `within`, bare `days|weeks|months`.
     fn coming(&self, i: usize, within: bool) -> Option<(usize, TimeValue)> {
-        let unit = |j: usize| Some([Unit::Day, Unit::Week, Unit::Month][position("days weeks months", self.word(j)?)?]);
+        let unit = |j: usize| {
+            Some([Unit::Day, Unit::Week, Unit::Month][position(&["days", "weeks", "months"], self.word(j)?)?])
+        };
         if within && let Some(u) = unit(i) {
             return Some((i + 1, TimeValue::Coming(u)));
         }
-        let mut j = i + usize::from(self.is(i, "the"));
-        if let Some(u) = unit(j).filter(|_| j > i && self.is(j + 1, "ahead")) {
+        let mut j = i + usize::from(self.is(i, &["the"]));
+        if let Some(u) = unit(j).filter(|_| j > i && self.is(j + 1, &["ahead"])) {
             return Some((j + 2, TimeValue::Coming(u)));
         }
-        if self.is(j, "coming") {
+        if self.is(j, &["coming"]) {
             j += 1;
-        } else if self.is(j, "next") {
-            j += 1 + usize::from(self.is(j + 1, "few several"));
+        } else if self.is(j, &["next"]) {
+            j += 1 + usize::from(self.is(j + 1, &["few", "several"]));
         } else {
             return None;
         }
@@ -227,12 +243,12 @@ impl<'a> Cursor<'a> {
 
     /// One expression starting at `i`, with its optional prefix words.
     fn expr_at(&self, i: usize) -> Option<(usize, TimeValue)> {
-        let early = self.is(i, "early late");
-        let mut j = i + usize::from(early || self.is(i, "earlier later"));
-        let prep = self.word(j).filter(|w| position(PREPOSITIONS, w).is_some());
+        let early = self.is(i, &["early", "late"]);
+        let mut j = i + usize::from(early || self.is(i, &["earlier", "later"]));
+        let prep = self.word(j).filter(|w| position(&PREPOSITIONS, w).is_some());
         j += usize::from(prep.is_some());
-        let mut anchored = (early && prep.is_none()) || prep.is_some_and(|w| position(ANCHORING, w).is_some());
-        if self.is(j, "early late mid") {
+        let mut anchored = (early && prep.is_none()) || prep.is_some_and(|w| position(&ANCHORING, w).is_some());
+        if self.is(j, &["early", "late", "mid"]) {
             anchored = true;
             j += 1;
             j += usize::from(self.punct(j, "-") && !self.toks[j].space_before);
@@ -242,7 +258,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn core(&self, i: usize, anchored: bool, within: bool) -> Option<(usize, TimeValue)> {
-        let part_of_day = |j: usize| j + usize::from(self.is(j, PARTS_OF_DAY));
+        let part_of_day = |j: usize| j + usize::from(self.is(j, &PARTS_OF_DAY));
         if let Some(found) = self.iso(i).or_else(|| self.coming(i, within)) {
             return Some(found);
         }
@@ -250,10 +266,10 @@ impl<'a> Cursor<'a> {
             return Some((i + 1, TimeValue::YearNumber(y)));
         }
         let w = self.word(i).unwrap_or("");
-        if let Some(p) = position("yesterday today tomorrow tonight", w) {
+        if let Some(p) = position(&["yesterday", "today", "tomorrow", "tonight"], w) {
             return Some((part_of_day(i + 1), TimeValue::Day([-1, 0, 1, 0][p])));
         }
-        if let Some(n) = position("last this next", w).map(|p| p as i32 - 1) {
+        if let Some(n) = position(&["last", "this", "next"], w).map(|p| p as i32 - 1) {
             let next = self.word(i + 1).map(str::to_ascii_lowercase);
             let value = match next.as_deref() {
                 Some("week") => TimeValue::Week(n),
@@ -273,10 +289,10 @@ impl<'a> Cursor<'a> {
             }
             return Some((part_of_day(i + 1), TimeValue::Weekday(d)));
         }
-        let count = self.word(i).and_then(|w| position(COUNTS, w)).map(|p| p.max(1) as i32);
+        let count = self.word(i).and_then(|w| position(&COUNTS, w)).map(|p| p.max(1) as i32);
         if let Some(n) = self.num(i).and_then(|s| s.parse::<i32>().ok()).or(count)
-            && self.is(i + 1, "day days")
-            && self.is(i + 2, "ago")
+            && self.is(i + 1, &["day", "days"])
+            && self.is(i + 2, &["ago"])
         {
             return Some((i + 3, TimeValue::Day(-n.min(366))));
         }
