@@ -977,13 +977,21 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
     };
     let mut defined: rustc_hash::FxHashMap<&str, (EntityRef, crate::EntityKind)> = Default::default();
     let mut added = Vec::new();
+    // The first mention ending at each byte, and the new entities by id:
+    // built once, so that each definition costs a lookup, not a scan.
+    let mut ending_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (k, m) in mentions.iter().enumerate().rev() {
+        ending_at.insert(m.span.end, k);
+    }
+    let mut by_id: rustc_hash::FxHashMap<String, usize> =
+        new_entities.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect();
     for i in 1..toks.len().saturating_sub(2) {
         if !punct(&toks[i], b'(') || !punct(&toks[i + 2], b')') || !is_acronym(&toks[i + 1]) || covered[i + 1] {
             continue;
         }
         let acro = toks[i + 1].text(text);
         // The mention that ends right before the parenthesis.
-        let before = mentions.iter().find(|m| m.span.end == toks[i - 1].span.end);
+        let before = ending_at.get(&toks[i - 1].span.end).map(|&k| &mentions[k]);
         let target = match before {
             Some(m) => {
                 let words: Vec<&str> = m.span.text(text).split_whitespace().collect();
@@ -1009,8 +1017,8 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
                     let span = Span::new(toks[s].span.start, toks[i - 1].span.end);
                     let name = span.text(text).to_string();
                     let id = new_id(&name);
-                    let index = new_entities.iter().position(|e| e.id == id).unwrap_or_else(|| {
-                        new_entities.push(NewEntity { id, name, kind: crate::EntityKind::Org });
+                    let index = *by_id.entry(id).or_insert_with_key(|id| {
+                        new_entities.push(NewEntity { id: id.clone(), name, kind: crate::EntityKind::Org });
                         new_entities.len() - 1
                     });
                     let entity = EntityRef::New(index);

@@ -28,26 +28,32 @@ fn time(p: &Pipeline, text: &str) -> Duration {
 }
 
 /// Runs `unit` repeated n and 8n times and checks the larger run took less
-/// than 24 times as long: linear work takes 8 times, quadratic work 64. The
-/// margin is for the memory system: the larger run's per-token tables are
-/// fresh pages from the kernel each time, while the smaller one reuses the
-/// allocator's memory, and that alone has cost up to 2.6 times. n starts at
-/// `n` and doubles until a run takes at least 5 ms.
+/// than 24 times as long: see [`linear_text`].
 fn linear(unit: &str, n: usize) {
+    linear_text(unit, |n| unit.repeat(n), n);
+}
+
+/// Runs the texts `make(n)` and `make(8n)` and checks the larger run took
+/// less than 24 times as long: linear work takes 8 times, quadratic work
+/// 64. The margin is for the memory system: the larger run's per-token
+/// tables are fresh pages from the kernel each time, while the smaller one
+/// reuses the allocator's memory, and that alone has cost up to 2.6 times.
+/// n starts at `n` and doubles until a run takes at least 5 ms.
+fn linear_text(what: &str, make: impl Fn(usize) -> String, n: usize) {
     // One measurement at a time: tests of this file run on parallel threads,
     // and a neighbour's page faults and cache traffic slow the larger run.
     static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let p = Pipeline::builder().build().unwrap();
     let mut n = n;
-    let mut small = time(&p, &unit.repeat(n));
-    while small < Duration::from_millis(5) && 16 * n * unit.len() <= 12 << 20 {
+    let mut small = time(&p, &make(n));
+    while small < Duration::from_millis(5) && 16 * make(n).len() <= 12 << 20 {
         n *= 2;
-        small = time(&p, &unit.repeat(n));
+        small = time(&p, &make(n));
     }
-    let large = time(&p, &unit.repeat(8 * n));
+    let large = time(&p, &make(8 * n));
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
-    assert!(ratio < 24.0, "{unit:?}: {n} -> {} repeats took {small:?} -> {large:?} ({ratio:.1}x)", 8 * n);
+    assert!(ratio < 24.0, "{what:?}: {n} -> {} repeats took {small:?} -> {large:?} ({ratio:.1}x)", 8 * n);
 }
 
 #[test]
@@ -124,4 +130,22 @@ fn events_in_sentences_without_end() {
     linear("Russian President Vladimir Putin met ", 1_000);
     linear("on Monday Russia attacked Kyiv on Tuesday ", 1_000);
     linear("sanctions on Iran called for talks with $5 million in aid to ", 1_000);
+}
+
+#[test]
+fn acronym_definitions() {
+    // One organisation defined again and again, and then a new one each time:
+    // each definition finds the mention before it and its entity at once.
+    linear("officials of the Alpha Beta Group (ABG) met ", 1_000);
+    linear_text(
+        "distinct acronym definitions",
+        |n| (0..n).map(|i| format!("the {} Tusa Lomi (ZTL) and ", surname(i))).collect(),
+        500,
+    );
+}
+
+#[test]
+fn sports_results_tables() {
+    // Places read as teams, in one paragraph without end.
+    linear("Chicago 4 Houston 3, ", 2_000);
 }
