@@ -1103,20 +1103,22 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
         }
         k = e;
     }
+    if teams.is_empty() {
+        return;
+    }
+    // The new entities by id, built once: a lookup per team, not a scan.
+    let mut by_id: rustc_hash::FxHashMap<String, usize> =
+        new_entities.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect();
     for k in teams {
         let m = &mut mentions[k];
         if m.kind == EntityKind::Org {
             continue;
         }
         let name = m.span.text(text).to_string();
-        let id = new_id(&name);
-        let index = match new_entities.iter().position(|e| e.id == id) {
-            Some(i) => i,
-            None => {
-                new_entities.push(NewEntity { id, name, kind: EntityKind::Org });
-                new_entities.len() - 1
-            }
-        };
+        let index = *by_id.entry(new_id(&name)).or_insert_with_key(|id| {
+            new_entities.push(NewEntity { id: id.clone(), name, kind: EntityKind::Org });
+            new_entities.len() - 1
+        });
         m.entity = EntityRef::New(index);
         m.kind = EntityKind::Org;
         m.how = MatchHow::Pattern;

@@ -146,6 +146,12 @@ fn acronym_definitions() {
 
 #[test]
 fn sports_results_tables() {
-    // Places read as teams, in one paragraph without end.
+    // Places read as teams, in one paragraph without end, and beside them
+    // people of their own.
     linear("Chicago 4 Houston 3, ", 2_000);
+    linear_text(
+        "results and new names",
+        |n| (0..n).map(|i| format!("Chicago 4 Houston 3, said Dr Ana {}, ", surname(i))).collect(),
+        500,
+    );
 }
