@@ -103,6 +103,12 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
             Ok(a) => pipeline.records(&a),
             Err(e) => vec![Record::Error(e)],
         },
+        Payload::JsonValue { json, default_id } => {
+            match input::parse_value(&json, &default_id, &item.origin, default_published) {
+                Ok(a) => pipeline.records(&a),
+                Err(e) => vec![Record::Error(e)],
+            }
+        }
     };
     for mut rec in records {
         match &mut rec {

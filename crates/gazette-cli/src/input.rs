@@ -25,6 +25,9 @@ pub struct Origin {
 pub enum Payload {
     /// A JSONL line, not yet parsed (may be invalid UTF-8).
     JsonLine(Vec<u8>),
+    /// An element of a JSON array (or a whole `.json` file), not yet
+    /// parsed, and the article id to use when it has none.
+    JsonValue { json: Vec<u8>, default_id: String },
     /// A ready article (text files, JSON files).
     Article(Article),
     /// The input could not be read.
@@ -221,63 +224,227 @@ pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl F
                 Err(e) => emit(Item::error(origin(None), id, read_error_kind(gz), format!("read failed: {e}"))),
             }
         }
-        Format::Json => {
-            let stem = text_id(path, root);
-            let stem = stem.strip_suffix(".json").unwrap_or(&stem).to_string();
-            let bytes = match read_limited(reader, opts.max_item_bytes.max(256 << 20)) {
-                Ok(Some(b)) => b,
-                Ok(None) => {
-                    emit(Item::error(origin(None), stem, ErrorKind::TooLarge, too_large(opts)));
-                    return;
+        Format::Json => read_json(reader, &display, path, root, gz, opts, emit),
+    }
+}
+
+/// A `.json` file: an array of articles, streamed element by element (each
+/// held to `--max-article-bytes`, whatever the size of the file), or one
+/// article, read whole up to the limit. Elements are parsed on the workers.
+fn read_json(
+    mut r: impl BufRead,
+    display: &str,
+    path: &Path,
+    root: &Path,
+    gz: bool,
+    opts: &ReadOptions,
+    emit: &mut impl FnMut(Item),
+) {
+    let origin = |line| Origin { input: display.to_string(), line };
+    let stem = text_id(path, root);
+    let stem = stem.strip_suffix(".json").unwrap_or(&stem).to_string();
+    let fail =
+        |e: io::Error| format!("{}: {e}", if gz { "compressed input is truncated or corrupt" } else { "read failed" });
+    match first_byte(&mut r) {
+        Ok(Some(b'[')) => {
+            r.consume(1);
+            let mut index = 0u64;
+            let mut element = |scan: Element| {
+                index += 1;
+                let o = origin(Some(index));
+                let default_id = format!("{stem}#{index}");
+                emit(match scan {
+                    Element::Json(json) => {
+                        let bytes = json.len();
+                        Item { origin: o, payload: Payload::JsonValue { json, default_id }, bytes }
+                    }
+                    Element::TooLarge => Item::error(o, default_id, ErrorKind::TooLarge, too_large(opts)),
+                });
+            };
+            match scan_array(&mut r, opts.max_item_bytes, &mut element) {
+                Ok(Ok(())) => {}
+                Ok(Err(message)) => {
+                    let at = index + 1;
+                    emit(Item::error(origin(Some(at)), format!("{stem}#{at}"), ErrorKind::MalformedJson, message));
                 }
                 Err(e) => {
-                    emit(Item::error(origin(None), stem, read_error_kind(gz), format!("read failed: {e}")));
-                    return;
-                }
-            };
-            let value: serde_json::Value = match std::str::from_utf8(&bytes) {
-                Err(e) => {
-                    let at = e.valid_up_to();
-                    emit(Item::error(
-                        origin(None),
-                        stem,
-                        ErrorKind::InvalidUtf8,
-                        format!("invalid UTF-8 at byte {at}"),
-                    ));
-                    return;
-                }
-                Ok(s) => match serde_json::from_str(s) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        emit(Item::error(origin(None), stem, ErrorKind::MalformedJson, format!("malformed JSON: {e}")));
-                        return;
-                    }
-                },
-            };
-            let values = match value {
-                serde_json::Value::Array(v) => {
-                    v.into_iter().enumerate().map(|(i, v)| (Some(i as u64 + 1), v)).collect()
-                }
-                v => vec![(None, v)],
-            };
-            for (index, v) in values {
-                let default_id = match index {
-                    Some(i) => format!("{stem}#{i}"),
-                    None => stem.clone(),
-                };
-                let o = origin(index);
-                match Article::from_value(v, || default_id.clone()) {
-                    Ok(mut a) => {
-                        if a.published.is_none() {
-                            a.published.clone_from(&opts.default_published);
-                        }
-                        let bytes = a.text.len();
-                        emit(Item { origin: o, payload: Payload::Article(a), bytes });
-                    }
-                    Err(e) => emit(Item::error(o, default_id, e.kind(), e.to_string())),
+                    let at = index + 1;
+                    emit(Item::error(origin(Some(at)), format!("{stem}#{at}"), read_error_kind(gz), fail(e)));
                 }
             }
         }
+        Ok(_) => match read_limited(r, opts.max_item_bytes) {
+            Ok(Some(json)) => {
+                let bytes = json.len();
+                emit(Item { origin: origin(None), payload: Payload::JsonValue { json, default_id: stem }, bytes });
+            }
+            Ok(None) => emit(Item::error(origin(None), stem, ErrorKind::TooLarge, too_large(opts))),
+            Err(e) => emit(Item::error(origin(None), stem, read_error_kind(gz), fail(e))),
+        },
+        Err(e) => emit(Item::error(origin(None), stem, read_error_kind(gz), fail(e))),
+    }
+}
+
+/// Skips whitespace and a byte order mark; the next byte, not consumed.
+fn first_byte(r: &mut impl BufRead) -> io::Result<Option<u8>> {
+    let mut start = true;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if start && chunk.starts_with(b"\xEF\xBB\xBF") {
+            r.consume(3);
+            start = false;
+            continue;
+        }
+        start = false;
+        let Some(&b) = chunk.first() else { return Ok(None) };
+        if b.is_ascii_whitespace() {
+            r.consume(1);
+        } else {
+            return Ok(Some(b));
+        }
+    }
+}
+
+/// One element of a JSON array, as [`scan_array`] found it.
+enum Element {
+    /// Its bytes, as written.
+    Json(Vec<u8>),
+    /// Over the limit: skipped without being held.
+    TooLarge,
+}
+
+/// Reads the elements of a JSON array whose `[` is consumed, calling
+/// `element` for each in order, up to the closing `]` (after which only
+/// whitespace may follow). Holds at most `limit` bytes of an element: a
+/// longer one is skipped and reported as [`Element::TooLarge`]. Elements are
+/// delimited, not parsed: strings and nesting are followed, so that commas
+/// and brackets inside them do not count, and the workers parse each one.
+/// The inner `Err` is a syntax error that ends the array (its message); the
+/// outer one a read error.
+fn scan_array(r: &mut impl BufRead, limit: usize, element: &mut impl FnMut(Element)) -> io::Result<Result<(), String>> {
+    #[derive(PartialEq)]
+    enum Expect {
+        /// An element or `]` (right after `[`).
+        First,
+        /// An element (after a comma).
+        Value,
+        /// A comma or `]`.
+        Delimiter,
+        /// Nothing but whitespace (after `]`).
+        End,
+    }
+    let mut expect = Expect::First;
+    let mut buf: Vec<u8> = Vec::new();
+    // Inside an element: its size so far, its nesting depth, and whether in
+    // a string (and just after a backslash there).
+    let mut inside = false;
+    let (mut size, mut depth, mut string, mut escaped) = (0usize, 0usize, false, false);
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(match expect {
+                Expect::End => Ok(()),
+                _ => Err("the JSON array ends before its closing `]`".into()),
+            });
+        }
+        let mut i = 0;
+        while i < chunk.len() {
+            if inside {
+                // Runs of string content are copied whole.
+                let from = i;
+                let mut end_here = false;
+                while i < chunk.len() {
+                    let b = chunk[i];
+                    if string {
+                        if escaped {
+                            escaped = false;
+                        } else if b == b'\\' {
+                            escaped = true;
+                        } else if b == b'"' {
+                            string = false;
+                            if depth == 0 {
+                                i += 1;
+                                end_here = true;
+                                break;
+                            }
+                        } else if let Some(k) = memchr::memchr2(b'"', b'\\', &chunk[i..]) {
+                            i += k;
+                            continue;
+                        } else {
+                            i = chunk.len();
+                            continue;
+                        }
+                    } else {
+                        match b {
+                            b'"' => string = true,
+                            b'{' | b'[' => depth += 1,
+                            b'}' | b']' if depth > 0 => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    i += 1;
+                                    end_here = true;
+                                    break;
+                                }
+                            }
+                            // A scalar ends at what follows it.
+                            b',' | b']' | b'}' if depth == 0 => {
+                                end_here = true;
+                                break;
+                            }
+                            b if depth == 0 && b.is_ascii_whitespace() => {
+                                end_here = true;
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                    i += 1;
+                }
+                let part = &chunk[from..i];
+                if size + part.len() <= limit {
+                    buf.extend_from_slice(part);
+                }
+                size += part.len();
+                if end_here {
+                    inside = false;
+                    element(if size <= limit { Element::Json(std::mem::take(&mut buf)) } else { Element::TooLarge });
+                    buf.clear();
+                    expect = Expect::Delimiter;
+                }
+                continue;
+            }
+            let b = chunk[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            match (&expect, b) {
+                (Expect::First | Expect::Delimiter, b']') => expect = Expect::End,
+                (Expect::Delimiter, b',') => expect = Expect::Value,
+                (Expect::First | Expect::Value, _) if b != b']' && b != b',' => {
+                    inside = true;
+                    (size, depth, string, escaped) = (0, 0, false, false);
+                    // The first byte is read again by the element loop.
+                    continue;
+                }
+                (Expect::End, _) => return Ok(Err("characters after the closing `]` of the JSON array".into())),
+                _ => {
+                    let what = if b.is_ascii_graphic() { format!("`{}`", b as char) } else { format!("byte {b:#04x}") };
+                    return Ok(Err(format!("malformed JSON array: unexpected {what} between elements")));
+                }
+            }
+            i += 1;
+        }
+        let n = chunk.len();
+        r.consume(n);
     }
 }
 
@@ -370,6 +537,30 @@ fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, 
 /// Parses a JSONL line into an article, on a worker thread.
 pub fn parse_line(line: &[u8], origin: &Origin, default_published: Option<&str>) -> Result<Article, ErrorRecord> {
     let id = || format!("{}:{}", origin.input, origin.line.unwrap_or(0));
+    parse_json(line, "line", id, origin, default_published)
+}
+
+/// Parses an element of a JSON array, or a whole `.json` file, into an
+/// article, on a worker thread.
+pub fn parse_value(
+    json: &[u8],
+    default_id: &str,
+    origin: &Origin,
+    default_published: Option<&str>,
+) -> Result<Article, ErrorRecord> {
+    let what = if origin.line.is_some() { "element" } else { "file" };
+    parse_json(json, what, || default_id.to_string(), origin, default_published)
+}
+
+/// One JSON object into an article; `what` it is (`line`, `element`,
+/// `file`) for the message on invalid UTF-8.
+fn parse_json(
+    json: &[u8],
+    what: &str,
+    id: impl Fn() -> String,
+    origin: &Origin,
+    default_published: Option<&str>,
+) -> Result<Article, ErrorRecord> {
     let fail = |kind, message| ErrorRecord {
         article_id: id(),
         severity: Severity::Error,
@@ -378,9 +569,10 @@ pub fn parse_line(line: &[u8], origin: &Origin, default_published: Option<&str>)
         input: Some(origin.input.clone()),
         line: origin.line,
     };
-    let s = std::str::from_utf8(line)
-        .map_err(|e| fail(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
-    match Article::from_json(s, id) {
+    let s = std::str::from_utf8(json).map_err(|e| {
+        fail(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {} of the {what}", e.valid_up_to()))
+    })?;
+    match Article::from_json(s, &id) {
         Ok(mut a) => {
             if a.published.is_none() {
                 a.published = default_published.map(str::to_string);

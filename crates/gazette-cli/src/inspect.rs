@@ -20,6 +20,9 @@ pub fn run(pipeline: &Pipeline, file: &Path, id: Option<&str>, show_tokens: bool
         let got = match item.payload {
             Payload::Article(a) => Ok(a),
             Payload::JsonLine(l) => input::parse_line(&l, &item.origin, None).map_err(|e| e.message),
+            Payload::JsonValue { json, default_id } => {
+                input::parse_value(&json, &default_id, &item.origin, None).map_err(|e| e.message)
+            }
             Payload::Error(e) => Err(e.message),
         };
         let wanted = match (&got, id) {

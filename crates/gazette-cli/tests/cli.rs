@@ -411,12 +411,20 @@ fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
     huge_text(&mut out);
     out.flush().unwrap();
     drop(out);
-    let (dump, txt) = (dump.to_str().unwrap(), txt.to_str().unwrap());
+    // A JSON array with an element of 100 MB between two good ones.
+    let array = dir.0.join("array.json");
+    let mut out = BufWriter::new(std::fs::File::create(&array).unwrap());
+    write!(out, r#"[{{"id":"first","text":"Talks resumed in Geneva on Tuesday."}}, {{"text":""#).unwrap();
+    huge_text(&mut out);
+    writeln!(out, r#""}},{{"id":"last","text":"Russia attacked Ukraine on Monday, officials said."}}]"#).unwrap();
+    out.flush().unwrap();
+    drop(out);
+    let (dump, txt, array) = (dump.to_str().unwrap(), txt.to_str().unwrap(), array.to_str().unwrap());
 
     // The last input, `-`, stays open until the records of the files are
     // read: the run is then still alive, so its peak memory can be read.
     let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(["extract", "--emit", "all", "--batch-articles", "1", dump, txt, "-"])
+        .args(["extract", "--emit", "all", "--batch-articles", "1", dump, txt, array, "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -430,7 +438,7 @@ fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
     while stdout.read_line(&mut line).unwrap() > 0 {
         let rec: Value = serde_json::from_str(&line).expect("each output line is JSON");
         line.clear();
-        let last = rec["type"] == "error" && rec["input"] == txt;
+        let last = rec["type"] == "article" && rec["article_id"] == "last";
         recs.push(rec);
         if last {
             break;
@@ -450,12 +458,12 @@ fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
     // The good lines on both sides of the huge one give their records.
     let articles: Vec<&str> =
         recs.iter().filter(|r| r["type"] == "article").map(|r| r["article_id"].as_str().unwrap()).collect();
-    assert_eq!(articles, ["before", "after"]);
+    assert_eq!(articles, ["before", "after", "first", "last"]);
     assert!(recs.iter().any(|r| r["type"] == "event" && r["article_id"] == "before"));
-    // One error each for the huge line and the huge file, with where it is.
+    // One error each for the huge line, file and element, with where it is.
     let errors: Vec<&Value> = recs.iter().filter(|r| r["type"] == "error").collect();
-    assert_eq!(errors.len(), 2, "{errors:?}");
-    let (line_error, file_error) = (errors[0], errors[1]);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    let (line_error, file_error, element_error) = (errors[0], errors[1], errors[2]);
     assert_eq!(line_error["kind"], "too_large");
     assert_eq!(line_error["severity"], "error");
     assert_eq!(line_error["input"], dump);
@@ -467,13 +475,18 @@ fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
     assert_eq!(file_error["line"], Value::Null);
     assert_eq!(file_error["article_id"], "huge");
     assert!(stderr.contains(&format!("gazette: error: {txt}: ")), "{stderr}");
+    assert_eq!(element_error["kind"], "too_large");
+    assert_eq!(element_error["input"], array);
+    assert_eq!(element_error["line"], 2);
+    assert_eq!(element_error["article_id"], "array#2");
+    assert!(stderr.contains(&format!("gazette: error: {array}:2: ")), "{stderr}");
     // The summary's counts add up to what was written.
-    assert_eq!(summary_counts(&stderr), (2, recs.len() as u64, 2, 0), "{stderr}");
+    assert_eq!(summary_counts(&stderr), (4, recs.len() as u64, 3, 0), "{stderr}");
     // Memory: the reader keeps at most --max-article-bytes (16 MiB) of a
-    // line; the run peaks near 35 MB. Holding the line would take more
-    // than the line itself, 100 MiB.
+    // line or an array element; the run peaks near 35 MB. Holding the line
+    // or the element would take more than itself, 100 MiB.
     match peak {
-        Some(kib) => assert!(kib < 96 << 10, "peak resident memory {} MiB reading a 100 MiB line", kib >> 10),
+        Some(kib) => assert!(kib < 96 << 10, "peak resident memory {} MiB reading 100 MiB items", kib >> 10),
         None => eprintln!("peak memory not measured: no /proc/PID/status VmHWM here"),
     }
 }
@@ -583,4 +596,65 @@ fn unreadable_files_and_directories_are_error_records_and_the_run_goes_on() {
         );
     }
     assert_eq!(summary_counts(&stderr), (1, recs.len() as u64, expected.len() as u64, 0), "{stderr}");
+}
+
+#[test]
+fn a_json_array_is_read_element_by_element_and_a_bad_element_loses_nothing_else() {
+    let dir = Scratch::new("array");
+    // Brackets, commas and escaped quotes inside strings; a good element; one
+    // of the wrong shape; one with invalid UTF-8; a bare string; a good one.
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice("\u{feff} [\n".as_bytes());
+    bytes.extend_from_slice(br#"{"id":"a","text":"He said \"[no], {never}\" on Monday.","tags":[1,[2,{"x":"]"}]]},"#);
+    bytes.extend_from_slice(br#"{"id":"b","text":42},"#);
+    bytes.extend_from_slice(b"{\"id\":\"c\",\"text\":\"bad \xff byte\"},");
+    bytes.extend_from_slice(br#""just a string" ,"#);
+    bytes.extend_from_slice(br#"{"id":"e","text":"Talks resumed in Geneva on Tuesday."}"#);
+    bytes.extend_from_slice(b"\n]\n");
+    let whole = dir.0.join("whole.json");
+    std::fs::write(&whole, &bytes).unwrap();
+    let w = whole.to_str().unwrap();
+    let (code, out, err) = gazette(&["extract", "-q", "--emit", "article,error", w], None);
+    assert_eq!(code, 1, "{err}");
+    let recs = records(&out);
+    let got: Vec<(String, String, Value)> = recs
+        .iter()
+        .map(|r| {
+            (r["type"].as_str().unwrap().to_string(), r["article_id"].as_str().unwrap().to_string(), r["line"].clone())
+        })
+        .collect();
+    let want = |t: &str, id: &str, line: Value| (t.to_string(), id.to_string(), line);
+    assert_eq!(
+        got,
+        [
+            want("article", "a", Value::Null),
+            want("error", "whole#2", 2.into()),
+            want("error", "whole#3", 3.into()),
+            want("error", "whole#4", 4.into()),
+            want("article", "e", Value::Null),
+        ],
+        "{out}"
+    );
+    // `He said "[no], {never}" on Monday.`, its escapes read.
+    assert_eq!(recs[0]["bytes"], 34);
+    assert_eq!(recs[1]["kind"], "malformed_json");
+    assert_eq!(recs[2]["kind"], "invalid_utf8");
+    assert_eq!(recs[3]["kind"], "malformed_json");
+
+    // A truncated array: the whole elements are read, then one error says
+    // where it broke off.
+    let cut = dir.0.join("cut.json");
+    std::fs::write(&cut, br#"[{"id":"a","text":"Talks resumed."}, {"id":"b","text":"Talks"#).unwrap();
+    let c = cut.to_str().unwrap();
+    let (code, out, err) = gazette(&["extract", "-q", "--emit", "article,error", c], None);
+    assert_eq!(code, 1, "{err}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "{out}");
+    assert_eq!(recs[0]["article_id"], "a");
+    assert_eq!(
+        (&recs[1]["kind"], &recs[1]["article_id"], &recs[1]["line"]),
+        (&"malformed_json".into(), &"cut#2".into(), &2.into())
+    );
+    assert!(recs[1]["message"].as_str().unwrap().contains("before its closing"), "{out}");
+    assert!(err.contains(&format!("gazette: error: {c}:2: ")), "{err}");
 }
