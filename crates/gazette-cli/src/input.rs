@@ -258,7 +258,9 @@ fn read_json(
                         let bytes = json.len();
                         Item { origin: o, payload: Payload::JsonValue { json, default_id }, bytes }
                     }
-                    Element::TooLarge => Item::error(o, default_id, ErrorKind::TooLarge, too_large(opts)),
+                    Element::TooLarge(bytes) => {
+                        Item { bytes, ..Item::error(o, default_id, ErrorKind::TooLarge, too_large(opts)) }
+                    }
                 });
             };
             match scan_array(&mut r, opts.max_item_bytes, &mut element) {
@@ -313,8 +315,8 @@ fn first_byte(r: &mut impl BufRead) -> io::Result<Option<u8>> {
 enum Element {
     /// Its bytes, as written.
     Json(Vec<u8>),
-    /// Over the limit: skipped without being held.
-    TooLarge,
+    /// Over the limit: skipped without being held; its length in bytes.
+    TooLarge(usize),
 }
 
 /// Reads the elements of a JSON array whose `[` is consumed, calling
@@ -415,7 +417,11 @@ fn scan_array(r: &mut impl BufRead, limit: usize, element: &mut impl FnMut(Eleme
                 size += part.len();
                 if end_here {
                     inside = false;
-                    element(if size <= limit { Element::Json(std::mem::take(&mut buf)) } else { Element::TooLarge });
+                    element(if size <= limit {
+                        Element::Json(std::mem::take(&mut buf))
+                    } else {
+                        Element::TooLarge(size)
+                    });
                     buf.clear();
                     expect = Expect::Delimiter;
                 }
@@ -464,9 +470,10 @@ fn read_limited(mut r: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
 }
 
 /// One line into `buf` (without the newline), reading at most `limit` bytes
-/// of it into memory. Returns `Ok(None)` at the end, `Ok(Some(false))` when
-/// the line was longer than `limit` (the rest is skipped).
-fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<bool>> {
+/// of it into memory. Returns `Ok(None)` at the end, else the line's length
+/// in bytes: over `limit`, `buf` holds at most its first `limit` bytes (the
+/// rest is skipped).
+fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<usize>> {
     buf.clear();
     let mut seen = 0usize;
     let mut any = false;
@@ -477,7 +484,7 @@ fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> i
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(any.then_some(seen <= limit));
+            return Ok(any.then_some(seen));
         }
         any = true;
         let (part, done) = match memchr::memchr(b'\n', chunk) {
@@ -491,7 +498,7 @@ fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> i
         let used = done.unwrap_or(chunk.len());
         r.consume(used);
         if done.is_some() {
-            return Ok(Some(seen <= limit));
+            return Ok(Some(seen));
         }
     }
 }
@@ -505,8 +512,11 @@ fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, 
         let id = format!("{display}:{line_no}");
         match read_line_limited(&mut r, &mut buf, opts.max_item_bytes) {
             Ok(None) => return,
-            Ok(Some(false)) => emit(Item::error(origin, id, ErrorKind::TooLarge, too_large(opts))),
-            Ok(Some(true)) => {
+            Ok(Some(seen)) if seen > opts.max_item_bytes => {
+                // Refused, but read: the summary's bytes count it.
+                emit(Item { bytes: seen, ..Item::error(origin, id, ErrorKind::TooLarge, too_large(opts)) });
+            }
+            Ok(Some(_)) => {
                 if buf.last() == Some(&b'\r') {
                     buf.pop();
                 }
@@ -598,10 +608,11 @@ mod tests {
         let data = b"short\nthis line is far too long\nok\n";
         let mut r = BufReader::with_capacity(4, &data[..]);
         let mut buf = Vec::new();
-        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(true));
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(5));
         assert_eq!(buf, b"short");
-        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(false));
-        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(true));
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(25));
+        assert!(buf.len() <= 10 && data[6..].starts_with(&buf), "at most the first `limit` bytes");
+        assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(2));
         assert_eq!(buf, b"ok");
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), None);
     }

@@ -480,8 +480,17 @@ fn a_100_mb_line_is_refused_in_bounded_memory_and_the_next_line_is_read() {
     assert_eq!(element_error["line"], 2);
     assert_eq!(element_error["article_id"], "array#2");
     assert!(stderr.contains(&format!("gazette: error: {array}:2: ")), "{stderr}");
-    // The summary's counts add up to what was written.
+    // The summary's counts add up to what was written, and its megabytes
+    // count the refused line and element, which were read.
     assert_eq!(summary_counts(&stderr), (4, recs.len() as u64, 3, 0), "{stderr}");
+    let summary = stderr.lines().find(|l| l.contains(" articles, ")).unwrap_or_default();
+    let mb: f64 = summary
+        .split("; ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no MB figure in {stderr}"));
+    assert!(mb > 2.0 * HUGE as f64 / 1e6, "{stderr}");
     // Memory: the reader keeps at most --max-article-bytes (16 MiB) of a
     // line or an array element; the run peaks near 35 MB. Holding the line
     // or the element would take more than itself, 100 MiB.
