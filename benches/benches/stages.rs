@@ -78,5 +78,28 @@ fn gazetteer_build(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, stages, gazetteer_build);
+/// Building the whole default pipeline (gazetteer, name tables, quote and
+/// event lexicons): the start-up of every run, on one thread and with the
+/// two halves side by side on two (`build_with` and `std::thread::scope`).
+fn pipeline_build(c: &mut Criterion) {
+    let entities = Pipeline::builder().build().expect("default pipeline").gazetteer().entities().len();
+    c.bench_function("pipeline/build-default", |b| {
+        b.iter(|| assert_eq!(Pipeline::builder().build().expect("built").gazetteer().entities().len(), entities))
+    });
+    c.bench_function("pipeline/build-default-two-threads", |b| {
+        b.iter(|| {
+            let p = Pipeline::builder()
+                .build_with(|a, b| {
+                    std::thread::scope(|s| {
+                        s.spawn(a);
+                        b();
+                    })
+                })
+                .expect("built");
+            assert_eq!(p.gazetteer().entities().len(), entities)
+        })
+    });
+}
+
+criterion_group!(benches, stages, gazetteer_build, pipeline_build);
 criterion_main!(benches);
