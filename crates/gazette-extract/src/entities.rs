@@ -112,7 +112,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     let toks = &analysis.tokens;
     let mut found: Vec<Candidate> = Vec::new();
     let mut pool: Vec<u32> = Vec::new();
-    let mut lower: Vec<u8> = Vec::new();
+    // The text in ASCII lowercase, made once at the first search: the
+    // automaton knows lowercase keys. (Lowercasing a window of the longest
+    // key's length at each search cost more than the whole text does.)
+    let mut lower: Option<Vec<u8>> = None;
     // The anchored automaton is tried at each token that can start an alias;
     // an accepted match skips the tokens it covers.
     let mut next_free = 0usize;
@@ -126,13 +129,14 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             // Only a one-token alias starts with this word: no search needed.
             (t.span.start, t.span.end, fw.single as usize)
         } else {
-            // The automaton knows lowercase keys: it runs over the text from
-            // here, in ASCII lowercase, as far as the longest key reaches.
-            let window = &text.as_bytes()[t.span.start..text.len().min(t.span.start + gaz.longest_key)];
-            lower.clear();
-            lower.extend(window.iter().map(u8::to_ascii_lowercase));
-            let Some(m) = gaz.automaton.find(Input::new(&lower[..]).anchored(Anchored::Yes)) else { continue };
-            (t.span.start, t.span.start + m.end(), gaz.searched[m.pattern().as_usize()] as usize)
+            // The automaton runs over the lowercase text from here, as far as
+            // the longest key reaches (it looks at no byte outside the range).
+            let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+            let window = t.span.start..text.len().min(t.span.start + gaz.longest_key);
+            let Some(m) = gaz.automaton.find(Input::new(&lower[..]).range(window).anchored(Anchored::Yes)) else {
+                continue;
+            };
+            (t.span.start, m.end(), gaz.searched[m.pattern().as_usize()] as usize)
         };
         // The match must end where a token ends.
         let mut j = i;
