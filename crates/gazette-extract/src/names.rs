@@ -161,9 +161,9 @@ impl NameRules {
         self.names.add(word, flag);
     }
 
-    /// The classes of `word`, as written.
-    fn classes(&self, word: &str) -> u16 {
-        let h = crate::fold::exact_hash(word.as_bytes());
+    /// The classes of the word at `span` of `text`, as written.
+    fn classes(&self, text: &str, span: Span) -> u16 {
+        let h = crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end);
         self.names.get_hashed(h) | self.cues.get_hashed(h)
     }
 
@@ -223,7 +223,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             .zip(taken)
             .map(|(t, &taken)| {
                 if !taken && t.kind == TokenKind::Word && t.case == Case::Title {
-                    rules.classes(t.text(text))
+                    rules.classes(text, t.span)
                 } else {
                     0
                 }
