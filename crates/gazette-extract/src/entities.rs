@@ -241,18 +241,21 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     }
     // Numbers and other tokens whose first byte starts no alias, and
     // lowercase words that start none matching in lowercase.
-    let first = text.as_bytes()[t.span.start];
+    let bytes = text.as_bytes();
+    let first = bytes[t.span.start];
     if !gaz.start_bytes[first as usize] {
         return None;
     }
-    let w = t.text(text);
-    let h = crate::fold::word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+    // The word as bytes: the text as a `str` is needed (and its char
+    // boundaries checked) only for the rare word with non-ASCII letters.
+    let w = &bytes[t.span.start..t.span.end];
+    let h = crate::fold::word_hash_in(bytes, t.span.start, t.span.end);
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
     let fw = match ascii {
-        Some((fw, word)) if word.eq_ignore_ascii_case(w.as_bytes()) => *fw,
+        Some((fw, word)) if word.eq_ignore_ascii_case(w) => *fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if w.is_ascii() => return None,
-        _ => gaz.first_words.get(w.to_lowercase().as_bytes()).copied()?,
+        _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
     };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
 }
