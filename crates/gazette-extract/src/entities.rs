@@ -160,8 +160,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         found.push(Candidate { span: Span::new(start, end), token: i, last_token: j, aliases });
     }
 
-    // Support: unambiguous mentions of each entity in the article.
-    let mut support: rustc_hash::FxHashMap<usize, u32> = Default::default();
+    // Support: unambiguous mentions of each entity in the article. (The
+    // maps are sized for their most entries, so they never grow.)
+    let mut support: rustc_hash::FxHashMap<usize, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for c in &found {
         let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
         let first = gaz.aliases[aliases[0] as usize].entity;
@@ -171,7 +173,8 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         }
     }
     // A place supports the other entities of its country: `Atlanta, Georgia`.
-    let mut by_country: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    let mut by_country: rustc_hash::FxHashMap<&str, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(support.len(), Default::default());
     for (&e, &n) in &support {
         if let Some(c) = gaz.entities[e].country.as_deref() {
             *by_country.entry(c).or_default() += n;
