@@ -659,8 +659,12 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             i += len;
             continue;
         }
-        let prev_digit = i > start && b[i - 1].is_ascii_digit();
         let Some(&c) = b.get(i) else { break };
+        // Most words end at a space, which none of the cases below joins.
+        if c == b' ' {
+            break;
+        }
+        let prev_digit = i > start && b[i - 1].is_ascii_digit();
         match c {
             b'.' => {
                 let next = b.get(i + 1).copied().unwrap_or(b' ');
