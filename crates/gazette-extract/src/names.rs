@@ -272,13 +272,15 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 end += 1;
             } else {
                 // A hyphen (`Jean-Pierre`) or a particle (`von der Leyen`)
-                // joins when a name word follows.
-                let hyphen = word(end) == "-" && !t.space_before;
-                let particle = rules.cue_classes(word(end)) & PARTICLE != 0;
+                // joins when a name word follows (asked first: most runs end
+                // before a lowercase word, and then the particle is not
+                // looked up).
+                let hyphen = || word(end) == "-" && !t.space_before;
+                let particle = || rules.cue_classes(word(end)) & PARTICLE != 0;
                 let joins = end + 1 < toks.len()
                     && is_name_word(end + 1)
                     && !taken[end + 1]
-                    && ((hyphen && !toks[end + 1].space_before) || (particle && toks[end + 1].space_before));
+                    && if toks[end + 1].space_before { particle() } else { hyphen() };
                 if !joins {
                     break;
                 }
