@@ -172,6 +172,12 @@ impl NameRules {
         self.cues.get(word)
     }
 
+    /// [`NameRules::cue_classes`] of the word at `span` of `text`, hashed
+    /// where it lies.
+    fn cue_classes_at(&self, text: &str, span: Span) -> u16 {
+        self.cues.get_hashed(crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end))
+    }
+
     /// Adds the first word of a known person's name as a given name
     /// (`Volodymyr` from the gazetteer's Volodymyr Zelenskyy).
     pub(crate) fn add_given_from(&mut self, full_name: &str) {
@@ -276,7 +282,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 // before a lowercase word, and then the particle is not
                 // looked up).
                 let hyphen = || word(end) == "-" && !t.space_before;
-                let particle = || rules.cue_classes(word(end)) & PARTICLE != 0;
+                let particle = || rules.cue_classes_at(text, t.span) & PARTICLE != 0;
                 let joins = end + 1 < toks.len()
                     && is_name_word(end + 1)
                     && !taken[end + 1]
@@ -319,10 +325,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         if p > 0 && word(p - 1) == "." {
             p -= 1;
         }
-        let cue_before = p > 0 && {
-            let w = word(p - 1);
-            rules.cue_classes(w) & (ROLE | TITLE) != 0
-        };
+        let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
         let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
         let given_alone = ntok == 1 && !sentence_start[s] && has(s, GIVEN);
