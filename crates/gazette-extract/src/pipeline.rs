@@ -920,9 +920,12 @@ fn initials(name: &[&str]) -> String {
 fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
-    // `(` and `)` around one token: compared as bytes, the rest only there.
+    // `(` and `)` around one token: compared as bytes, the rest only there;
+    // and not at all in the many articles without a parenthesis.
     let punct = |t: &gazette_tokenizer::Token, b: u8| t.span.len() == 1 && text.as_bytes()[t.span.start] == b;
-    if !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')')) {
+    if !text.as_bytes().contains(&b'(')
+        || !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')'))
+    {
         return;
     }
     let covered = covered_tokens(toks, mentions);
