@@ -633,7 +633,9 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
     }
     loop {
         // The run of word characters: ASCII eight bytes at a time, then
-        // through the table, then any other word character.
+        // through the table where fewer than eight bytes are left, then any
+        // other word character.
+        let mut near_end = true;
         while let Some(chunk) = b.get(i..i + 8) {
             let (n, bits) = ascii_word_run(u64::from_le_bytes([
                 chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
@@ -641,28 +643,31 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             rest |= bits;
             i += n;
             if n < 8 {
+                near_end = false;
                 break;
             }
         }
-        while let Some(&c) = b.get(i) {
-            let f = WORD_BITS[c as usize];
-            if f == 0 {
-                break;
+        if near_end {
+            while let Some(&c) = b.get(i) {
+                let f = WORD_BITS[c as usize];
+                if f == 0 {
+                    break;
+                }
+                rest |= f;
+                i += 1;
             }
-            rest |= f;
-            i += 1;
-        }
-        if b.get(i).is_some_and(|&c| c >= 128)
-            && let Some(len) = is_word_at(text, i)
-        {
-            ascii = false;
-            i += len;
-            continue;
         }
         let Some(&c) = b.get(i) else { break };
         // Most words end at a space, which none of the cases below joins.
         if c == b' ' {
             break;
+        }
+        if c >= 128
+            && let Some(len) = is_word_at(text, i)
+        {
+            ascii = false;
+            i += len;
+            continue;
         }
         let prev_digit = i > start && b[i - 1].is_ascii_digit();
         match c {
