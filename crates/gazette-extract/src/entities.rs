@@ -112,7 +112,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     let toks = &analysis.tokens;
     let mut found: Vec<Candidate> = Vec::new();
     let mut pool: Vec<u32> = Vec::new();
-    let mut lower: Vec<u8> = Vec::new();
+    // The text in ASCII lowercase, made once at the first search: the
+    // automaton knows lowercase keys. (Lowercasing a window of the longest
+    // key's length at each search cost more than the whole text does.)
+    let mut lower: Option<Vec<u8>> = None;
     // The anchored automaton is tried at each token that can start an alias;
     // an accepted match skips the tokens it covers.
     let mut next_free = 0usize;
@@ -126,13 +129,14 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             // Only a one-token alias starts with this word: no search needed.
             (t.span.start, t.span.end, fw.single as usize)
         } else {
-            // The automaton knows lowercase keys: it runs over the text from
-            // here, in ASCII lowercase, as far as the longest key reaches.
-            let window = &text.as_bytes()[t.span.start..text.len().min(t.span.start + gaz.longest_key)];
-            lower.clear();
-            lower.extend(window.iter().map(u8::to_ascii_lowercase));
-            let Some(m) = gaz.automaton.find(Input::new(&lower[..]).anchored(Anchored::Yes)) else { continue };
-            (t.span.start, t.span.start + m.end(), gaz.searched[m.pattern().as_usize()] as usize)
+            // The automaton runs over the lowercase text from here, as far as
+            // the longest key reaches (it looks at no byte outside the range).
+            let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+            let window = t.span.start..text.len().min(t.span.start + gaz.longest_key);
+            let Some(m) = gaz.automaton.find(Input::new(&lower[..]).range(window).anchored(Anchored::Yes)) else {
+                continue;
+            };
+            (t.span.start, m.end(), gaz.searched[m.pattern().as_usize()] as usize)
         };
         // The match must end where a token ends.
         let mut j = i;
@@ -156,8 +160,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         found.push(Candidate { span: Span::new(start, end), token: i, last_token: j, aliases });
     }
 
-    // Support: unambiguous mentions of each entity in the article.
-    let mut support: rustc_hash::FxHashMap<usize, u32> = Default::default();
+    // Support: unambiguous mentions of each entity in the article. (The
+    // maps are sized for their most entries, so they never grow.)
+    let mut support: rustc_hash::FxHashMap<usize, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for c in &found {
         let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
         let first = gaz.aliases[aliases[0] as usize].entity;
@@ -167,7 +173,8 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         }
     }
     // A place supports the other entities of its country: `Atlanta, Georgia`.
-    let mut by_country: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    let mut by_country: rustc_hash::FxHashMap<&str, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(support.len(), Default::default());
     for (&e, &n) in &support {
         if let Some(c) = gaz.entities[e].country.as_deref() {
             *by_country.entry(c).or_default() += n;
@@ -237,18 +244,21 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     }
     // Numbers and other tokens whose first byte starts no alias, and
     // lowercase words that start none matching in lowercase.
-    let first = text.as_bytes()[t.span.start];
+    let bytes = text.as_bytes();
+    let first = bytes[t.span.start];
     if !gaz.start_bytes[first as usize] {
         return None;
     }
-    let w = t.text(text);
-    let h = crate::fold::word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+    // The word as bytes: the text as a `str` is needed (and its char
+    // boundaries checked) only for the rare word with non-ASCII letters.
+    let w = &bytes[t.span.start..t.span.end];
+    let h = crate::fold::word_hash_in(bytes, t.span.start, t.span.end);
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
     let fw = match ascii {
-        Some((fw, word)) if word.eq_ignore_ascii_case(w.as_bytes()) => *fw,
+        Some((fw, word)) if word.eq_ignore_ascii_case(w) => *fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if w.is_ascii() => return None,
-        _ => gaz.first_words.get(w.to_lowercase().as_bytes()).copied()?,
+        _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
     };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
 }

@@ -16,7 +16,14 @@ pub(crate) fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
 
 /// Hash of a word as written (case kept).
 pub(crate) fn exact_hash(w: &[u8]) -> u64 {
-    hash_in(w, 0, w.len(), 0)
+    exact_hash_in(w, 0, w.len())
+}
+
+/// [`exact_hash`] of `buf[start..end]`: a word hashed where it lies in its
+/// text reads eight bytes at a time, where a short word on its own is copied
+/// out byte by byte.
+pub(crate) fn exact_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
+    hash_in(buf, start, end, 0)
 }
 
 /// The hash behind [`word_hash_in`] and [`exact_hash`]: `fold` is or-ed into
@@ -91,6 +98,8 @@ mod tests {
         // At the end of the buffer the last bytes are read one by one.
         assert_eq!(word_hash_in(b"so", 0, 2), word_hash(b"SO"));
         assert_eq!(word_hash_in(b"international", 0, 13), word_hash(b"INTERNATIONAL"));
+        assert_eq!(exact_hash_in(b"Mr Smith said", 3, 8), exact_hash(b"Smith"));
+        assert_ne!(exact_hash(b"Smith"), exact_hash(b"SMITH"));
     }
 
     #[test]

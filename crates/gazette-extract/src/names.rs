@@ -161,15 +161,21 @@ impl NameRules {
         self.names.add(word, flag);
     }
 
-    /// The classes of `word`, as written.
-    fn classes(&self, word: &str) -> u16 {
-        let h = crate::fold::exact_hash(word.as_bytes());
+    /// The classes of the word at `span` of `text`, as written.
+    fn classes(&self, text: &str, span: Span) -> u16 {
+        let h = crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end);
         self.names.get_hashed(h) | self.cues.get_hashed(h)
     }
 
     /// The cue classes of `word` (title, role, suffixes, particle, skip).
     fn cue_classes(&self, word: &str) -> u16 {
         self.cues.get(word)
+    }
+
+    /// [`NameRules::cue_classes`] of the word at `span` of `text`, hashed
+    /// where it lies.
+    fn cue_classes_at(&self, text: &str, span: Span) -> u16 {
+        self.cues.get_hashed(crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end))
     }
 
     /// Adds the first word of a known person's name as a given name
@@ -223,7 +229,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             .zip(taken)
             .map(|(t, &taken)| {
                 if !taken && t.kind == TokenKind::Word && t.case == Case::Title {
-                    rules.classes(t.text(text))
+                    rules.classes(text, t.span)
                 } else {
                     0
                 }
@@ -272,13 +278,15 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 end += 1;
             } else {
                 // A hyphen (`Jean-Pierre`) or a particle (`von der Leyen`)
-                // joins when a name word follows.
-                let hyphen = word(end) == "-" && !t.space_before;
-                let particle = rules.cue_classes(word(end)) & PARTICLE != 0;
+                // joins when a name word follows (asked first: most runs end
+                // before a lowercase word, and then the particle is not
+                // looked up).
+                let hyphen = || word(end) == "-" && !t.space_before;
+                let particle = || rules.cue_classes_at(text, t.span) & PARTICLE != 0;
                 let joins = end + 1 < toks.len()
                     && is_name_word(end + 1)
                     && !taken[end + 1]
-                    && ((hyphen && !toks[end + 1].space_before) || (particle && toks[end + 1].space_before));
+                    && if toks[end + 1].space_before { particle() } else { hyphen() };
                 if !joins {
                     break;
                 }
@@ -317,10 +325,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         if p > 0 && word(p - 1) == "." {
             p -= 1;
         }
-        let cue_before = p > 0 && {
-            let w = word(p - 1);
-            rules.cue_classes(w) & (ROLE | TITLE) != 0
-        };
+        let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
         let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
         let given_alone = ntok == 1 && !sentence_start[s] && has(s, GIVEN);

@@ -380,9 +380,12 @@ impl Pipeline {
             return Vec::new();
         }
         let mut new_entities: Vec<NewEntity> = Vec::new();
-        let mut by_name: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        // Both maps are sized for one entry a name found, so they never grow.
+        let mut by_name: rustc_hash::FxHashMap<&str, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
         // New entities by a hash of their id, checked against the id.
-        let mut by_id: rustc_hash::FxHashMap<u64, usize> = Default::default();
+        let mut by_id: rustc_hash::FxHashMap<u64, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
         let hash = |id: &str| {
             use std::hash::{Hash, Hasher};
             let mut h = rustc_hash::FxHasher::default();
@@ -830,7 +833,9 @@ impl Pipeline {
         // Entities in order of first mention, with their mention counts, so
         // that each list is allocated once at its size.
         let mut order: Vec<(EntityRef, usize)> = Vec::new();
-        let mut slot: rustc_hash::FxHashMap<EntityRef, usize> = Default::default();
+        // Sized for one entity a mention, so that it never grows.
+        let mut slot: rustc_hash::FxHashMap<EntityRef, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let slots: Vec<usize> = mentions
             .iter()
             .map(|m| {
@@ -963,9 +968,12 @@ fn initials(name: &[&str]) -> String {
 fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
-    // `(` and `)` around one token: compared as bytes, the rest only there.
+    // `(` and `)` around one token: compared as bytes, the rest only there;
+    // and not at all in the many articles without a parenthesis.
     let punct = |t: &gazette_tokenizer::Token, b: u8| t.span.len() == 1 && text.as_bytes()[t.span.start] == b;
-    if !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')')) {
+    if !text.as_bytes().contains(&b'(')
+        || !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')'))
+    {
         return;
     }
     let covered = covered_tokens(toks, mentions);

@@ -310,10 +310,19 @@ pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, 
         while first < tokens.len() && tokens[first].span.end <= para.start {
             first += 1;
         }
-        let mut last = first;
-        while last < tokens.len() && tokens[last].span.start < para.end {
-            last += 1;
+        // The paragraph's tokens end at the first that starts after it.
+        // Tokens are in text order: steps of 1, 2, 4, ... from `first` to
+        // get past it, then a binary search inside the last step, so a
+        // paragraph of k tokens costs O(log k) (not a walk over all k, and
+        // not a search of all the text's tokens for each paragraph).
+        let rest = &tokens[first..];
+        let inside = |t: &Token| t.span.start < para.end;
+        let mut step = 1;
+        while step < rest.len() && inside(&rest[step - 1]) {
+            step *= 2;
         }
+        let (lo, hi) = (step / 2, step.min(rest.len()));
+        let last = first + lo + rest[lo..hi].partition_point(inside);
         // Skip the break at the paragraph's own start.
         while bp < breaks.len() && breaks[bp] <= para.start {
             bp += 1;

@@ -199,13 +199,19 @@ fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
 /// bytes or-ed together.
 #[inline]
 fn ascii_word_run(x: u64) -> (usize, u8) {
-    let upper = bytes_in(x, b'A', b'Z');
-    let lower = bytes_in(x, b'a', b'z');
-    let word = upper | lower | bytes_in(x, b'0', b'9');
-    let n = (!word & HIGH_BITS).trailing_zeros() as usize / 8;
-    let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-    let bits = (u8::from(upper & keep != 0) * 5) | (u8::from(lower & keep != 0) * 6) | (u8::from(word & keep != 0) * 4);
-    (n, bits)
+    // Setting bit 5 maps `A..=Z` onto `a..=z` and no other byte there: one
+    // range test finds the letters of both cases, and bit 5 (moved up to
+    // bit 7) tells the lowercase ones.
+    let letter = bytes_in(x | 0x2020_2020_2020_2020, b'a', b'z');
+    let word = letter | bytes_in(x, b'0', b'9');
+    let lower_bit = (x << 2) & HIGH_BITS;
+    let stop = !word & HIGH_BITS;
+    let n = stop.trailing_zeros() as usize / 8;
+    // Every bit below the first byte that is no word byte (all when none is).
+    let keep = stop.wrapping_sub(1) & !stop;
+    let upper = u8::from(letter & !lower_bit & keep != 0);
+    let lower = u8::from(letter & lower_bit & keep != 0);
+    (n, upper | lower << 1 | u8::from(n > 0) << 2)
 }
 
 /// How a non-ASCII char behaves.
@@ -627,7 +633,9 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
     }
     loop {
         // The run of word characters: ASCII eight bytes at a time, then
-        // through the table, then any other word character.
+        // through the table where fewer than eight bytes are left, then any
+        // other word character.
+        let mut near_end = true;
         while let Some(chunk) = b.get(i..i + 8) {
             let (n, bits) = ascii_word_run(u64::from_le_bytes([
                 chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
@@ -635,18 +643,26 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             rest |= bits;
             i += n;
             if n < 8 {
+                near_end = false;
                 break;
             }
         }
-        while let Some(&c) = b.get(i) {
-            let f = WORD_BITS[c as usize];
-            if f == 0 {
-                break;
+        if near_end {
+            while let Some(&c) = b.get(i) {
+                let f = WORD_BITS[c as usize];
+                if f == 0 {
+                    break;
+                }
+                rest |= f;
+                i += 1;
             }
-            rest |= f;
-            i += 1;
         }
-        if b.get(i).is_some_and(|&c| c >= 128)
+        let Some(&c) = b.get(i) else { break };
+        // Most words end at a space, which none of the cases below joins.
+        if c == b' ' {
+            break;
+        }
+        if c >= 128
             && let Some(len) = is_word_at(text, i)
         {
             ascii = false;
@@ -654,7 +670,6 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             continue;
         }
         let prev_digit = i > start && b[i - 1].is_ascii_digit();
-        let Some(&c) = b.get(i) else { break };
         match c {
             b'.' => {
                 let next = b.get(i + 1).copied().unwrap_or(b' ');
@@ -855,18 +870,34 @@ mod tests {
 
     #[test]
     fn the_eight_byte_word_scan_agrees_with_the_table_on_every_byte() {
+        let by_table = |bytes: [u8; 8]| {
+            let mut n = 0;
+            let mut bits = 0;
+            while n < 8 && WORD_BITS[bytes[n] as usize] != 0 {
+                bits |= WORD_BITS[bytes[n] as usize];
+                n += 1;
+            }
+            (n, bits)
+        };
         // Each byte value at each of the eight places, among letters.
         for c in 0..=255u8 {
             for at in 0..8 {
                 let mut bytes = *b"aBcDe9fG";
                 bytes[at] = c;
-                let mut n = 0;
-                let mut bits = 0;
-                while n < 8 && WORD_BITS[bytes[n] as usize] != 0 {
-                    bits |= WORD_BITS[bytes[n] as usize];
-                    n += 1;
-                }
-                assert_eq!(ascii_word_run(u64::from_le_bytes(bytes)), (n, bits), "byte {c} at {at}");
+                assert_eq!(ascii_word_run(u64::from_le_bytes(bytes)), by_table(bytes), "byte {c} at {at}");
+            }
+        }
+        // A fixed pseudo-random sequence of any eight bytes, and of eight
+        // bytes that are mostly letters and digits (long runs).
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let any = x.to_le_bytes();
+            let wordy = any.map(|b| if b >= 0xC0 { b } else { b"aZ5 q.Mx"[usize::from(b % 8)] });
+            for bytes in [any, wordy] {
+                assert_eq!(ascii_word_run(u64::from_le_bytes(bytes)), by_table(bytes), "{bytes:?}");
             }
         }
         assert_eq!(ascii_word_run(u64::from_le_bytes(*b"abc def ")), (3, 6));
