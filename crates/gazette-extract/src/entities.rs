@@ -249,6 +249,14 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     if !gaz.start_bytes[first as usize] {
         return None;
     }
+    // A lowercase word: its first two bytes must start a first word that
+    // matches in lowercase.
+    if first.is_ascii_lowercase() {
+        let second = if t.span.len() > 1 { bytes[t.span.start + 1] } else { 0 };
+        if second.is_ascii() && !gaz.lower_pairs.get(crate::gazetteer::lower_pair(first, second)) {
+            return None;
+        }
+    }
     // The word as bytes: the text as a `str` is needed (and its char
     // boundaries checked) only for the rare word with non-ASCII letters.
     let w = &bytes[t.span.start..t.span.end];

@@ -469,6 +469,17 @@ pub struct Gazetteer {
     /// ASCII letter that starts a first word matching in lowercase (bit 1),
     /// any other byte that starts a first word (ASCII case ignored).
     pub(crate) start_bytes: [bool; 256],
+    /// The first two bytes (the second as ASCII lowercase, 0 for a word of
+    /// one byte) of the first words matching in lowercase, by [`lower_pair`]:
+    /// a lowercase token (most tokens) whose start is none of them starts no
+    /// alias, and is passed over without hashing it. A second byte that is
+    /// not ASCII is not looked up.
+    pub(crate) lower_pairs: crate::fold::Bloom,
+}
+
+/// The bit of [`Gazetteer::lower_pairs`] for a word's first two bytes.
+pub(crate) fn lower_pair(b0: u8, b1: u8) -> usize {
+    usize::from(b0) << 8 | usize::from(b1.to_ascii_lowercase())
 }
 
 impl Gazetteer {
@@ -557,6 +568,12 @@ impl Gazetteer {
                 lower_first_bytes[b as usize] = true;
             }
         }
+        let mut lower_pairs = crate::fold::Bloom::default();
+        for (w, _) in first_words.iter().filter(|(_, fw)| fw.flags & FirstWord::LOWER != 0) {
+            if let Some(&b0) = w.first() {
+                lower_pairs.set(lower_pair(b0, w.get(1).copied().unwrap_or(0)));
+            }
+        }
         let start_bytes = std::array::from_fn(|b| match b as u8 {
             c if c.is_ascii_lowercase() => lower_first_bytes[b],
             c => first_bytes[c.to_ascii_lowercase() as usize],
@@ -572,6 +589,7 @@ impl Gazetteer {
             first_words_ascii,
             first_bloom,
             start_bytes,
+            lower_pairs,
         })
     }
 
