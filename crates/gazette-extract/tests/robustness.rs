@@ -155,3 +155,11 @@ fn sports_results_tables() {
         500,
     );
 }
+
+#[test]
+fn introduced_roles() {
+    // A role introduced again and again (`Kremlin aide Yuri Ushakov`), and
+    // after each places followed by no role: each mention finds whether its
+    // entity and role were introduced at once.
+    linear("Kremlin aide Yuri Ushakov met Russia, Iran, Chad and Peru. ", 1_000);
+}
