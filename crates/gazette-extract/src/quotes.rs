@@ -1713,6 +1713,9 @@ impl<'a> Ctx<'a> {
         // Where the content of a trailing frame (`..., X said`) may start:
         // the sentence start, or past the previous attribution.
         let mut floor = range.start;
+        // The quotes of this sentence by their cue's start, the latest for
+        // each: built at the first direct quote's cue, once per sentence.
+        let mut by_cue: Option<FxHashMap<usize, usize>> = None;
         let mut k = range.start;
         while k < range.end {
             let Some((e, end)) = self.cue_hit(k) else {
@@ -1721,17 +1724,25 @@ impl<'a> Ctx<'a> {
             };
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
-                // Only quotes of this sentence can have it (the search stops
-                // at the first quote before the sentence: linear overall).
-                let at = self.toks[k].span.start;
-                let from = self.toks[range.start].span.start;
-                if let Some((_, q)) = out
-                    .iter()
-                    .rev()
-                    .take_while(|(_, q)| q.content.first().is_some_and(|c| c.end >= from))
-                    .find(|(_, q)| q.cue.as_ref().is_some_and(|c| c.span.start == at))
-                {
-                    last_speaker = q.speaker.clone();
+                // Only quotes of this sentence can have it (the walk stops at
+                // the first quote before the sentence: linear overall).
+                let by_cue = by_cue.get_or_insert_with(|| {
+                    let from = self.toks[range.start].span.start;
+                    let mut map = FxHashMap::default();
+                    for (i, (_, q)) in out
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take_while(|(_, (_, q))| q.content.first().is_some_and(|c| c.end >= from))
+                    {
+                        if let Some(c) = &q.cue {
+                            map.entry(c.span.start).or_insert(i);
+                        }
+                    }
+                    map
+                });
+                if let Some(&i) = by_cue.get(&self.toks[k].span.start) {
+                    last_speaker = out[i].1.speaker.clone();
                 }
                 k = end;
                 continue;

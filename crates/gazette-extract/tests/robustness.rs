@@ -66,6 +66,9 @@ fn reported_speech_without_punctuation() {
 fn many_direct_quotes_and_pronouns() {
     linear("“We are ready,” he said. ", 2_000);
     linear("“A,” Peskov said, “B.” ", 2_000);
+    // In a sentence without end: each direct quote's cue finds its quote's
+    // speaker at once, not by a walk over the sentence's quotes.
+    linear("“We are ready,” Peskov said, ", 1_000);
 }
 
 #[test]
