@@ -526,6 +526,10 @@ struct Ctx<'a> {
     /// An unresolved name (`Marchetti` when no stage knew her) is kept with
     /// no entity, so a later `she` is not given to someone else.
     history: Vec<(usize, Option<EntityRef>, EntityKind)>,
+    /// The tokens at which the first `starts_seen` quotes found so far are
+    /// placed (see [`Ctx::quote_placed_at`]).
+    starts: FxHashSet<usize>,
+    starts_seen: usize,
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
@@ -584,6 +588,8 @@ pub(crate) fn find<'a>(
         anchor_buf: Vec::new(),
         labelled: 0,
         history: Vec::new(),
+        starts: FxHashSet::default(),
+        starts_seen: 0,
     };
     ctx.find_cues();
     ctx.run(&groups)
@@ -2047,7 +2053,7 @@ impl<'a> Ctx<'a> {
                 if g != 0
                     && self.t[content.end - 1].qid == g
                     && groups[g as usize - 1].parts.len() == 1
-                    && out.iter().any(|(t, _)| *t == groups[g as usize - 1].parts[0].0)
+                    && self.quote_placed_at(out, groups[g as usize - 1].parts[0].0)
                 {
                     continue;
                 }
@@ -2083,6 +2089,18 @@ impl<'a> Ctx<'a> {
             ));
         }
         self.anchor_buf = anchors;
+    }
+
+    /// Whether a quote of `out` (the quotes found so far, each with its
+    /// token) is placed at token `t`. `out` only grows while the article is
+    /// read, so the set takes in the quotes added since the last call: each
+    /// quote is looked at once, not once per question.
+    fn quote_placed_at(&mut self, out: &[(usize, Quote)], t: usize) -> bool {
+        for &(at, _) in &out[self.starts_seen.min(out.len())..] {
+            self.starts.insert(at);
+        }
+        self.starts_seen = out.len();
+        self.starts.contains(&t)
     }
 
     /// `according to a poll released last week, ...`: the words up to the

@@ -69,6 +69,9 @@ fn many_direct_quotes_and_pronouns() {
     // In a sentence without end: each direct quote's cue finds its quote's
     // speaker at once, not by a walk over the sentence's quotes.
     linear("“We are ready,” Peskov said, ", 1_000);
+    // A report whose content is a direct quote already found: whether it
+    // was is known at once, not by a scan of the article's quotes.
+    linear("Peskov decided: “we see it.” ", 2_000);
 }
 
 #[test]
