@@ -530,6 +530,10 @@ struct Ctx<'a> {
     /// placed (see [`Ctx::quote_placed_at`]).
     starts: FxHashSet<usize>,
     starts_seen: usize,
+    /// For each mention, the latest organisation, and the latest
+    /// organisation, group or place, at or before it (index + 1, 0 for
+    /// none): built at the first pronoun that needs them.
+    latest: std::cell::OnceCell<Vec<[u32; 2]>>,
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
@@ -590,6 +594,7 @@ pub(crate) fn find<'a>(
         history: Vec::new(),
         starts: FxHashSet::default(),
         starts_seen: 0,
+        latest: std::cell::OnceCell::new(),
     };
     ctx.find_cues();
     ctx.run(&groups)
@@ -1355,22 +1360,44 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
+        // The latest mention in range that is an organisation (or, but for
+        // `it`, a group or place): a lookup, not a walk back over the others.
         let from = self.sents[s.saturating_sub(2)].tokens.start;
-        self.mentions_in(from..i)
-            .rev()
-            .find(|m| match m.kind {
-                EntityKind::Org => true,
-                EntityKind::Norp | EntityKind::Gpe => !w.eq_ignore_ascii_case("it"),
-                _ => false,
-            })
-            .map(|m| m.entity)
+        let within = self.mention_range(from..i);
+        let kind = usize::from(!w.eq_ignore_ascii_case("it"));
+        let latest = within.end.checked_sub(1).map_or(0, |l| self.latest()[l][kind] as usize);
+        (latest > within.start).then(|| self.mentions[latest - 1].entity)
+    }
+
+    /// See [`Ctx::latest`].
+    fn latest(&self) -> &[[u32; 2]] {
+        self.latest.get_or_init(|| {
+            let mut last = [0u32; 2];
+            self.mentions
+                .iter()
+                .enumerate()
+                .map(|(k, m)| {
+                    let k = k as u32 + 1;
+                    match m.kind {
+                        EntityKind::Org => last = [k, k],
+                        EntityKind::Norp | EntityKind::Gpe => last[1] = k,
+                        _ => {}
+                    }
+                    last
+                })
+                .collect()
+        })
     }
 
     fn mentions_in(&self, range: std::ops::Range<usize>) -> impl DoubleEndedIterator<Item = &'a Mention> + 'a {
         let ms = self.mentions;
-        let a = ms.partition_point(|m| m.token < range.start);
-        let b = ms.partition_point(|m| m.token < range.end);
-        ms[a..b].iter()
+        ms[self.mention_range(range)].iter()
+    }
+
+    /// The indices of the mentions that start in a range of tokens.
+    fn mention_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let ms = self.mentions;
+        ms.partition_point(|m| m.token < range.start)..ms.partition_point(|m| m.token < range.end)
     }
 
     fn span_of(&self, from: usize, to: usize) -> Span {

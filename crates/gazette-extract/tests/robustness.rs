@@ -75,6 +75,14 @@ fn many_direct_quotes_and_pronouns() {
 }
 
 #[test]
+fn pronouns_after_many_mentions() {
+    // `they` after people only, in a sentence without end: the latest
+    // group named before it is found at once, not by a walk back over the
+    // people.
+    linear("Putin said they said ", 1_000);
+}
+
+#[test]
 fn colons_and_trailing_frames_in_one_paragraph() {
     linear("The spokesman added: it was over. ", 2_000);
     linear("Talks went on, officials said, ", 2_000);
