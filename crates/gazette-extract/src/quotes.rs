@@ -530,10 +530,10 @@ struct Ctx<'a> {
     /// placed (see [`Ctx::quote_placed_at`]).
     starts: FxHashSet<usize>,
     starts_seen: usize,
-    /// For each mention, the latest organisation, and the latest
-    /// organisation, group or place, at or before it (index + 1, 0 for
-    /// none): built at the first pronoun that needs them.
-    latest: std::cell::OnceCell<Vec<[u32; 2]>>,
+    /// For each mention, the latest organisation and the latest
+    /// organisation, group or place at or before it, and the first person
+    /// at or after it (index + 1, 0 for none): built at the first pronoun.
+    links: std::cell::OnceCell<Vec<[u32; 3]>>,
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
@@ -594,7 +594,7 @@ pub(crate) fn find<'a>(
         history: Vec::new(),
         starts: FxHashSet::default(),
         starts_seen: 0,
-        latest: std::cell::OnceCell::new(),
+        links: std::cell::OnceCell::new(),
     };
     ctx.find_cues();
     ctx.run(&groups)
@@ -1353,9 +1353,11 @@ impl<'a> Ctx<'a> {
             }
             for back in 1..=3 {
                 let Some(ps) = s.checked_sub(back) else { break };
-                let range = self.sents[ps].tokens.clone();
-                if let Some(m) = self.mentions_in(range).find(|m| matches!(m.kind, EntityKind::Person)) {
-                    return Some(m.entity);
+                // The first person in the sentence: a lookup, not a walk over the rest.
+                let within = self.mention_range(self.sents[ps].tokens.clone());
+                let first = self.links().get(within.start).map_or(0, |l| l[2] as usize);
+                if first != 0 && first - 1 < within.end {
+                    return Some(self.mentions[first - 1].entity);
                 }
             }
             return None;
@@ -1365,15 +1367,16 @@ impl<'a> Ctx<'a> {
         let from = self.sents[s.saturating_sub(2)].tokens.start;
         let within = self.mention_range(from..i);
         let kind = usize::from(!w.eq_ignore_ascii_case("it"));
-        let latest = within.end.checked_sub(1).map_or(0, |l| self.latest()[l][kind] as usize);
+        let latest = within.end.checked_sub(1).map_or(0, |l| self.links()[l][kind] as usize);
         (latest > within.start).then(|| self.mentions[latest - 1].entity)
     }
 
-    /// See [`Ctx::latest`].
-    fn latest(&self) -> &[[u32; 2]] {
-        self.latest.get_or_init(|| {
+    /// See [`Ctx::links`].
+    fn links(&self) -> &[[u32; 3]] {
+        self.links.get_or_init(|| {
             let mut last = [0u32; 2];
-            self.mentions
+            let mut links: Vec<[u32; 3]> = self
+                .mentions
                 .iter()
                 .enumerate()
                 .map(|(k, m)| {
@@ -1383,15 +1386,18 @@ impl<'a> Ctx<'a> {
                         EntityKind::Norp | EntityKind::Gpe => last[1] = k,
                         _ => {}
                     }
-                    last
+                    [last[0], last[1], 0]
                 })
-                .collect()
+                .collect();
+            let mut next = 0u32;
+            for (k, m) in self.mentions.iter().enumerate().rev() {
+                if matches!(m.kind, EntityKind::Person) {
+                    next = k as u32 + 1;
+                }
+                links[k][2] = next;
+            }
+            links
         })
-    }
-
-    fn mentions_in(&self, range: std::ops::Range<usize>) -> impl DoubleEndedIterator<Item = &'a Mention> + 'a {
-        let ms = self.mentions;
-        ms[self.mention_range(range)].iter()
     }
 
     /// The indices of the mentions that start in a range of tokens.

@@ -80,6 +80,13 @@ fn pronouns_after_many_mentions() {
     // group named before it is found at once, not by a walk back over the
     // people.
     linear("Putin said they said ", 1_000);
+    // `he` after a sentence of places: the first person named in it is
+    // found at once, not by a walk over the places.
+    linear_text(
+        "places, then `he said`",
+        |n| format!("{}Peru met. {}", "Chad and ".repeat(n), "he said ".repeat(n)),
+        2_000,
+    );
 }
 
 #[test]
