@@ -499,7 +499,9 @@ impl Pipeline {
     fn resolve_introduced_roles(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention]) {
         let toks = &analysis.tokens;
         let end_token = |m: &Mention| end_token(toks, m);
-        let mut introduced: Vec<(EntityRef, &str, EntityRef)> = Vec::new();
+        // The person first introduced with each entity and role: a map, so
+        // that each mention costs a lookup, not a scan of the introductions.
+        let mut introduced: rustc_hash::FxHashMap<(EntityRef, &str), EntityRef> = Default::default();
         for k in 1..mentions.len() {
             let (q, p) = (&mentions[k - 1], &mentions[k]);
             if p.kind != crate::EntityKind::Person || matches!(q.kind, crate::EntityKind::Person) {
@@ -507,7 +509,7 @@ impl Pipeline {
             }
             let qe = end_token(q);
             if qe + 1 == p.token && self.names.is_role(toks[qe].text(text)) {
-                introduced.push((q.entity, toks[qe].text(text), p.entity));
+                introduced.entry((q.entity, toks[qe].text(text))).or_insert(p.entity);
             }
         }
         if introduced.is_empty() {
@@ -521,7 +523,7 @@ impl Pipeline {
             let me = end_token(m);
             let Some(role_tok) = toks.get(me) else { continue };
             let role = role_tok.text(text);
-            let Some(&(_, _, person)) = introduced.iter().find(|(e, r, _)| *e == m.entity && *r == role) else {
+            let Some(&person) = introduced.get(&(m.entity, role)) else {
                 continue;
             };
             let definite = m.token > 0 && toks[m.token - 1].text(text).eq_ignore_ascii_case("the");

@@ -526,6 +526,14 @@ struct Ctx<'a> {
     /// An unresolved name (`Marchetti` when no stage knew her) is kept with
     /// no entity, so a later `she` is not given to someone else.
     history: Vec<(usize, Option<EntityRef>, EntityKind)>,
+    /// The tokens at which the first `starts_seen` quotes found so far are
+    /// placed (see [`Ctx::quote_placed_at`]).
+    starts: FxHashSet<usize>,
+    starts_seen: usize,
+    /// For each mention, the latest organisation and the latest
+    /// organisation, group or place at or before it, and the first person
+    /// at or after it (index + 1, 0 for none): built at the first pronoun.
+    links: std::cell::OnceCell<Vec<[u32; 3]>>,
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
@@ -584,6 +592,9 @@ pub(crate) fn find<'a>(
         anchor_buf: Vec::new(),
         labelled: 0,
         history: Vec::new(),
+        starts: FxHashSet::default(),
+        starts_seen: 0,
+        links: std::cell::OnceCell::new(),
     };
     ctx.find_cues();
     ctx.run(&groups)
@@ -1342,29 +1353,57 @@ impl<'a> Ctx<'a> {
             }
             for back in 1..=3 {
                 let Some(ps) = s.checked_sub(back) else { break };
-                let range = self.sents[ps].tokens.clone();
-                if let Some(m) = self.mentions_in(range).find(|m| matches!(m.kind, EntityKind::Person)) {
-                    return Some(m.entity);
+                // The first person in the sentence: a lookup, not a walk over the rest.
+                let within = self.mention_range(self.sents[ps].tokens.clone());
+                let first = self.links().get(within.start).map_or(0, |l| l[2] as usize);
+                if first != 0 && first - 1 < within.end {
+                    return Some(self.mentions[first - 1].entity);
                 }
             }
             return None;
         }
+        // The latest mention in range that is an organisation (or, but for
+        // `it`, a group or place): a lookup, not a walk back over the others.
         let from = self.sents[s.saturating_sub(2)].tokens.start;
-        self.mentions_in(from..i)
-            .rev()
-            .find(|m| match m.kind {
-                EntityKind::Org => true,
-                EntityKind::Norp | EntityKind::Gpe => !w.eq_ignore_ascii_case("it"),
-                _ => false,
-            })
-            .map(|m| m.entity)
+        let within = self.mention_range(from..i);
+        let kind = usize::from(!w.eq_ignore_ascii_case("it"));
+        let latest = within.end.checked_sub(1).map_or(0, |l| self.links()[l][kind] as usize);
+        (latest > within.start).then(|| self.mentions[latest - 1].entity)
     }
 
-    fn mentions_in(&self, range: std::ops::Range<usize>) -> impl DoubleEndedIterator<Item = &'a Mention> + 'a {
+    /// See [`Ctx::links`].
+    fn links(&self) -> &[[u32; 3]] {
+        self.links.get_or_init(|| {
+            let mut last = [0u32; 2];
+            let mut links: Vec<[u32; 3]> = self
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(k, m)| {
+                    let k = k as u32 + 1;
+                    match m.kind {
+                        EntityKind::Org => last = [k, k],
+                        EntityKind::Norp | EntityKind::Gpe => last[1] = k,
+                        _ => {}
+                    }
+                    [last[0], last[1], 0]
+                })
+                .collect();
+            let mut next = 0u32;
+            for (k, m) in self.mentions.iter().enumerate().rev() {
+                if matches!(m.kind, EntityKind::Person) {
+                    next = k as u32 + 1;
+                }
+                links[k][2] = next;
+            }
+            links
+        })
+    }
+
+    /// The indices of the mentions that start in a range of tokens.
+    fn mention_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
         let ms = self.mentions;
-        let a = ms.partition_point(|m| m.token < range.start);
-        let b = ms.partition_point(|m| m.token < range.end);
-        ms[a..b].iter()
+        ms.partition_point(|m| m.token < range.start)..ms.partition_point(|m| m.token < range.end)
     }
 
     fn span_of(&self, from: usize, to: usize) -> Span {
@@ -1713,6 +1752,9 @@ impl<'a> Ctx<'a> {
         // Where the content of a trailing frame (`..., X said`) may start:
         // the sentence start, or past the previous attribution.
         let mut floor = range.start;
+        // The quotes of this sentence by their cue's start, the latest for
+        // each: built at the first direct quote's cue, once per sentence.
+        let mut by_cue: Option<FxHashMap<usize, usize>> = None;
         let mut k = range.start;
         while k < range.end {
             let Some((e, end)) = self.cue_hit(k) else {
@@ -1721,17 +1763,25 @@ impl<'a> Ctx<'a> {
             };
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
-                // Only quotes of this sentence can have it (the search stops
-                // at the first quote before the sentence: linear overall).
-                let at = self.toks[k].span.start;
-                let from = self.toks[range.start].span.start;
-                if let Some((_, q)) = out
-                    .iter()
-                    .rev()
-                    .take_while(|(_, q)| q.content.first().is_some_and(|c| c.end >= from))
-                    .find(|(_, q)| q.cue.as_ref().is_some_and(|c| c.span.start == at))
-                {
-                    last_speaker = q.speaker.clone();
+                // Only quotes of this sentence can have it (the walk stops at
+                // the first quote before the sentence: linear overall).
+                let by_cue = by_cue.get_or_insert_with(|| {
+                    let from = self.toks[range.start].span.start;
+                    let mut map = FxHashMap::default();
+                    for (i, (_, q)) in out
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take_while(|(_, (_, q))| q.content.first().is_some_and(|c| c.end >= from))
+                    {
+                        if let Some(c) = &q.cue {
+                            map.entry(c.span.start).or_insert(i);
+                        }
+                    }
+                    map
+                });
+                if let Some(&i) = by_cue.get(&self.toks[k].span.start) {
+                    last_speaker = out[i].1.speaker.clone();
                 }
                 k = end;
                 continue;
@@ -2036,7 +2086,7 @@ impl<'a> Ctx<'a> {
                 if g != 0
                     && self.t[content.end - 1].qid == g
                     && groups[g as usize - 1].parts.len() == 1
-                    && out.iter().any(|(t, _)| *t == groups[g as usize - 1].parts[0].0)
+                    && self.quote_placed_at(out, groups[g as usize - 1].parts[0].0)
                 {
                     continue;
                 }
@@ -2072,6 +2122,18 @@ impl<'a> Ctx<'a> {
             ));
         }
         self.anchor_buf = anchors;
+    }
+
+    /// Whether a quote of `out` (the quotes found so far, each with its
+    /// token) is placed at token `t`. `out` only grows while the article is
+    /// read, so the set takes in the quotes added since the last call: each
+    /// quote is looked at once, not once per question.
+    fn quote_placed_at(&mut self, out: &[(usize, Quote)], t: usize) -> bool {
+        for &(at, _) in &out[self.starts_seen.min(out.len())..] {
+            self.starts.insert(at);
+        }
+        self.starts_seen = out.len();
+        self.starts.contains(&t)
     }
 
     /// `according to a poll released last week, ...`: the words up to the

@@ -66,6 +66,27 @@ fn reported_speech_without_punctuation() {
 fn many_direct_quotes_and_pronouns() {
     linear("“We are ready,” he said. ", 2_000);
     linear("“A,” Peskov said, “B.” ", 2_000);
+    // In a sentence without end: each direct quote's cue finds its quote's
+    // speaker at once, not by a walk over the sentence's quotes.
+    linear("“We are ready,” Peskov said, ", 1_000);
+    // A report whose content is a direct quote already found: whether it
+    // was is known at once, not by a scan of the article's quotes.
+    linear("Peskov decided: “we see it.” ", 2_000);
+}
+
+#[test]
+fn pronouns_after_many_mentions() {
+    // `they` after people only, in a sentence without end: the latest
+    // group named before it is found at once, not by a walk back over the
+    // people.
+    linear("Putin said they said ", 1_000);
+    // `he` after a sentence of places: the first person named in it is
+    // found at once, not by a walk over the places.
+    linear_text(
+        "places, then `he said`",
+        |n| format!("{}Peru met. {}", "Chad and ".repeat(n), "he said ".repeat(n)),
+        2_000,
+    );
 }
 
 #[test]
@@ -154,4 +175,12 @@ fn sports_results_tables() {
         |n| (0..n).map(|i| format!("Chicago 4 Houston 3, said Dr Ana {}, ", surname(i))).collect(),
         500,
     );
+}
+
+#[test]
+fn introduced_roles() {
+    // A role introduced again and again (`Kremlin aide Yuri Ushakov`), and
+    // after each places followed by no role: each mention finds whether its
+    // entity and role were introduced at once.
+    linear("Kremlin aide Yuri Ushakov met Russia, Iran, Chad and Peru. ", 1_000);
 }
