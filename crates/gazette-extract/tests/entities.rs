@@ -16,6 +16,8 @@ gpe:US-GA\tGPE\tGeorgia{ctx}\tState of Georgia\tUSA\t\t
 city:atlanta\tGPE\tAtlanta\t\tUSA\t\t
 city:tbilisi\tGPE\tTbilisi\t\tGEO\t\t
 city:washington\tGPE\tWashington\tWashington{ctx}|Washington, D.C.\tUSA\t\t
+loc:al-mawasi\tLOC\tal-Mawasi\tal-Mawasi|Al-Mawasi\tPSE\t\t
+event:earth-summit\tORG\tEarth Summit\tearth summit{any}\t\t\t
 ";
 
 fn pipeline() -> Pipeline {
@@ -75,6 +77,14 @@ fn case_rules() {
     check("let us go, nato", &[]);
     check("RUSSIA WARNS NATO", &["RUSSIA=gpe:RUS/GPE", "NATO=org:nato/ORG"]);
     check("russia", &[]);
+}
+
+#[test]
+fn aliases_written_in_lowercase_or_matching_in_any_case_match_lowercase_words() {
+    check("Tents filled al-Mawasi and Al-Mawasi.", &["al-Mawasi=loc:al-mawasi/LOC", "Al-Mawasi=loc:al-mawasi/LOC"]);
+    check("the earth summit opened", &["earth summit=event:earth-summit/ORG"]);
+    // Lowercase words that start no such alias are no mentions.
+    check("an earthy summit in al", &[]);
 }
 
 #[test]
