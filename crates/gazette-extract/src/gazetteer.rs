@@ -242,8 +242,12 @@ pub struct GazetteerBuilder {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
     problems: Vec<Problem>,
-    ids: FxHashMap<String, (String, usize)>,
-    alias_owner: FxHashMap<String, (u32, String, usize)>,
+    /// The names of the sources added, for the places in problems.
+    sources: Vec<String>,
+    /// Where each id was first given: source (index into `sources`) and line.
+    ids: FxHashMap<String, (u32, usize)>,
+    /// The entity each lowercase alias names first, and where.
+    alias_owner: FxHashMap<String, (u32, u32, usize)>,
 }
 
 impl GazetteerBuilder {
@@ -264,6 +268,7 @@ impl GazetteerBuilder {
     /// and reported; see [`GazetteerBuilder::problems`].
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
         let mut header_seen = false;
+        self.sources.push(name.to_string());
         for (n, line) in text.lines().enumerate() {
             let line_no = n + 1;
             let line = line.trim_end_matches('\r');
@@ -312,31 +317,33 @@ impl GazetteerBuilder {
         };
         let roles =
             roles.split(';').map(str::trim).filter(|r| !r.is_empty()).map(parse_role).collect::<Result<Vec<_>, _>>()?;
-        if let Some((src, l)) = self.ids.get(id) {
-            return Err(format!("duplicate id {id:?} (first at {src}:{l})"));
+        let here = self.sources.len() as u32 - 1;
+        if let Some(&(src, l)) = self.ids.get(id) {
+            return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
         }
-        self.ids.insert(id.to_string(), (source.to_string(), line));
+        self.ids.insert(id.to_string(), (here, line));
         let index = self.entities.len() as u32;
-        let mut seen = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         // The aliases first: an alias that repeats the name with a case rule
         // (`Jordan{ctx}`) sets the rule for the name too.
         for raw in aliases.split('|').chain(std::iter::once(name)) {
             let (text, rule, norp) = parse_alias(raw)?;
-            if text.is_empty() || seen.contains(&text.to_string()) {
+            if text.is_empty() || seen.contains(&text) {
                 continue;
             }
-            seen.push(text.to_string());
+            seen.push(text);
             let key = text.to_lowercase();
             match self.alias_owner.get(&key) {
-                Some((other, src, l)) if *other != index => {
-                    let other_id = &self.entities[*other as usize].id;
+                Some(&(other, src, l)) if other != index => {
+                    let other_id = &self.entities[other as usize].id;
+                    let src = &self.sources[src as usize];
                     let message =
                         format!("alias {text:?} also names {other_id} ({src}:{l}); context or file order decides");
                     self.problem(source, line, message, false);
                 }
                 Some(_) => {}
                 None => {
-                    self.alias_owner.insert(key, (index, source.to_string(), line));
+                    self.alias_owner.insert(key, (index, here, line));
                 }
             }
             self.aliases.push(Alias { text: text.to_string(), rule, norp, entity: index });
@@ -502,41 +509,42 @@ impl Gazetteer {
             patterns[p].push(i as u32);
         }
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
+        // The first word of each key (pattern), as the aliases give it.
+        let mut key_first: Vec<Option<Box<[u8]>>> = vec![None; keys.len()];
         for a in &aliases {
             let toks = gazette_tokenizer::tokenize(&a.text);
             let Some(first) = toks.first().map(|t| t.text(&a.text).to_lowercase()) else {
                 continue;
             };
+            let first = first.into_bytes().into_boxed_slice();
+            let key = by_key[&a.text.to_ascii_lowercase()];
             let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
-            let fw = first_words.entry(first.into_bytes().into_boxed_slice()).or_insert(FirstWord::NONE);
+            let fw = first_words.entry(first.clone()).or_insert(FirstWord::NONE);
             fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
             if toks.len() > 1 || !a.text.is_ascii() {
                 fw.flags |= FirstWord::LONGER;
             } else {
-                fw.single = by_key[&a.text.to_ascii_lowercase()] as u32;
+                fw.single = key as u32;
             }
+            key_first[key].get_or_insert(first);
         }
         // The automaton holds only the keys a search can reach: those whose
         // first word starts a longer alias (or is not ASCII). A word that
         // starts one single-token alias only is settled by `single` without a
         // search, and leaving those keys out (most of them) makes the build,
         // whose failure transitions are most of start-up, about half as long.
-        let searched: Vec<u32> = keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| {
-                let toks = gazette_tokenizer::tokenize(k);
-                toks.first().is_none_or(|t| {
-                    first_words
-                        .get(t.text(k).to_lowercase().as_bytes())
-                        .is_none_or(|fw| fw.flags & FirstWord::LONGER != 0)
-                })
+        let searched: Vec<u32> = (0..keys.len())
+            .filter(|&k| {
+                key_first[k]
+                    .as_ref()
+                    .and_then(|w| first_words.get(w))
+                    .is_none_or(|fw| fw.flags & FirstWord::LONGER != 0)
             })
-            .map(|(i, _)| i as u32)
+            .map(|k| k as u32)
             .collect();
-        // The keys are in ASCII lowercase, and so is the text it is run on (a
-        // window copied at each search): a case-sensitive automaton is half
-        // the states of a case-insensitive one and builds in half the time.
+        // The keys are in ASCII lowercase, and so is the text it is run on
+        // (see `entities::find`): a case-sensitive automaton is half the
+        // states of a case-insensitive one and builds in half the time.
         let longest_key = searched.iter().map(|&i| keys[i as usize].len()).max().unwrap_or(0);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
