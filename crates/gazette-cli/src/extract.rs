@@ -2,10 +2,11 @@
 //!
 //! A reader thread expands the inputs and cuts them into batches of items
 //! (bounded by count and bytes) that it sends through a channel holding at
-//! most [`QUEUE`] batches. The main thread takes one batch at a time and has
-//! the rayon pool parse and process its items in parallel (an indexed map, so
-//! results keep input order); a writer thread writes each processed batch in
-//! order while the pool works on the next. Memory is thus bounded by about
+//! most [`QUEUE`] batches; it starts while the pipeline is built on the
+//! rayon pool. The main thread takes one batch at a time and has the pool
+//! parse and process its items in parallel, one article a job (an indexed
+//! map, so results keep input order); a writer thread writes each processed
+//! batch in order while the pool works on the next. Memory is thus bounded by about
 //! `2 * QUEUE + 2` batches, whatever the size of the dump.
 
 use std::io::{self, IsTerminal, Write};
