@@ -184,6 +184,10 @@ pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
     /// Entries by the hash of their first word, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
+    /// [`second_key`] of each entry of `entries`, so that the phrases of one
+    /// first word are passed over without comparing their words when the
+    /// text's next word is none of theirs.
+    seconds: Vec<u64>,
     /// The first words' hashes, so that most words skip the map.
     bloom: crate::fold::Bloom,
     /// The first two words of each phrase ([`pair_key`]; the first and third
@@ -240,6 +244,7 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::new(),
             by_first: Default::default(),
+            seconds: Vec::new(),
             bloom: crate::fold::Bloom::default(),
             pairs: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
@@ -324,6 +329,7 @@ impl TriggerLexicon {
             lex.by_first.entry(first).or_default().push(index);
             lex.bloom.insert(first);
             let words = &lex.entries[last].words;
+            lex.seconds.push(second_key(words));
             if let Some(second) = words.get(1) {
                 lex.pairs.insert(pair_key(first, word_hash(second.as_bytes())));
                 if in_list(&ARTICLES, second)
@@ -417,14 +423,17 @@ impl TriggerLexicon {
         // (nor a determiner left out), and no word stands inserted there:
         // only a one-word entry then.
         let longest = self.entries[list[0] as usize].words.len();
-        if longest >= 2 && !self.phrase_may_follow(text, toks, k, h, end, skip_at) {
+        let next = if longest >= 2 { self.next_word(text, toks, k, end) } else { NextWord::None };
+        if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
             return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
         }
         // A modifier inside a phrase is tried only when one stands in reach.
         let modified = (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
-            if words_match(text, toks, k + 1, end, &words[1..]) {
+            if (words.len() == 1 || next.may_be(self.seconds[e as usize]))
+                && words_match(text, toks, k + 1, end, &words[1..])
+            {
                 return Some((e, k + words.len()));
             }
             ((modified || self.entries[e as usize].has_article) && words.len() >= 2)
@@ -434,25 +443,25 @@ impl TriggerLexicon {
         })
     }
 
+    /// The token after `k`, before `end`, as [`NextWord`].
+    fn next_word(&self, text: &str, toks: &[Token], k: usize, end: usize) -> NextWord {
+        match toks.get(k + 1).filter(|_| k + 1 < end) {
+            None => NextWord::None,
+            Some(t) if !t.text(text).is_ascii() => NextWord::Any,
+            Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
+        }
+    }
+
     /// Whether some phrase starting with the word at `k` (of hash `h`) may
-    /// go on at `k + 1`: the pair is in [`TriggerLexicon::pairs`], or the
-    /// next word is not plain ASCII (`’` reads as `'`), or words may stand
-    /// inserted there.
-    fn phrase_may_follow(
-        &self,
-        text: &str,
-        toks: &[Token],
-        k: usize,
-        h: u64,
-        end: usize,
-        skip_at: &dyn Fn(usize) -> usize,
-    ) -> bool {
-        let Some(t) = toks.get(k + 1).filter(|_| k + 1 < end) else {
-            return false;
-        };
-        !t.text(text).is_ascii()
-            || self.pairs.may_contain(pair_key(h, word_hash_in(text.as_bytes(), t.span.start, t.span.end)))
-            || skip_at(k + 1) > 0
+    /// go on at `k + 1` (the word there is `next`): the pair is in
+    /// [`TriggerLexicon::pairs`], or the next word is not plain ASCII (`’`
+    /// reads as `'`), or words may stand inserted there.
+    fn phrase_may_follow(&self, k: usize, h: u64, next: NextWord, skip_at: &dyn Fn(usize) -> usize) -> bool {
+        match next {
+            NextWord::None => false,
+            NextWord::Any => true,
+            NextWord::Hash(h2) => self.pairs.may_contain(pair_key(h, h2)) || skip_at(k + 1) > 0,
+        }
     }
 
     /// The modality flags of a token (0 for most words).
@@ -485,6 +494,44 @@ impl TriggerLexicon {
 fn pair_key(first: u64, second: u64) -> u64 {
     let second = if ARTICLE_HASHES.contains(&second) { ARTICLE_HASHES[0] } else { second };
     first.rotate_left(29) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The word after a trigger's first word in the text, as far as
+/// [`TriggerLexicon::match_at`] needs it.
+#[derive(Debug, Clone, Copy)]
+enum NextWord {
+    /// The sentence ends there.
+    None,
+    /// A word that is not plain ASCII (`’` reads as `'`): any second word may match.
+    Any,
+    /// A plain ASCII word's [`word_hash`].
+    Hash(u64),
+}
+
+impl NextWord {
+    /// Whether an entry with [`second_key`] `second` may match this next
+    /// word: [`same_word`] holds only for the same word in any case (the
+    /// same hash), a word with `’`, or two determiners.
+    fn may_be(self, second: u64) -> bool {
+        match self {
+            NextWord::None => false,
+            NextWord::Any => true,
+            NextWord::Hash(h) => second == ANY_SECOND || h == second,
+        }
+    }
+}
+
+/// [`second_key`] of an entry whose second word any word may match (a
+/// determiner) or that has none (the key is not looked at then).
+const ANY_SECOND: u64 = 0;
+
+/// What [`NextWord::may_be`] compares: the [`word_hash`] of an entry's second
+/// word, or [`ANY_SECOND`] when it has none or it is a determiner.
+fn second_key(words: &[Box<str>]) -> u64 {
+    match words.get(1) {
+        Some(w) if !in_list(&ARTICLES, w) => word_hash(w.as_bytes()),
+        _ => ANY_SECOND,
+    }
 }
 
 /// [`word_hash`] of each of [`ARTICLES`], in order.
@@ -1282,9 +1329,32 @@ pub(crate) fn find(
     let mut last_person: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
         let (lo, hi) = (s.tokens.start, s.tokens.end);
+        // What a phrase may hold without changing it: a modifier
+        // (`imposed fresh sanctions on`), a day (`demonstrated on
+        // Tuesday in`, `lifted Friday the blockade`), a count (`fired
+        // two rockets at`) or a hyphenated modifier (`lifted a
+        // decades-old embargo on`, `imposed a 25-percent tariff on`). One
+        // closure a sentence, not one a token.
+        let skip_at = |p: usize| {
+            let f = cx.f(p);
+            if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
+                1
+            } else if f & flag::ON != 0 && p + 1 < hi && cx.has_flag(p + 1, flag::DAY) {
+                2
+            } else if f & flag::COUNT != 0 || toks[p].kind == TokenKind::Number {
+                1
+            } else {
+                hyphenated_modifier(text, toks, p, hi)
+            }
+        };
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         let mut k = lo;
         while k < hi {
+            // Only a word starts a trigger.
+            if toks[k].kind != TokenKind::Word {
+                k += 1;
+                continue;
+            }
             // Not inside a compound: `long-threatened`, `Iran-backed`.
             if k > lo && !toks[k].space_before && is_punct(text, &toks[k - 1], &["-"]) {
                 k += 1;
@@ -1301,23 +1371,6 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            // What a phrase may hold without changing it: a modifier
-            // (`imposed fresh sanctions on`), a day (`demonstrated on
-            // Tuesday in`, `lifted Friday the blockade`), a count (`fired
-            // two rockets at`) or a hyphenated modifier (`lifted a
-            // decades-old embargo on`, `imposed a 25-percent tariff on`).
-            let skip_at = |p: usize| {
-                let f = cx.f(p);
-                if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
-                    1
-                } else if f & flag::ON != 0 && p + 1 < hi && cx.has_flag(p + 1, flag::DAY) {
-                    2
-                } else if f & flag::COUNT != 0 || toks[p].kind == TokenKind::Number {
-                    1
-                } else {
-                    hyphenated_modifier(text, toks, p, hi)
-                }
-            };
             match lex.match_at(text, toks, k, hi, &skip_at) {
                 Some((e, after)) => {
                     found.push((k, after, e));
