@@ -203,6 +203,9 @@ pub(crate) struct TriggerLexicon {
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
     /// Modality flags by word hash: (word, flags).
     flags: FxHashMap<u64, Vec<(Box<str>, u32)>>,
+    /// The hashes of the words of `flags`: most words have no flags, and
+    /// are settled without a probe of the map.
+    flags_bloom: crate::fold::Bloom,
 }
 
 fn words_of(surface: &str) -> Box<[Box<str>]> {
@@ -251,10 +254,12 @@ impl TriggerLexicon {
             scores: Default::default(),
             sectors: Default::default(),
             flags: Default::default(),
+            flags_bloom: crate::fold::Bloom::default(),
         };
         for (words, f) in FLAG_WORDS {
             for w in words {
                 for w in [w.to_string(), w.replace('\'', "’")] {
+                    lex.flags_bloom.insert(word_hash(w.as_bytes()));
                     let list = lex.flags.entry(word_hash(w.as_bytes())).or_default();
                     match list.iter_mut().find(|(x, _)| **x == *w) {
                         Some(x) => x.1 |= f,
@@ -469,7 +474,11 @@ impl TriggerLexicon {
         if t.kind != TokenKind::Word {
             return 0;
         }
-        match self.flags.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end)) {
+        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+        if !self.flags_bloom.may_contain(h) {
+            return 0;
+        }
+        match self.flags.get(&h) {
             Some(list) => {
                 let w = t.text(text);
                 list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map_or(0, |x| x.1)
@@ -1136,6 +1145,10 @@ mod flag {
     pub const DAY: u32 = 1 << 25;
     pub const COUNT: u32 = 1 << 26;
     pub const ON: u32 = 1 << 27;
+    /// Prepositions after a head noun in a subject (`rebels in`, `a group of`).
+    pub const OF_IN: u32 = 1 << 28;
+    /// Pronouns not resolved, except after a speech verb (`it`, `they`).
+    pub const OTHER_PRON: u32 = 1 << 29;
     /// Words of a verb group before a trigger.
     pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
     /// Set once a token's flags are known.
@@ -1143,11 +1156,13 @@ mod flag {
 }
 
 /// The word lists behind each flag.
-const FLAG_WORDS: [(&[&str], u32); 28] = [
+const FLAG_WORDS: [(&[&str], u32); 30] = [
     (&crate::timex::DAY_WORDS, flag::DAY),
     (&MODIFIERS, flag::MODIF),
     (&COUNT_WORDS, flag::COUNT),
     (&["on"], flag::ON),
+    (&["of", "in", "from", "at"], flag::OF_IN),
+    (&["it", "they", "we", "i", "you", "its", "their", "our"], flag::OTHER_PRON),
     (&BE, flag::BE),
     (&ADVERB_WORDS, flag::ADVW),
     (&AUX_WORDS, flag::AUXW),
@@ -1790,7 +1805,7 @@ impl Cx<'_> {
                 if j < gap_end {
                     if is_punct(self.text, t, &[","]) {
                         commas += 1;
-                    } else if commas % 2 == 0 && is(self.text, t, &["of", "in", "from", "at"]) {
+                    } else if commas % 2 == 0 && self.has_flag(j, flag::OF_IN) {
                         gap = 0;
                     } else if commas % 2 == 0
                         && t.kind == TokenKind::Word
@@ -1861,7 +1876,7 @@ impl Cx<'_> {
             // `it`, `they`, `we` are not resolved, except after a speech
             // verb, where they stand for its subject (`Hungary has said it
             // will support`).
-            if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you", "its", "their", "our"]) {
+            if self.has_flag(j, flag::OTHER_PRON) {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
                 match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| self.has_flag(q, flag::SPEECH)) {
                     Some(q) => {
