@@ -1330,7 +1330,7 @@ pub(crate) fn find(
             let military = between.clone().any(|k| is(text, &toks[k], &["general", "commander", "colonel", "admiral"]));
             let sector = if military {
                 Some("MIL")
-            } else if between.clone().any(|k| is(text, &toks[k], &TITLE_WORDS)) {
+            } else if between.clone().any(|k| cx.has_flag(k, flag::TITLE)) {
                 Some("GOV")
             } else {
                 None
@@ -1406,7 +1406,7 @@ pub(crate) fn find(
         for (fi, &(a, b, e)) in found.iter().enumerate() {
             let t = &lex.entries[e as usize];
             let infinitive = a > lo
-                && is(text, &toks[a - 1], &["to"])
+                && cx.has_flag(a - 1, flag::TO)
                 && fi > 0
                 && found[fi - 1].1 <= a
                 && a - found[fi - 1].1 <= 10
@@ -1445,7 +1445,7 @@ pub(crate) fn find(
             }
             let governs =
                 matches!(t.ty, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree)
-                    || is(text, &toks[b.min(hi - 1)], &["to"]);
+                    || cx.has_flag(b.min(hi - 1), flag::TO);
             if governs {
                 governed_until = (b + 8).min(hi);
                 gov_end = b;
@@ -2144,8 +2144,8 @@ impl Cx<'_> {
         if target.is_empty()
             && !passive
             && (t.slots.is_empty()
-                || (b < hi && is(text, &toks[b], &["to"]))
-                || (b + 2 < hi && is(text, &toks[b + 2], &["to"])))
+                || (b < hi && self.has_flag(b, flag::TO))
+                || (b + 2 < hi && self.has_flag(b + 2, flag::TO)))
             && matches!(t.ty, EventType::Request | EventType::Threaten | EventType::Agree | EventType::Reject)
         {
             let end = self.clause_end(b, hi);
