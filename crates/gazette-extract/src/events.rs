@@ -184,6 +184,10 @@ pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
     /// Entries by the hash of their first word, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
+    /// [`second_key`] of each entry of `entries`, so that the phrases of one
+    /// first word are passed over without comparing their words when the
+    /// text's next word is none of theirs.
+    seconds: Vec<u64>,
     /// The first words' hashes, so that most words skip the map.
     bloom: crate::fold::Bloom,
     /// The first two words of each phrase ([`pair_key`]; the first and third
@@ -199,6 +203,9 @@ pub(crate) struct TriggerLexicon {
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
     /// Modality flags by word hash: (word, flags).
     flags: FxHashMap<u64, Vec<(Box<str>, u32)>>,
+    /// The hashes of the words of `flags`: most words have no flags, and
+    /// are settled without a probe of the map.
+    flags_bloom: crate::fold::Bloom,
 }
 
 fn words_of(surface: &str) -> Box<[Box<str>]> {
@@ -240,16 +247,19 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::new(),
             by_first: Default::default(),
+            seconds: Vec::new(),
             bloom: crate::fold::Bloom::default(),
             pairs: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
             flags: Default::default(),
+            flags_bloom: crate::fold::Bloom::default(),
         };
         for (words, f) in FLAG_WORDS {
             for w in words {
                 for w in [w.to_string(), w.replace('\'', "’")] {
+                    lex.flags_bloom.insert(word_hash(w.as_bytes()));
                     let list = lex.flags.entry(word_hash(w.as_bytes())).or_default();
                     match list.iter_mut().find(|(x, _)| **x == *w) {
                         Some(x) => x.1 |= f,
@@ -324,6 +334,7 @@ impl TriggerLexicon {
             lex.by_first.entry(first).or_default().push(index);
             lex.bloom.insert(first);
             let words = &lex.entries[last].words;
+            lex.seconds.push(second_key(words));
             if let Some(second) = words.get(1) {
                 lex.pairs.insert(pair_key(first, word_hash(second.as_bytes())));
                 if in_list(&ARTICLES, second)
@@ -417,14 +428,17 @@ impl TriggerLexicon {
         // (nor a determiner left out), and no word stands inserted there:
         // only a one-word entry then.
         let longest = self.entries[list[0] as usize].words.len();
-        if longest >= 2 && !self.phrase_may_follow(text, toks, k, h, end, skip_at) {
+        let next = if longest >= 2 { self.next_word(text, toks, k, end) } else { NextWord::None };
+        if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
             return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
         }
         // A modifier inside a phrase is tried only when one stands in reach.
         let modified = (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
-            if words_match(text, toks, k + 1, end, &words[1..]) {
+            if (words.len() == 1 || next.may_be(self.seconds[e as usize]))
+                && words_match(text, toks, k + 1, end, &words[1..])
+            {
                 return Some((e, k + words.len()));
             }
             ((modified || self.entries[e as usize].has_article) && words.len() >= 2)
@@ -434,25 +448,25 @@ impl TriggerLexicon {
         })
     }
 
+    /// The token after `k`, before `end`, as [`NextWord`].
+    fn next_word(&self, text: &str, toks: &[Token], k: usize, end: usize) -> NextWord {
+        match toks.get(k + 1).filter(|_| k + 1 < end) {
+            None => NextWord::None,
+            Some(t) if !t.text(text).is_ascii() => NextWord::Any,
+            Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
+        }
+    }
+
     /// Whether some phrase starting with the word at `k` (of hash `h`) may
-    /// go on at `k + 1`: the pair is in [`TriggerLexicon::pairs`], or the
-    /// next word is not plain ASCII (`’` reads as `'`), or words may stand
-    /// inserted there.
-    fn phrase_may_follow(
-        &self,
-        text: &str,
-        toks: &[Token],
-        k: usize,
-        h: u64,
-        end: usize,
-        skip_at: &dyn Fn(usize) -> usize,
-    ) -> bool {
-        let Some(t) = toks.get(k + 1).filter(|_| k + 1 < end) else {
-            return false;
-        };
-        !t.text(text).is_ascii()
-            || self.pairs.may_contain(pair_key(h, word_hash_in(text.as_bytes(), t.span.start, t.span.end)))
-            || skip_at(k + 1) > 0
+    /// go on at `k + 1` (the word there is `next`): the pair is in
+    /// [`TriggerLexicon::pairs`], or the next word is not plain ASCII (`’`
+    /// reads as `'`), or words may stand inserted there.
+    fn phrase_may_follow(&self, k: usize, h: u64, next: NextWord, skip_at: &dyn Fn(usize) -> usize) -> bool {
+        match next {
+            NextWord::None => false,
+            NextWord::Any => true,
+            NextWord::Hash(h2) => self.pairs.may_contain(pair_key(h, h2)) || skip_at(k + 1) > 0,
+        }
     }
 
     /// The modality flags of a token (0 for most words).
@@ -460,7 +474,11 @@ impl TriggerLexicon {
         if t.kind != TokenKind::Word {
             return 0;
         }
-        match self.flags.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end)) {
+        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+        if !self.flags_bloom.may_contain(h) {
+            return 0;
+        }
+        match self.flags.get(&h) {
             Some(list) => {
                 let w = t.text(text);
                 list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map_or(0, |x| x.1)
@@ -485,6 +503,44 @@ impl TriggerLexicon {
 fn pair_key(first: u64, second: u64) -> u64 {
     let second = if ARTICLE_HASHES.contains(&second) { ARTICLE_HASHES[0] } else { second };
     first.rotate_left(29) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The word after a trigger's first word in the text, as far as
+/// [`TriggerLexicon::match_at`] needs it.
+#[derive(Debug, Clone, Copy)]
+enum NextWord {
+    /// The sentence ends there.
+    None,
+    /// A word that is not plain ASCII (`’` reads as `'`): any second word may match.
+    Any,
+    /// A plain ASCII word's [`word_hash`].
+    Hash(u64),
+}
+
+impl NextWord {
+    /// Whether an entry with [`second_key`] `second` may match this next
+    /// word: [`same_word`] holds only for the same word in any case (the
+    /// same hash), a word with `’`, or two determiners.
+    fn may_be(self, second: u64) -> bool {
+        match self {
+            NextWord::None => false,
+            NextWord::Any => true,
+            NextWord::Hash(h) => second == ANY_SECOND || h == second,
+        }
+    }
+}
+
+/// [`second_key`] of an entry whose second word any word may match (a
+/// determiner) or that has none (the key is not looked at then).
+const ANY_SECOND: u64 = 0;
+
+/// What [`NextWord::may_be`] compares: the [`word_hash`] of an entry's second
+/// word, or [`ANY_SECOND`] when it has none or it is a determiner.
+fn second_key(words: &[Box<str>]) -> u64 {
+    match words.get(1) {
+        Some(w) if !in_list(&ARTICLES, w) => word_hash(w.as_bytes()),
+        _ => ANY_SECOND,
+    }
 }
 
 /// [`word_hash`] of each of [`ARTICLES`], in order.
@@ -1089,6 +1145,10 @@ mod flag {
     pub const DAY: u32 = 1 << 25;
     pub const COUNT: u32 = 1 << 26;
     pub const ON: u32 = 1 << 27;
+    /// Prepositions after a head noun in a subject (`rebels in`, `a group of`).
+    pub const OF_IN: u32 = 1 << 28;
+    /// Pronouns not resolved, except after a speech verb (`it`, `they`).
+    pub const OTHER_PRON: u32 = 1 << 29;
     /// Words of a verb group before a trigger.
     pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
     /// Set once a token's flags are known.
@@ -1096,11 +1156,13 @@ mod flag {
 }
 
 /// The word lists behind each flag.
-const FLAG_WORDS: [(&[&str], u32); 28] = [
+const FLAG_WORDS: [(&[&str], u32); 30] = [
     (&crate::timex::DAY_WORDS, flag::DAY),
     (&MODIFIERS, flag::MODIF),
     (&COUNT_WORDS, flag::COUNT),
     (&["on"], flag::ON),
+    (&["of", "in", "from", "at"], flag::OF_IN),
+    (&["it", "they", "we", "i", "you", "its", "their", "our"], flag::OTHER_PRON),
     (&BE, flag::BE),
     (&ADVERB_WORDS, flag::ADVW),
     (&AUX_WORDS, flag::AUXW),
@@ -1268,7 +1330,7 @@ pub(crate) fn find(
             let military = between.clone().any(|k| is(text, &toks[k], &["general", "commander", "colonel", "admiral"]));
             let sector = if military {
                 Some("MIL")
-            } else if between.clone().any(|k| is(text, &toks[k], &TITLE_WORDS)) {
+            } else if between.clone().any(|k| cx.has_flag(k, flag::TITLE)) {
                 Some("GOV")
             } else {
                 None
@@ -1282,9 +1344,32 @@ pub(crate) fn find(
     let mut last_person: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
         let (lo, hi) = (s.tokens.start, s.tokens.end);
+        // What a phrase may hold without changing it: a modifier
+        // (`imposed fresh sanctions on`), a day (`demonstrated on
+        // Tuesday in`, `lifted Friday the blockade`), a count (`fired
+        // two rockets at`) or a hyphenated modifier (`lifted a
+        // decades-old embargo on`, `imposed a 25-percent tariff on`). One
+        // closure a sentence, not one a token.
+        let skip_at = |p: usize| {
+            let f = cx.f(p);
+            if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
+                1
+            } else if f & flag::ON != 0 && p + 1 < hi && cx.has_flag(p + 1, flag::DAY) {
+                2
+            } else if f & flag::COUNT != 0 || toks[p].kind == TokenKind::Number {
+                1
+            } else {
+                hyphenated_modifier(text, toks, p, hi)
+            }
+        };
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         let mut k = lo;
         while k < hi {
+            // Only a word starts a trigger.
+            if toks[k].kind != TokenKind::Word {
+                k += 1;
+                continue;
+            }
             // Not inside a compound: `long-threatened`, `Iran-backed`.
             if k > lo && !toks[k].space_before && is_punct(text, &toks[k - 1], &["-"]) {
                 k += 1;
@@ -1301,23 +1386,6 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            // What a phrase may hold without changing it: a modifier
-            // (`imposed fresh sanctions on`), a day (`demonstrated on
-            // Tuesday in`, `lifted Friday the blockade`), a count (`fired
-            // two rockets at`) or a hyphenated modifier (`lifted a
-            // decades-old embargo on`, `imposed a 25-percent tariff on`).
-            let skip_at = |p: usize| {
-                let f = cx.f(p);
-                if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
-                    1
-                } else if f & flag::ON != 0 && p + 1 < hi && cx.has_flag(p + 1, flag::DAY) {
-                    2
-                } else if f & flag::COUNT != 0 || toks[p].kind == TokenKind::Number {
-                    1
-                } else {
-                    hyphenated_modifier(text, toks, p, hi)
-                }
-            };
             match lex.match_at(text, toks, k, hi, &skip_at) {
                 Some((e, after)) => {
                     found.push((k, after, e));
@@ -1338,7 +1406,7 @@ pub(crate) fn find(
         for (fi, &(a, b, e)) in found.iter().enumerate() {
             let t = &lex.entries[e as usize];
             let infinitive = a > lo
-                && is(text, &toks[a - 1], &["to"])
+                && cx.has_flag(a - 1, flag::TO)
                 && fi > 0
                 && found[fi - 1].1 <= a
                 && a - found[fi - 1].1 <= 10
@@ -1377,7 +1445,7 @@ pub(crate) fn find(
             }
             let governs =
                 matches!(t.ty, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Agree)
-                    || is(text, &toks[b.min(hi - 1)], &["to"]);
+                    || cx.has_flag(b.min(hi - 1), flag::TO);
             if governs {
                 governed_until = (b + 8).min(hi);
                 gov_end = b;
@@ -1737,7 +1805,7 @@ impl Cx<'_> {
                 if j < gap_end {
                     if is_punct(self.text, t, &[","]) {
                         commas += 1;
-                    } else if commas % 2 == 0 && is(self.text, t, &["of", "in", "from", "at"]) {
+                    } else if commas % 2 == 0 && self.has_flag(j, flag::OF_IN) {
                         gap = 0;
                     } else if commas % 2 == 0
                         && t.kind == TokenKind::Word
@@ -1808,7 +1876,7 @@ impl Cx<'_> {
             // `it`, `they`, `we` are not resolved, except after a speech
             // verb, where they stand for its subject (`Hungary has said it
             // will support`).
-            if is(self.text, &self.toks[j], &["it", "they", "we", "i", "you", "its", "their", "our"]) {
+            if self.has_flag(j, flag::OTHER_PRON) {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
                 match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| self.has_flag(q, flag::SPEECH)) {
                     Some(q) => {
@@ -2076,8 +2144,8 @@ impl Cx<'_> {
         if target.is_empty()
             && !passive
             && (t.slots.is_empty()
-                || (b < hi && is(text, &toks[b], &["to"]))
-                || (b + 2 < hi && is(text, &toks[b + 2], &["to"])))
+                || (b < hi && self.has_flag(b, flag::TO))
+                || (b + 2 < hi && self.has_flag(b + 2, flag::TO)))
             && matches!(t.ty, EventType::Request | EventType::Threaten | EventType::Agree | EventType::Reject)
         {
             let end = self.clause_end(b, hi);

@@ -2204,12 +2204,15 @@ impl<'a> Ctx<'a> {
             if self.t[k].qid != 0 || self.is_punct(k, ",") && k > end + 3 || k > end && self.is_verb_cue(k) {
                 break;
             }
-            // `that` opening a clause, not ending one (`could change that`).
-            let clause_follows = (k + 1..(k + 4).min(hi))
-                .filter(|&j| matches!(self.toks[j].kind, TokenKind::Word | TokenKind::Number))
-                .count()
-                >= 2;
-            if self.word(k).eq_ignore_ascii_case("that") && self.toks[k].kind == TokenKind::Word && clause_follows {
+            // `that` opening a clause, not ending one (`could change that`):
+            // the words after it are counted only after a `that`.
+            let clause_follows = || {
+                (k + 1..(k + 4).min(hi))
+                    .filter(|&j| matches!(self.toks[j].kind, TokenKind::Word | TokenKind::Number))
+                    .count()
+                    >= 2
+            };
+            if self.toks[k].kind == TokenKind::Word && self.word(k).eq_ignore_ascii_case("that") && clause_follows() {
                 return k + 1;
             }
         }
