@@ -66,7 +66,18 @@ impl WordClasses {
     const FLAGS: u64 = 0xffff;
 
     fn new() -> Self {
-        WordClasses { slots: vec![0; 1 << 10], len: 0, bits: 10 }
+        Self::with_capacity(0)
+    }
+
+    /// A table that holds `words` words without growing (at most three
+    /// quarters full): the name lists are sized before they are read, so
+    /// that start-up neither rehashes nor touches the pages of smaller tables.
+    fn with_capacity(words: usize) -> Self {
+        let mut bits = 10;
+        while 4 * words > 3 << bits {
+            bits += 1;
+        }
+        WordClasses { slots: vec![0; 1 << bits], len: 0, bits }
     }
 
     /// The slot's tag: the top 48 bits, never zero (zero marks an empty slot).
@@ -129,7 +140,10 @@ pub(crate) struct NameRules {
 
 impl NameRules {
     pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
-        let mut r = NameRules { names: WordClasses::new(), cues: WordClasses::new() };
+        // Lines bound the words: given names and surnames share one table.
+        let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() + 1;
+        let names = WordClasses::with_capacity(lines(given) + lines(surnames));
+        let mut r = NameRules { names, cues: WordClasses::new() };
         for line in given.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             r.add(line, GIVEN);
         }
