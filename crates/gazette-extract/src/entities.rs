@@ -133,10 +133,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             // the longest key reaches (it looks at no byte outside the range).
             let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
             let window = t.span.start..text.len().min(t.span.start + gaz.longest_key);
-            let Some(m) = gaz.automaton.find(Input::new(&lower[..]).range(window).anchored(Anchored::Yes)) else {
-                continue;
-            };
-            (t.span.start, m.end(), gaz.searched[m.pattern().as_usize()] as usize)
+            match gaz.automaton.find(Input::new(&lower[..]).range(window).anchored(Anchored::Yes)) {
+                Some(m) => (t.span.start, m.end(), gaz.searched[m.pattern().as_usize()] as usize),
+                // No longer alias here: the word alone, when it is one (the
+                // automaton holds no single-token key).
+                None if fw.single != u32::MAX => (t.span.start, t.span.end, fw.single as usize),
+                None => continue,
+            }
         };
         // The match must end where a token ends.
         let mut j = i;

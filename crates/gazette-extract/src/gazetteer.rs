@@ -431,8 +431,10 @@ fn parse_role(r: &str) -> Result<Role, String> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FirstWord {
     pub(crate) flags: u8,
-    /// The pattern of the one-token alias that is this word, when no longer
-    /// alias starts with it: the match needs no automaton search.
+    /// The pattern of the one-token alias that is this word (`u32::MAX`
+    /// when there is none): the match when no longer alias starts with it
+    /// (no automaton search), or when the search finds none here (the
+    /// automaton holds no one-token key).
     pub(crate) single: u32,
 }
 
@@ -455,8 +457,8 @@ pub struct Gazetteer {
     /// Pattern i of the automaton is the lowercase string shared by the
     /// aliases `patterns[i]`.
     pub(crate) patterns: Vec<Vec<u32>>,
-    /// Anchored, over the keys of `searched` only: automaton pattern i is
-    /// `patterns[searched[i]]`.
+    /// Anchored, over the keys of `searched` only (those of more than one
+    /// token, or not ASCII): automaton pattern i is `patterns[searched[i]]`.
     pub(crate) automaton: AhoCorasick,
     pub(crate) searched: Vec<u32>,
     /// The length in bytes of the longest key in the automaton: the window a
@@ -497,49 +499,55 @@ impl Gazetteer {
 
     fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Result<Gazetteer, Error> {
         let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<u32>> = Vec::new();
+        by_key.reserve(aliases.len());
+        let mut keys: Vec<String> = Vec::with_capacity(aliases.len());
+        let mut patterns: Vec<Vec<u32>> = Vec::with_capacity(aliases.len());
+        // The key (pattern) of each alias.
+        let mut key_of: Vec<usize> = Vec::with_capacity(aliases.len());
         for (i, a) in aliases.iter().enumerate() {
             let key = a.text.to_ascii_lowercase();
-            let p = *by_key.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
-                patterns.push(Vec::new());
-                patterns.len() - 1
-            });
+            let p = match by_key.get(&key) {
+                Some(&p) => p,
+                None => {
+                    by_key.insert(key.clone(), keys.len());
+                    keys.push(key);
+                    patterns.push(Vec::new());
+                    keys.len() - 1
+                }
+            };
             patterns[p].push(i as u32);
+            key_of.push(p);
         }
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
-        // The first word of each key (pattern), as the aliases give it.
-        let mut key_first: Vec<Option<Box<[u8]>>> = vec![None; keys.len()];
-        for a in &aliases {
+        first_words.reserve(keys.len());
+        // The first word of each key, as its aliases give it, and whether the
+        // key is that word alone (a single-token ASCII alias).
+        let mut key_first: Vec<Option<(Box<[u8]>, bool)>> = vec![None; keys.len()];
+        for (a, &key) in aliases.iter().zip(&key_of) {
             let toks = gazette_tokenizer::tokenize(&a.text);
             let Some(first) = toks.first().map(|t| t.text(&a.text).to_lowercase()) else {
                 continue;
             };
             let first = first.into_bytes().into_boxed_slice();
-            let key = by_key[&a.text.to_ascii_lowercase()];
             let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
+            let single = toks.len() == 1 && a.text.is_ascii();
             let fw = first_words.entry(first.clone()).or_insert(FirstWord::NONE);
             fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
-            if toks.len() > 1 || !a.text.is_ascii() {
-                fw.flags |= FirstWord::LONGER;
-            } else {
+            if single {
                 fw.single = key as u32;
+            } else {
+                fw.flags |= FirstWord::LONGER;
             }
-            key_first[key].get_or_insert(first);
+            key_first[key].get_or_insert((first, single));
         }
-        // The automaton holds only the keys a search can reach: those whose
-        // first word starts a longer alias (or is not ASCII). A word that
-        // starts one single-token alias only is settled by `single` without a
-        // search, and leaving those keys out (most of them) makes the build,
-        // whose failure transitions are most of start-up, about half as long.
+        // The automaton holds only the keys a search can find: those of more
+        // than one token (or not ASCII). A word that starts no longer alias
+        // is settled by `single` without a search, and when a search finds
+        // nothing, by `single` again, so single-token keys stay out: the
+        // build, whose failure transitions are most of start-up, is a
+        // fraction of what it is with every key.
         let searched: Vec<u32> = (0..keys.len())
-            .filter(|&k| {
-                key_first[k]
-                    .as_ref()
-                    .and_then(|w| first_words.get(w))
-                    .is_none_or(|fw| fw.flags & FirstWord::LONGER != 0)
-            })
+            .filter(|&k| key_first[k].as_ref().is_none_or(|(_, single)| !single))
             .map(|k| k as u32)
             .collect();
         // The keys are in ASCII lowercase, and so is the text it is run on
