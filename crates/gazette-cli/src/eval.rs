@@ -142,10 +142,17 @@ pub fn ner(pipeline: &gazette_extract::Pipeline, path: &Path, min: Option<f64>, 
     for (d, doc) in docs.iter().enumerate() {
         let article = gazette_extract::Article { id: format!("doc{d}"), text: doc.text.clone(), ..Default::default() };
         let Ok(x) = pipeline.process(&article) else { continue };
+        // CoNLL tokens by the byte where they start and end, and the gold
+        // chunks as a set: lookups, not scans, for documents of any length.
+        let starts: std::collections::HashMap<usize, usize> =
+            doc.spans.iter().enumerate().rev().map(|(i, s)| (s.0, i)).collect();
+        let ends: std::collections::HashMap<usize, usize> =
+            doc.spans.iter().enumerate().rev().map(|(i, s)| (s.1, i)).collect();
+        let gold: std::collections::HashSet<&Chunk> = doc.gold.iter().collect();
         let mut predicted: Vec<Chunk> = Vec::new();
         for m in &x.mentions {
-            let start = doc.spans.iter().position(|s| s.0 == m.span.start);
-            let end = doc.spans.iter().position(|s| s.1 == m.span.end);
+            let start = starts.get(&m.span.start).copied();
+            let end = ends.get(&m.span.end).copied();
             match (start, end) {
                 (Some(s), Some(e)) => predicted.push((s, e + 1, ner_type(m.kind))),
                 // A mention that cuts a CoNLL token cannot match exactly.
@@ -157,7 +164,7 @@ pub fn ner(pipeline: &gazette_extract::Pipeline, path: &Path, min: Option<f64>, 
         }
         for p in &predicted {
             counts[idx(p.2)].1 += 1;
-            if doc.gold.contains(p) {
+            if gold.contains(p) {
                 counts[idx(p.2)].0 += 1;
             } else if show_errors && p.0 != usize::MAX {
                 let (s, e) = (doc.spans[p.0].0, doc.spans[p.1 - 1].1);
@@ -165,7 +172,8 @@ pub fn ner(pipeline: &gazette_extract::Pipeline, path: &Path, min: Option<f64>, 
             }
         }
         if show_errors {
-            for g in doc.gold.iter().filter(|g| !predicted.contains(g)) {
+            let found: std::collections::HashSet<&Chunk> = predicted.iter().collect();
+            for g in doc.gold.iter().filter(|g| !found.contains(g)) {
                 let (s, e) = (doc.spans[g.0].0, doc.spans[g.1 - 1].1);
                 println!("missed {} {:?}", g.2, &doc.text[s..e]);
             }
