@@ -249,7 +249,8 @@ fn run(cli: Cli) -> Result<u8> {
             let quotes = events || cfg.emit.contains(&RecordKind::Quote);
             let builder = gazetteer
                 .builder(cfg.read.max_item_bytes, quotes, events)?
-                .entity_records(cfg.emit.contains(&RecordKind::Entity));
+                .entity_records(cfg.emit.contains(&RecordKind::Entity))
+                .quote_records(cfg.emit.contains(&RecordKind::Quote));
             let s = extract::run(&cfg, builder)?;
             Ok(if s.interrupted {
                 EXIT_INTERRUPTED

@@ -27,6 +27,7 @@ pub struct PipelineBuilder {
     quotes: bool,
     events: bool,
     entity_records: bool,
+    quote_records: bool,
 }
 
 impl PipelineBuilder {
@@ -36,6 +37,16 @@ impl PipelineBuilder {
     /// output), this saves about a tenth of the pipeline's time.
     pub fn entity_records(mut self, on: bool) -> Self {
         self.entity_records = on;
+        self
+    }
+
+    /// Build quote records (the default) or not: [`Extraction::quotes`] is
+    /// then empty, while the quote stage still runs for the events (an
+    /// event's `attribution` is unchanged). For callers that write events
+    /// but no quotes (the CLI's default output), where the quotes' records
+    /// outnumber the events' eight to one.
+    pub fn quote_records(mut self, on: bool) -> Self {
+        self.quote_records = on;
         self
     }
 
@@ -181,6 +192,7 @@ impl PipelineBuilder {
             holders,
             cues,
             entity_records: self.entity_records,
+            quote_records: self.quote_records,
             max_article_bytes: self.max_article_bytes,
         })
     }
@@ -209,6 +221,8 @@ pub struct Pipeline {
     triggers: Option<crate::events::TriggerLexicon>,
     /// Whether entity records are built.
     entity_records: bool,
+    /// Whether quote records are built.
+    quote_records: bool,
     /// Gazetteer entities that are capital cities: as actors, their
     /// country's government.
     capitals: rustc_hash::FxHashSet<usize>,
@@ -287,6 +301,7 @@ impl Pipeline {
             quotes: true,
             events: true,
             entity_records: true,
+            quote_records: true,
         }
     }
 
@@ -336,7 +351,11 @@ impl Pipeline {
             Some(cues) => crate::quotes::find(cues, text, &analysis, &mentions, &name_of),
             None => Vec::new(),
         };
-        let quotes = self.quote_records(&article.article_id, text, &found, &new_entities);
+        let quotes = if self.quote_records {
+            self.quote_records(&article.article_id, text, &found, &new_entities)
+        } else {
+            Vec::new()
+        };
         let events = if let Some(lex) = &self.triggers {
             // Content spans by start, with the speaker's mention: the one at
             // the speaker's words, or the entity's first mention.
@@ -363,7 +382,7 @@ impl Pipeline {
             }
             content.sort_by_key(|c| (c.span.start, c.quote));
             let events = crate::events::find(lex, text, &analysis, &mentions, &content);
-            self.event_records(lex, &article, text, &analysis, &events, &mentions, &new_entities, &quotes)
+            self.event_records(lex, &article, text, &analysis, &events, &mentions, &new_entities, &found)
         } else {
             Vec::new()
         };
@@ -561,14 +580,7 @@ impl Pipeline {
             .enumerate()
             .map(|(n, q)| QuoteRecord {
                 article_id: article_id.to_string(),
-                quote_id: {
-                    use std::fmt::Write as _;
-                    let mut id = String::with_capacity(article_id.len() + 6);
-                    id.push_str(article_id);
-                    id.push_str("#q");
-                    let _ = write!(id, "{}", n + 1);
-                    id
-                },
+                quote_id: quote_id(article_id, n),
                 kind: q.kind,
                 content: q.content.iter().map(|&s| TextSpan { start: s.start, end: s.end, text: piece(s) }).collect(),
                 cue: q.cue.as_ref().map(|c| CueRecord {
@@ -606,7 +618,7 @@ impl Pipeline {
         events: &[crate::events::Event],
         mentions: &[Mention],
         new_entities: &[NewEntity],
-        quotes: &[QuoteRecord],
+        quotes: &[Quote],
     ) -> Vec<EventRecord> {
         let toks = &analysis.tokens;
         let piece = |s: Span| s.text(text).to_string();
@@ -788,10 +800,15 @@ impl Pipeline {
                 quantities,
                 modality: ev.modality,
                 negated: ev.negated,
-                attribution: ev.quote.and_then(|q| quotes.get(q)).map(|q| AttributionRecord {
-                    quote_id: q.quote_id.clone(),
-                    speaker: q.speaker.as_ref().map(|s| s.text.clone()),
-                    entity_id: q.speaker.as_ref().and_then(|s| s.entity_id.clone()),
+                // The quote's id and speaker as its record gives them.
+                attribution: ev.quote.and_then(|q| Some((q, quotes.get(q)?))).map(|(n, q)| AttributionRecord {
+                    quote_id: quote_id(&article.article_id, n),
+                    speaker: q.speaker.as_ref().map(|sp| piece(sp.span)),
+                    entity_id: q
+                        .speaker
+                        .as_ref()
+                        .and_then(|sp| sp.entity)
+                        .map(|e| self.entity_id_name(new_entities, e).0.to_string()),
                 }),
                 evidence: piece(evidence_span(toks, sent.span, ev.trigger)),
                 mentions: vec![telling],
@@ -897,6 +914,16 @@ impl Pipeline {
             Err(e) => vec![Record::Error(e.to_record(&article.id))],
         }
     }
+}
+
+/// The id of an article's quote `n` (from 0): `ARTICLE#qN+1`.
+fn quote_id(article_id: &str, n: usize) -> String {
+    use std::fmt::Write as _;
+    let mut id = String::with_capacity(article_id.len() + 6);
+    id.push_str(article_id);
+    id.push_str("#q");
+    let _ = write!(id, "{}", n + 1);
+    id
 }
 
 /// Longest sentence an event's `evidence` quotes whole, in bytes.

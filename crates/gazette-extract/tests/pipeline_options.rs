@@ -26,6 +26,20 @@ fn without_entity_records_only_the_entity_records_go() {
 }
 
 #[test]
+fn without_quote_records_only_the_quote_records_go() {
+    let full = Pipeline::builder().build().unwrap().process(&article()).unwrap();
+    let lean = Pipeline::builder().quote_records(false).build().unwrap().process(&article()).unwrap();
+    assert!(!full.quotes.is_empty());
+    assert!(lean.quotes.is_empty());
+    // An event told in a quote still names the quote and its speaker.
+    assert!(full.events.iter().any(|e| e.attribution.is_some()), "the text must have an event inside a quote");
+    assert_eq!(lean.events, full.events);
+    assert_eq!(lean.entities, full.entities);
+    assert_eq!(lean.mentions, full.mentions);
+    assert_eq!(lean.article, full.article);
+}
+
+#[test]
 fn into_records_gives_the_records_in_the_same_order() {
     let x = Pipeline::builder().build().unwrap().process(&article()).unwrap();
     let copied = x.records();
