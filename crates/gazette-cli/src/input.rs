@@ -287,15 +287,25 @@ fn read_json(
     }
 }
 
+/// The reader's buffered bytes, read again when a read is interrupted by a
+/// signal; empty at the end.
+fn fill(r: &mut impl BufRead) -> io::Result<&[u8]> {
+    loop {
+        match r.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+            // Borrowed again below: the bytes are buffered, no read is made.
+            Ok(_) => break,
+        }
+    }
+    r.fill_buf()
+}
+
 /// Skips whitespace and a byte order mark; the next byte, not consumed.
 fn first_byte(r: &mut impl BufRead) -> io::Result<Option<u8>> {
     let mut start = true;
     loop {
-        let chunk = match r.fill_buf() {
-            Ok(c) => c,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let chunk = fill(r)?;
         if start && chunk.starts_with(b"\xEF\xBB\xBF") {
             r.consume(3);
             start = false;
@@ -346,11 +356,7 @@ fn scan_array(r: &mut impl BufRead, limit: usize, element: &mut impl FnMut(Eleme
     let mut inside = false;
     let (mut size, mut depth, mut string, mut escaped) = (0usize, 0usize, false, false);
     loop {
-        let chunk = match r.fill_buf() {
-            Ok(c) => c,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let chunk = fill(r)?;
         if chunk.is_empty() {
             return Ok(match expect {
                 Expect::End => Ok(()),
@@ -478,11 +484,7 @@ fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> i
     let mut seen = 0usize;
     let mut any = false;
     loop {
-        let chunk = match r.fill_buf() {
-            Ok(c) => c,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let chunk = fill(r)?;
         if chunk.is_empty() {
             return Ok(any.then_some(seen));
         }
