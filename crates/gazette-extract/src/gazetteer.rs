@@ -520,9 +520,9 @@ impl Gazetteer {
         }
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
         first_words.reserve(keys.len());
-        // The first word of each key, as its aliases give it, and whether the
-        // key is that word alone (a single-token ASCII alias).
-        let mut key_first: Vec<Option<(Box<[u8]>, bool)>> = vec![None; keys.len()];
+        // Whether each key is its first word alone (a single-token ASCII
+        // alias), as its first alias says; `None` for a key without a word.
+        let mut key_single: Vec<Option<bool>> = vec![None; keys.len()];
         for (a, &key) in aliases.iter().zip(&key_of) {
             let toks = gazette_tokenizer::tokenize(&a.text);
             let Some(first) = toks.first().map(|t| t.text(&a.text).to_lowercase()) else {
@@ -531,14 +531,14 @@ impl Gazetteer {
             let first = first.into_bytes().into_boxed_slice();
             let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
             let single = toks.len() == 1 && a.text.is_ascii();
-            let fw = first_words.entry(first.clone()).or_insert(FirstWord::NONE);
+            let fw = first_words.entry(first).or_insert(FirstWord::NONE);
             fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
             if single {
                 fw.single = key as u32;
             } else {
                 fw.flags |= FirstWord::LONGER;
             }
-            key_first[key].get_or_insert((first, single));
+            key_single[key].get_or_insert(single);
         }
         // The automaton holds only the keys a search can find: those of more
         // than one token (or not ASCII). A word that starts no longer alias
@@ -546,10 +546,7 @@ impl Gazetteer {
         // nothing, by `single` again, so single-token keys stay out: the
         // build, whose failure transitions are most of start-up, is a
         // fraction of what it is with every key.
-        let searched: Vec<u32> = (0..keys.len())
-            .filter(|&k| key_first[k].as_ref().is_none_or(|(_, single)| !single))
-            .map(|k| k as u32)
-            .collect();
+        let searched: Vec<u32> = (0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| k as u32).collect();
         // The keys are in ASCII lowercase, and so is the text it is run on
         // (see `entities::find`): a case-sensitive automaton is half the
         // states of a case-insensitive one and builds in half the time.
