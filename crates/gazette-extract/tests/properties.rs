@@ -18,22 +18,13 @@ use std::sync::LazyLock;
 use gazette_extract::{Article, Error, Pipeline};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::FileFailurePersistence;
 use support::check_with_json;
 use support::tokenizer::text::dirty_text;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::builder().build().expect("the default pipeline"));
 
 fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = 256;
-    }
-    config.failure_persistence = Some(Box::new(FileFailurePersistence::Direct(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/proptest-regressions/properties.txt"
-    ))));
-    config
+    support::tokenizer::proptest_config(256)
 }
 
 /// An article with dirty text and a publication date that is missing,

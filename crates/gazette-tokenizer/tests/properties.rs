@@ -11,20 +11,11 @@ mod support;
 
 use gazette_tokenizer::{Tokenizer, tokenize};
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use support::check_spans;
 use support::text::dirty_text;
 
 fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = 512;
-    }
-    config.failure_persistence = Some(Box::new(FileFailurePersistence::Direct(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/proptest-regressions/properties.txt"
-    ))));
-    config
+    support::proptest_config(512)
 }
 
 proptest! {

@@ -6,6 +6,22 @@
 
 pub mod text;
 
+/// The property tests' settings: `cases` a property unless `PROPTEST_CASES`
+/// says otherwise, and failing inputs kept in the crate's
+/// `proptest-regressions/properties.txt` (a crate's tests compile this module
+/// with their own manifest directory).
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    config.failure_persistence = Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/proptest-regressions/properties.txt"
+    ))));
+    config
+}
+
 use gazette_tokenizer::{Analysis, Span, TokenKind};
 
 /// In bounds and on char boundaries, `start <= end`.
