@@ -259,8 +259,9 @@ impl TriggerLexicon {
         for (words, f) in FLAG_WORDS {
             for w in words {
                 for w in [w.to_string(), w.replace('\'', "’")] {
-                    lex.flags_bloom.insert(word_hash(w.as_bytes()));
-                    let list = lex.flags.entry(word_hash(w.as_bytes())).or_default();
+                    let h = word_hash(w.as_bytes());
+                    lex.flags_bloom.insert(h);
+                    let list = lex.flags.entry(h).or_default();
                     match list.iter_mut().find(|(x, _)| **x == *w) {
                         Some(x) => x.1 |= f,
                         None => list.push((w.into(), f)),

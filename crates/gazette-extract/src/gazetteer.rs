@@ -571,20 +571,13 @@ impl Gazetteer {
         }
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
-        for (w, &FirstWord { flags, .. }) in &first_words {
-            if let Some(&b) = w.first() {
-                first_bytes[b.to_ascii_lowercase() as usize] = true;
-            }
-            if flags & FirstWord::LOWER != 0
-                && let Some(&b) = w.first()
-            {
-                lower_first_bytes[b as usize] = true;
-            }
-        }
         let mut lower_pairs = crate::fold::Bloom::default();
-        for (w, _) in first_words.iter().filter(|(_, fw)| fw.flags & FirstWord::LOWER != 0) {
-            if let Some(&b0) = w.first() {
-                lower_pairs.set(lower_pair(b0, w.get(1).copied().unwrap_or(0)));
+        for (w, &FirstWord { flags, .. }) in &first_words {
+            let Some(&b) = w.first() else { continue };
+            first_bytes[b.to_ascii_lowercase() as usize] = true;
+            if flags & FirstWord::LOWER != 0 {
+                lower_first_bytes[b as usize] = true;
+                lower_pairs.set(lower_pair(b, w.get(1).copied().unwrap_or(0)));
             }
         }
         let start_bytes = std::array::from_fn(|b| match b as u8 {

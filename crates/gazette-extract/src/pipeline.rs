@@ -146,20 +146,11 @@ impl PipelineBuilder {
                 }
                 gazetteer = Some(g.build());
             },
-            &mut || {
-                // The lexicons of the stages that run, and only those.
-                lexicons = Some((|| {
-                    let names = NameRules::embedded()?;
-                    let cues = if quotes { Some(crate::quotes::CueLexicon::embedded()?) } else { None };
-                    let triggers = if events { Some(crate::events::TriggerLexicon::embedded()?) } else { None };
-                    let capitals = crate::events::capitals(crate::events::DEFAULT_CAPITALS)?;
-                    Ok::<_, Error>((names, cues, triggers, capitals))
-                })());
-            },
+            &mut || lexicons = Some(Lexicons::embedded(quotes, events)),
         );
         const UNRUN: &str = "the join given to PipelineBuilder::build_with must run both halves";
         let gazetteer = gazetteer.expect(UNRUN)?;
-        let (mut names, cues, triggers, capital_ids) = lexicons.expect(UNRUN)?;
+        let Lexicons { mut names, cues, triggers, capitals: capital_ids } = lexicons.expect(UNRUN)?;
         let tokenizer = match self.sentence_rules {
             Some(rules) => Tokenizer::with_rules(rules),
             None => Tokenizer::new(),
@@ -194,6 +185,27 @@ impl PipelineBuilder {
             entity_records: self.entity_records,
             quote_records: self.quote_records,
             max_article_bytes: self.max_article_bytes,
+        })
+    }
+}
+
+/// The tables built beside the gazetteer: the name lists, and the lexicons
+/// of the stages that run (and only those).
+struct Lexicons {
+    names: NameRules,
+    cues: Option<crate::quotes::CueLexicon>,
+    triggers: Option<crate::events::TriggerLexicon>,
+    /// Ids of the gazetteer's capital cities.
+    capitals: Vec<&'static str>,
+}
+
+impl Lexicons {
+    fn embedded(quotes: bool, events: bool) -> Result<Lexicons, Error> {
+        Ok(Lexicons {
+            names: NameRules::embedded()?,
+            cues: if quotes { Some(crate::quotes::CueLexicon::embedded()?) } else { None },
+            triggers: if events { Some(crate::events::TriggerLexicon::embedded()?) } else { None },
+            capitals: crate::events::capitals(crate::events::DEFAULT_CAPITALS)?,
         })
     }
 }
@@ -801,7 +813,7 @@ impl Pipeline {
                 modality: ev.modality,
                 negated: ev.negated,
                 // The quote's id and speaker as its record gives them.
-                attribution: ev.quote.and_then(|q| Some((q, quotes.get(q)?))).map(|(n, q)| AttributionRecord {
+                attribution: ev.quote.and_then(|n| quotes.get(n).map(|q| (n, q))).map(|(n, q)| AttributionRecord {
                     quote_id: quote_id(&article.article_id, n),
                     speaker: q.speaker.as_ref().map(|sp| piece(sp.span)),
                     entity_id: q
@@ -1020,8 +1032,7 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
     for (k, m) in mentions.iter().enumerate().rev() {
         ending_at.insert(m.span.end, k);
     }
-    let mut by_id: rustc_hash::FxHashMap<String, usize> =
-        new_entities.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect();
+    let mut by_id = new_entity_ids(new_entities);
     for i in 1..toks.len().saturating_sub(2) {
         if !punct(&toks[i], b'(') || !punct(&toks[i + 2], b')') || !is_acronym(&toks[i + 1]) || covered[i + 1] {
             continue;
@@ -1052,12 +1063,7 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
                 let words: Vec<&str> = (s..i).map(|k| toks[k].text(text)).collect();
                 (words.len() >= 2 && initials(&words) == acro).then(|| {
                     let span = Span::new(toks[s].span.start, toks[i - 1].span.end);
-                    let name = span.text(text).to_string();
-                    let id = new_id(&name);
-                    let index = *by_id.entry(id).or_insert_with_key(|id| {
-                        new_entities.push(NewEntity { id: id.clone(), name, kind: crate::EntityKind::Org });
-                        new_entities.len() - 1
-                    });
+                    let index = add_new_entity(&mut by_id, new_entities, span.text(text), crate::EntityKind::Org);
                     let entity = EntityRef::New(index);
                     added.push(Mention {
                         span,
@@ -1143,23 +1149,37 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
     if teams.is_empty() {
         return;
     }
-    // The new entities by id, built once: a lookup per team, not a scan.
-    let mut by_id: rustc_hash::FxHashMap<String, usize> =
-        new_entities.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect();
+    let mut by_id = new_entity_ids(new_entities);
     for k in teams {
         let m = &mut mentions[k];
         if m.kind == EntityKind::Org {
             continue;
         }
-        let name = m.span.text(text).to_string();
-        let index = *by_id.entry(new_id(&name)).or_insert_with_key(|id| {
-            new_entities.push(NewEntity { id: id.clone(), name, kind: EntityKind::Org });
-            new_entities.len() - 1
-        });
+        let index = add_new_entity(&mut by_id, new_entities, m.span.text(text), EntityKind::Org);
         m.entity = EntityRef::New(index);
         m.kind = EntityKind::Org;
         m.how = MatchHow::Pattern;
     }
+}
+
+/// The new entities' indices by id, built once so that each addition with
+/// [`add_new_entity`] is a lookup, not a scan of the list.
+fn new_entity_ids(new_entities: &[NewEntity]) -> rustc_hash::FxHashMap<String, usize> {
+    new_entities.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect()
+}
+
+/// The index of the new entity named `name`: the one with its id when there
+/// is one, else a new one of `kind`.
+fn add_new_entity(
+    by_id: &mut rustc_hash::FxHashMap<String, usize>,
+    new_entities: &mut Vec<NewEntity>,
+    name: &str,
+    kind: crate::EntityKind,
+) -> usize {
+    *by_id.entry(new_id(name)).or_insert_with_key(|id| {
+        new_entities.push(NewEntity { id: id.clone(), name: name.to_string(), kind });
+        new_entities.len() - 1
+    })
 }
 
 /// The id of a name no gazetteer knows: `new:` and the name in lowercase,
