@@ -67,7 +67,7 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-/// Building the default gazetteer: parsing the embedded TSV and the automaton.
+/// Building the default gazetteer: parsing the embedded TSV and the alias trie.
 fn gazetteer_build(c: &mut Criterion) {
     let entities = gazette_extract::Gazetteer::default_gazetteer().expect("default gazetteer").entities().len();
     c.bench_function("gazetteer/build-default", |b| {

@@ -306,10 +306,10 @@ fn gazetteer_check(files: &[PathBuf], with_default: bool) -> Result<u8> {
     match b.build() {
         Ok(g) => {
             println!(
-                "{} entities, {} aliases, automaton {:.1} MiB; {errors} errors, {warnings} warnings",
+                "{} entities, {} aliases, alias trie {} KiB; {errors} errors, {warnings} warnings",
                 g.entities().len(),
                 g.alias_count(),
-                g.automaton_bytes() as f64 / (1 << 20) as f64
+                g.automaton_bytes().div_ceil(1 << 10)
             );
             Ok(0)
         }

@@ -1,7 +1,6 @@
 //! The entity stage: gazetteer aliases found on token boundaries, with case
 //! rules and context for ambiguous aliases.
 
-use aho_corasick::{Anchored, Input};
 use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
 use serde::Serialize;
 
@@ -112,12 +111,12 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     let toks = &analysis.tokens;
     let mut found: Vec<Candidate> = Vec::new();
     let mut pool: Vec<u32> = Vec::new();
-    // The text in ASCII lowercase, made once at the first search: the
-    // automaton knows lowercase keys. (Lowercasing a window of the longest
-    // key's length at each search cost more than the whole text does.)
+    // The text in ASCII lowercase, made once at the first search: the trie
+    // knows lowercase keys. (Lowercasing a window of the longest key's length
+    // at each search cost more than the whole text does.)
     let mut lower: Option<Vec<u8>> = None;
-    // The anchored automaton is tried at each token that can start an alias;
-    // an accepted match skips the tokens it covers.
+    // The trie is searched at each token that can start an alias; an
+    // accepted match skips the tokens it covers.
     let mut next_free = 0usize;
     for (i, t) in toks.iter().enumerate() {
         if t.span.start < next_free {
@@ -129,14 +128,14 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             // Only a one-token alias starts with this word: no search needed.
             (t.span.start, t.span.end, fw.single as usize)
         } else {
-            // The automaton runs over the lowercase text from here, as far as
-            // the longest key reaches (it looks at no byte outside the range).
+            // The longest key that the lowercase text from here starts with
+            // (the trie reads no further than its longest key). A shorter
+            // key is not tried when it does not end on a token end.
             let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
-            let window = t.span.start..text.len().min(t.span.start + gaz.longest_key);
-            match gaz.automaton.find(Input::new(&lower[..]).range(window).anchored(Anchored::Yes)) {
-                Some(m) => (t.span.start, m.end(), gaz.searched[m.pattern().as_usize()] as usize),
+            match gaz.trie.longest_prefix(&lower[t.span.start..]) {
+                Some((len, key)) => (t.span.start, t.span.start + len, key as usize),
                 // No longer alias here: the word alone, when it is one (the
-                // automaton holds no single-token key).
+                // trie holds no single-token key).
                 None if fw.single != u32::MAX => (t.span.start, t.span.end, fw.single as usize),
                 None => continue,
             }

@@ -1,13 +1,13 @@
 //! The gazetteer: entities with aliases, country, sector and dated roles,
-//! read from TSV (format: `corpora/gazetteer/README.md`), and the automaton
-//! that finds their aliases in text.
+//! read from TSV (format: `corpora/gazetteer/README.md`), and the trie that
+//! finds their aliases in text.
 
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
 
+use crate::trie::Trie;
 use crate::{Date, Error};
 
 /// The default gazetteer files, embedded at build time, in priority order:
@@ -362,7 +362,7 @@ impl GazetteerBuilder {
         if let Some(p) = self.problems.iter().find(|p| p.fatal) {
             return Err(Error::Gazetteer(p.to_string()));
         }
-        Gazetteer::new(self.entities, self.aliases)
+        Ok(Gazetteer::new(self.entities, self.aliases))
     }
 }
 
@@ -431,10 +431,10 @@ fn parse_role(r: &str) -> Result<Role, String> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FirstWord {
     pub(crate) flags: u8,
-    /// The pattern of the one-token alias that is this word (`u32::MAX`
-    /// when there is none): the match when no longer alias starts with it
-    /// (no automaton search), or when the search finds none here (the
-    /// automaton holds no one-token key).
+    /// The key of the one-token alias that is this word (`u32::MAX` when
+    /// there is none): the match when no longer alias starts with it (no
+    /// trie search), or when the search finds none here (the trie holds no
+    /// one-token key).
     pub(crate) single: u32,
 }
 
@@ -448,22 +448,19 @@ impl FirstWord {
     pub(crate) const LONGER: u8 = 4;
 }
 
-/// Entities and an automaton over their aliases. Built once, shared by all
+/// Entities and a trie over their aliases. Built once, shared by all
 /// threads.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
     pub(crate) aliases: Vec<Alias>,
-    /// Pattern i of the automaton is the lowercase string shared by the
-    /// aliases `patterns[i]`.
+    /// Key i is the ASCII-lowercase string shared by the aliases
+    /// `patterns[i]`.
     pub(crate) patterns: Vec<Vec<u32>>,
-    /// Anchored, over the keys of `searched` only (those of more than one
-    /// token, or not ASCII): automaton pattern i is `patterns[searched[i]]`.
-    pub(crate) automaton: AhoCorasick,
-    pub(crate) searched: Vec<u32>,
-    /// The length in bytes of the longest key in the automaton: the window a
-    /// search needs.
-    pub(crate) longest_key: usize,
+    /// The keys a search can find (those of more than one token, or not
+    /// ASCII), each with its index into `patterns`: searched anchored at a
+    /// token start for the longest key there.
+    pub(crate) trie: Trie,
     /// The first token of every alias, lowercased: bit 0 set when some alias
     /// starts with it, bit 1 when such an alias can match in lowercase
     /// (written so, or matching in any case). Tokens that start no alias are
@@ -497,7 +494,7 @@ impl Gazetteer {
         GazetteerBuilder::new().add_default().build()
     }
 
-    fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Result<Gazetteer, Error> {
+    fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Gazetteer {
         let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
         by_key.reserve(aliases.len());
         let mut keys: Vec<String> = Vec::with_capacity(aliases.len());
@@ -540,26 +537,14 @@ impl Gazetteer {
             }
             key_single[key].get_or_insert(single);
         }
-        // The automaton holds only the keys a search can find: those of more
-        // than one token (or not ASCII). A word that starts no longer alias
-        // is settled by `single` without a search, and when a search finds
-        // nothing, by `single` again, so single-token keys stay out: the
-        // build, whose failure transitions are most of start-up, is a
-        // fraction of what it is with every key.
-        let searched: Vec<u32> = (0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| k as u32).collect();
-        // The keys are in ASCII lowercase, and so is the text it is run on
-        // (see `entities::find`): a case-sensitive automaton is half the
-        // states of a case-insensitive one and builds in half the time.
-        let longest_key = searched.iter().map(|&i| keys[i as usize].len()).max().unwrap_or(0);
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            // A contiguous NFA is under 1 MiB where a DFA is 30: the anchored
-            // searches walk a few bytes each, so cache footprint matters more
-            // than per-byte speed, above all with several threads.
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(searched.iter().map(|&i| &keys[i as usize]))
-            .map_err(|e| Error::Gazetteer(format!("cannot build the alias automaton: {e}")))?;
+        // The trie holds only the keys a search can find: those of more than
+        // one token (or not ASCII). A word that starts no longer alias is
+        // settled by `single` without a search, and when a search finds
+        // nothing, by `single` again, so single-token keys stay out. The keys
+        // are in ASCII lowercase, and so is the text it is run on (see
+        // `entities::find`).
+        let trie =
+            Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
         let first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> = first_words
             .iter()
             .filter(|(w, _)| w.is_ascii())
@@ -584,19 +569,17 @@ impl Gazetteer {
             c if c.is_ascii_lowercase() => lower_first_bytes[b],
             c => first_bytes[c.to_ascii_lowercase() as usize],
         });
-        Ok(Gazetteer {
+        Gazetteer {
             entities,
             aliases,
             patterns,
-            automaton,
-            searched,
-            longest_key,
+            trie,
             first_words,
             first_words_ascii,
             first_bloom,
             start_bytes,
             lower_pairs,
-        })
+        }
     }
 
     /// All entities, in file order.
@@ -614,9 +597,10 @@ impl Gazetteer {
         self.aliases.len()
     }
 
-    /// Heap bytes used by the alias automaton.
+    /// Heap bytes used by the structure that finds aliases of more than one
+    /// token (a byte trie; the name is from when it was an automaton).
     pub fn automaton_bytes(&self) -> usize {
-        self.automaton.memory_usage()
+        self.trie.heap_bytes()
     }
 }
 

@@ -76,6 +76,7 @@ mod quantity;
 mod quotes;
 mod record;
 mod timex;
+mod trie;
 
 pub use article::Article;
 pub use date::Date;

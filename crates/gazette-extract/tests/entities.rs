@@ -64,6 +64,14 @@ fn longest_alias_wins() {
 }
 
 #[test]
+fn the_longest_alias_must_end_on_a_token_end_and_no_shorter_one_is_tried() {
+    // `Russian Federation` is the longest alias at `Russian`; it ends inside
+    // `Federationist`, so nothing starts there, not even `Russian`.
+    check("the Russian Federationist", &[]);
+    check("the Russian Federation, Russian", &["Russian Federation=gpe:RUS/GPE", "Russian=gpe:RUS/NORP"]);
+}
+
+#[test]
 fn united_states_forms() {
     check(
         "US, U.S., USA, the United States and America",

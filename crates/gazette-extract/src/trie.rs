@@ -1,0 +1,217 @@
+//! A byte trie over a fixed set of keys, for one query: the longest key that
+//! is a prefix of a byte string (an anchored, leftmost-longest search).
+//!
+//! It has no failure links: a search starts at the front of its input and
+//! stops at the first byte no key continues with, so it is built in one pass
+//! over the sorted keys, a small fraction of what an Aho-Corasick automaton
+//! over the same keys costs to build. A run of bytes with no branch and no
+//! key ending inside it is one edge (a radix tree), compared at once.
+
+/// The keys as a tree of nodes, stored breadth-first so that the children of
+/// each node are contiguous and in byte order.
+#[derive(Debug, Clone)]
+pub(crate) struct Trie {
+    /// Node 0 is the root (the empty prefix).
+    nodes: Vec<Node>,
+    /// The root's child by the first byte of its edge (`NONE`: none): the
+    /// root has a child for most bytes that start a key; the children of the
+    /// other nodes are few enough to scan.
+    root: Box<[u32; 256]>,
+    /// The first byte of the edge to each node, by node: the bytes scanned
+    /// to pick a child.
+    heads: Vec<u8>,
+    /// The rest of the edges' bytes (their tails), end to end.
+    tails: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The edge from the parent is `heads[i]` then `tails[tail..tail +
+    /// tail_len]`.
+    tail: u32,
+    tail_len: u32,
+    /// The children are `nodes[first..first + len]`.
+    first: u32,
+    len: u32,
+    /// The value of the key that ends here, `NONE` if no key does.
+    value: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    /// A trie of `keys`, each with a value (not `u32::MAX`). The keys must be
+    /// distinct.
+    pub(crate) fn new<'k>(keys: impl IntoIterator<Item = (&'k [u8], u32)>) -> Trie {
+        let mut keys: Vec<(&[u8], u32)> = keys.into_iter().collect();
+        keys.sort_unstable_by_key(|&(k, _)| k);
+        debug_assert!(keys.windows(2).all(|w| w[0].0 != w[1].0), "duplicate keys");
+        debug_assert!(keys.iter().all(|&(_, v)| v != NONE));
+        // A radix tree has fewer than two nodes a key.
+        let cap = 2 * keys.len() + 1;
+        let mut nodes = Vec::with_capacity(cap);
+        let mut heads = Vec::with_capacity(cap);
+        let mut tails = Vec::new();
+        nodes.push(Node { tail: 0, tail_len: 0, first: 0, len: 0, value: NONE });
+        heads.push(0);
+        // The keys under node i are `keys[lo..hi]` of `under[i] = (lo, hi,
+        // depth)`: they share the node's prefix, of `depth` bytes, and with
+        // the keys sorted, one that ends at the node comes first.
+        let mut under = Vec::with_capacity(cap);
+        under.push((0, keys.len(), 0));
+        let mut i = 0;
+        while i < nodes.len() {
+            let (mut lo, hi, d) = under[i];
+            if lo < hi && keys[lo].0.len() == d {
+                nodes[i].value = keys[lo].1;
+                lo += 1;
+            }
+            nodes[i].first = nodes.len() as u32;
+            // The rest are grouped by their byte at `d`: one child a group,
+            // whose edge runs to the end of the group's common prefix (that
+            // of its first and last keys, as they are sorted).
+            while lo < hi {
+                let (key, b) = (keys[lo].0, keys[lo].0[d]);
+                let end = lo + keys[lo..hi].partition_point(|&(k, _)| k[d] == b);
+                let last = keys[end - 1].0;
+                let common = d + 1 + key[d + 1..].iter().zip(&last[d + 1..]).take_while(|(x, y)| x == y).count();
+                let tail = &key[d + 1..common];
+                nodes.push(Node {
+                    tail: tails.len() as u32,
+                    tail_len: tail.len() as u32,
+                    first: 0,
+                    len: 0,
+                    value: NONE,
+                });
+                heads.push(b);
+                tails.extend_from_slice(tail);
+                under.push((lo, end, common));
+                lo = end;
+            }
+            nodes[i].len = nodes.len() as u32 - nodes[i].first;
+            i += 1;
+        }
+        let mut root = Box::new([NONE; 256]);
+        for c in nodes[0].first..nodes[0].first + nodes[0].len {
+            root[usize::from(heads[c as usize])] = c;
+        }
+        Trie { nodes, root, heads, tails }
+    }
+
+    /// The longest key that is a prefix of `text`: its length and value.
+    pub(crate) fn longest_prefix(&self, text: &[u8]) -> Option<(usize, u32)> {
+        let root = &self.nodes[0];
+        let mut found = (root.value != NONE).then_some((0, root.value));
+        let Some(&b) = text.first() else { return found };
+        let mut c = self.root[usize::from(b)];
+        // The bytes of `text` matched so far.
+        let mut at = 0;
+        while c != NONE {
+            // The edge's head matched `text[at]`; now its tail.
+            let node = &self.nodes[c as usize];
+            at += 1;
+            if node.tail_len > 0 {
+                let tail = &self.tails[node.tail as usize..][..node.tail_len as usize];
+                if !text[at..].starts_with(tail) {
+                    break;
+                }
+                at += tail.len();
+            }
+            if node.value != NONE {
+                found = Some((at, node.value));
+            }
+            let Some(&b) = text.get(at) else { break };
+            let first = node.first as usize;
+            let heads = &self.heads[first..first + node.len as usize];
+            c = heads.iter().position(|&h| h == b).map_or(NONE, |k| (first + k) as u32);
+        }
+        found
+    }
+
+    /// Heap bytes used.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<Node>()
+            + std::mem::size_of_val(&*self.root)
+            + self.heads.capacity()
+            + self.tails.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trie(keys: &[&str]) -> Trie {
+        Trie::new(keys.iter().enumerate().map(|(i, k)| (k.as_bytes(), i as u32)))
+    }
+
+    /// The longest key of `keys` that is a prefix of `text`, as a string.
+    fn check(keys: &[&str], text: &str, expect: Option<&str>) {
+        let got = trie(keys).longest_prefix(text.as_bytes()).map(|(len, v)| {
+            assert_eq!(keys[v as usize].len(), len, "the length is the key's");
+            keys[v as usize]
+        });
+        assert_eq!(got, expect, "longest key starting {text:?}");
+    }
+
+    #[test]
+    fn the_longest_key_that_is_a_prefix() {
+        let keys = ["new york", "new york city", "new"];
+        check(&keys, "new york city hall", Some("new york city"));
+        check(&keys, "new york cit", Some("new york"));
+        check(&keys, "new yorker", Some("new york"));
+        check(&keys, "new york", Some("new york"));
+        check(&keys, "newark", Some("new"));
+        check(&keys, "ne", None);
+        check(&keys, "york", None);
+        check(&keys, "", None);
+        check(&["new york city"], "new york", None);
+    }
+
+    #[test]
+    fn non_ascii_keys() {
+        let keys = ["são paulo", "são tomé", "sa", "zürich", "日本"];
+        check(&keys, "são tomé and príncipe", Some("são tomé"));
+        check(&keys, "são paulo", Some("são paulo"));
+        check(&keys, "são", None);
+        check(&keys, "sa paulo", Some("sa"));
+        check(&keys, "zürich's", Some("zürich"));
+        check(&keys, "zurich", None);
+        check(&keys, "日本語", Some("日本"));
+        // A prefix that ends inside a character is still a byte prefix.
+        check(&["é"], "\u{e9}", Some("é"));
+        assert_eq!(trie(&["é"]).longest_prefix(&"é".as_bytes()[..1]), None);
+    }
+
+    /// Every text of up to five bytes over a small alphabet, against keys
+    /// that share prefixes, end inside one another and branch at every depth.
+    #[test]
+    fn the_same_as_trying_every_key() {
+        let keys = ["a", "ab", "abc", "abd", "b", "ba", "bab", "babba", "c a", "c", "aaaa", "\u{ff}", "\u{ff}a"];
+        let t = trie(&keys);
+        let alphabet: &[&[u8]] = &[b"a", b"b", b"c", b" ", "\u{ff}".as_bytes()];
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut from = 0;
+        for _ in 0..5 {
+            let to = texts.len();
+            for i in from..to {
+                for piece in alphabet {
+                    texts.push([&texts[i][..], piece].concat());
+                }
+            }
+            from = to;
+        }
+        for text in &texts {
+            let naive =
+                keys.iter().enumerate().filter(|(_, k)| text.starts_with(k.as_bytes())).max_by_key(|(_, k)| k.len());
+            let naive = naive.map(|(i, k)| (k.len(), i as u32));
+            assert_eq!(t.longest_prefix(text), naive, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
+
+    #[test]
+    fn an_empty_key_matches_everywhere() {
+        check(&["", "a"], "b", Some(""));
+        check(&["", "a"], "ab", Some("a"));
+    }
+}
