@@ -12,11 +12,13 @@
 use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use smol_str::SmolStr;
 
 use crate::Error;
 use crate::entities::Mention;
 use crate::fold::{word_hash, word_hash_in};
 use crate::gazetteer::EntityKind;
+use crate::tsv::{fields, rows};
 
 /// The embedded trigger lexicon (`corpora/events/triggers.tsv`).
 pub const DEFAULT_TRIGGERS: &str = include_str!("../../../corpora/events/triggers.tsv");
@@ -152,21 +154,24 @@ enum Slot {
     /// The object right after the trigger.
     Obj,
     /// The object of this preposition, after the trigger.
-    Prep(Box<str>),
+    Prep(SmolStr),
     /// What follows the surface (which ends with its preposition).
     After,
 }
 
 #[derive(Debug, Clone)]
 struct Trigger {
-    /// The surface's tokens, lowercase.
+    /// The surface's tokens, lowercase. (Read for every word of every
+    /// sentence that starts a trigger, so a plain `Box<str>` each; the
+    /// strings read once an event is found are `SmolStr`s, inline when short,
+    /// so that reading the lexicon's thousands of rows allocates little.)
     words: Box<[Box<str>]>,
-    lemma: Box<str>,
+    lemma: SmolStr,
     pos: Pos,
     ty: EventType,
     /// Index into [`TriggerLexicon::modes`].
     mode: u16,
-    cameo: Box<str>,
+    cameo: SmolStr,
     slots: Box<[Slot]>,
     /// A past participle (`attacked`, `held talks with`), so `was X by` is passive.
     participle: bool,
@@ -222,22 +227,6 @@ fn quad_of(s: &str) -> Option<QuadClass> {
     })
 }
 
-/// Data rows of a TSV file: skips comments, blank lines and the header.
-fn rows<'a>(text: &'a str, header: &'static str) -> impl Iterator<Item = (usize, &'a str)> {
-    let mut seen_header = false;
-    text.lines().enumerate().filter_map(move |(n, line)| {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            return None;
-        }
-        if !seen_header && line == header {
-            seen_header = true;
-            return None;
-        }
-        Some((n + 1, line))
-    })
-}
-
 impl TriggerLexicon {
     pub(crate) fn embedded() -> Result<Self, Error> {
         Self::parse(DEFAULT_TRIGGERS, DEFAULT_PLOVER_TABLE, DEFAULT_SECTOR_NOUNS)
@@ -271,8 +260,7 @@ impl TriggerLexicon {
         }
         for (n, line) in rows(plover, "type\tmode\tquad\tscore") {
             let bad = |what: &str| Error::Lexicon(format!("plover.tsv:{n}: {what}"));
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [ty, mode, quad, score] = cols[..] else {
+            let Some([ty, mode, quad, score]) = fields(line) else {
                 return Err(bad("expected TYPE<TAB>MODE<TAB>QUAD<TAB>SCORE"));
             };
             let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
@@ -286,8 +274,7 @@ impl TriggerLexicon {
         }
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [surface, lemma, pos, ty, mode, cameo, target] = cols[..] else {
+            let Some([surface, lemma, pos, ty, mode, cameo, target]) = fields(line) else {
                 return Err(bad("expected seven tab-separated columns"));
             };
             let words = words_of(surface);
@@ -305,7 +292,7 @@ impl TriggerLexicon {
             if !lex.scores.contains_key(&(ty, 0)) {
                 return Err(bad("event type missing from plover.tsv"));
             }
-            let mut slots = Vec::new();
+            let mut slots = Vec::with_capacity(target.split(';').filter(|&s| s != "-").count());
             for s in target.split(';') {
                 slots.push(match s {
                     "-" => continue,
@@ -2205,7 +2192,7 @@ impl Cx<'_> {
             return None;
         }
         // PLOVER codes the visitor as the actor of a hosted visit.
-        if t.cameo.as_ref() == "043" && !target.is_empty() {
+        if t.cameo == "043" && !target.is_empty() {
             std::mem::swap(&mut source, &mut target);
         }
 

@@ -77,6 +77,7 @@ mod quotes;
 mod record;
 mod timex;
 mod trie;
+mod tsv;
 
 pub use article::Article;
 pub use date::Date;
