@@ -150,7 +150,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         }
         let surface = &text[start..end];
         let from = pool.len();
-        pool.extend(gaz.patterns[pattern].iter().copied().filter(|&a| {
+        pool.extend(gaz.pattern(pattern).iter().copied().filter(|&a| {
             let a = &gaz.aliases[a as usize];
             case_ok(a.rule, &a.text, surface)
         }));

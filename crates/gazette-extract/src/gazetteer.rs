@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
 
 use crate::trie::Trie;
-use crate::{Date, Error};
+use crate::{Date, Error, tsv};
 
 /// The default gazetteer files, embedded at build time, in priority order:
 /// when two entities share an alias and nothing in the article decides,
@@ -295,43 +295,42 @@ impl GazetteerBuilder {
     }
 
     fn add_row(&mut self, source: &str, line: usize, row: &str) -> Result<(), String> {
-        let cols: Vec<&str> = row.split('\t').collect();
-        let [id, kind, name, aliases, country, sector, roles] = cols.as_slice() else {
-            return Err(format!("expected 7 tab-separated columns, found {}", cols.len()));
+        let Some([id, kind, name, aliases, country, sector, roles]) = tsv::fields(row) else {
+            return Err(format!("expected 7 tab-separated columns, found {}", row.split('\t').count()));
         };
-        let (id, name) = (id.trim(), name.trim());
+        let (id, name) = (tsv::trim(id), tsv::trim(name));
         check_id(id)?;
-        let kind = EntityKind::parse(kind.trim()).ok_or_else(|| format!("unknown kind {kind:?}"))?;
+        let kind = EntityKind::parse(tsv::trim(kind)).ok_or_else(|| format!("unknown kind {kind:?}"))?;
         if name.is_empty() {
             return Err("empty name".into());
         }
-        let country = match country.trim() {
+        let country = match tsv::trim(country) {
             "" => None,
             c if is_alpha3(c) => Some(c.to_string()),
             c => return Err(format!("country {c:?} is not an ISO 3166-1 alpha-3 code")),
         };
-        let sector = match sector.trim() {
+        let sector = match tsv::trim(sector) {
             "" => None,
             s if SECTORS.contains(&s) => Some(s.to_string()),
             s => return Err(format!("unknown sector {s:?}")),
         };
         let roles =
-            roles.split(';').map(str::trim).filter(|r| !r.is_empty()).map(parse_role).collect::<Result<Vec<_>, _>>()?;
+            roles.split(';').map(tsv::trim).filter(|r| !r.is_empty()).map(parse_role).collect::<Result<Vec<_>, _>>()?;
         let here = self.sources.len() as u32 - 1;
         if let Some(&(src, l)) = self.ids.get(id) {
             return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
         }
         self.ids.insert(id.to_string(), (here, line));
         let index = self.entities.len() as u32;
-        let mut seen: Vec<&str> = Vec::new();
+        // The aliases of this row, pushed so far.
+        let first_alias = self.aliases.len();
         // The aliases first: an alias that repeats the name with a case rule
         // (`Jordan{ctx}`) sets the rule for the name too.
         for raw in aliases.split('|').chain(std::iter::once(name)) {
             let (text, rule, norp) = parse_alias(raw)?;
-            if text.is_empty() || seen.contains(&text) {
+            if text.is_empty() || self.aliases[first_alias..].iter().any(|a| a.text == text) {
                 continue;
             }
-            seen.push(text);
             let key = text.to_lowercase();
             match self.alias_owner.get(&key) {
                 Some(&(other, src, l)) if other != index => {
@@ -380,10 +379,10 @@ fn is_alpha3(c: &str) -> bool {
 }
 
 fn parse_alias(raw: &str) -> Result<(&str, CaseRule, bool), String> {
-    let mut text = raw.trim();
+    let mut text = tsv::trim(raw);
     let mut rule = None;
     let mut norp = false;
-    while let Some(open) = text.rfind('{').filter(|_| text.ends_with('}')) {
+    while let Some(open) = text.ends_with('}').then(|| text.rfind('{')).flatten() {
         match &text[open + 1..text.len() - 1] {
             "exact" => rule = Some(CaseRule::Exact),
             "any" => rule = Some(CaseRule::Any),
@@ -394,22 +393,30 @@ fn parse_alias(raw: &str) -> Result<(&str, CaseRule, bool), String> {
         text = text[..open].trim_end();
     }
     let rule = rule.unwrap_or_else(|| {
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+        // (The ASCII tests are the `char` ones on ASCII text, without the
+        // Unicode tables.)
+        let (letters, caps) = if text.is_ascii() {
+            let b = text.as_bytes();
+            let caps = b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+            (b.iter().filter(|c| c.is_ascii_alphabetic()).count(), caps)
+        } else {
+            let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+            (text.chars().filter(|c| c.is_alphabetic()).count(), caps)
+        };
         if letters <= 3 || caps { CaseRule::Exact } else { CaseRule::Title }
     });
     Ok((text, rule, norp))
 }
 
 fn parse_role(r: &str) -> Result<Role, String> {
-    let parts: Vec<&str> = r.split('/').map(str::trim).collect();
-    let [country, sector, title, from, to] = parts.as_slice() else {
+    let Some(parts) = tsv::split_n::<5>(r, b'/') else {
         return Err(format!("role {r:?} must be COUNTRY/SECTOR/title/FROM/TO"));
     };
+    let [country, sector, title, from, to] = parts.map(tsv::trim);
     if country.is_empty() || !country.bytes().all(|c| c.is_ascii_uppercase()) {
         return Err(format!("role {r:?}: bad country or organisation {country:?}"));
     }
-    if !SECTORS.contains(sector) {
+    if !SECTORS.contains(&sector) {
         return Err(format!("role {r:?}: unknown sector {sector:?}"));
     }
     let date = |s: &str| -> Result<Option<PartialDate>, String> {
@@ -454,12 +461,14 @@ impl FirstWord {
 pub struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
     pub(crate) aliases: Vec<Alias>,
-    /// Key i is the ASCII-lowercase string shared by the aliases
-    /// `patterns[i]`.
-    pub(crate) patterns: Vec<Vec<u32>>,
+    /// Key k is the ASCII-lowercase text shared by the aliases
+    /// [`Gazetteer::pattern`]`(k)`: `pattern_aliases[pattern_starts[k] ..
+    /// pattern_starts[k + 1]]`.
+    pub(crate) pattern_starts: Vec<u32>,
+    pub(crate) pattern_aliases: Vec<u32>,
     /// The keys a search can find (those of more than one token, or not
-    /// ASCII), each with its index into `patterns`: searched anchored at a
-    /// token start for the longest key there.
+    /// ASCII), each with its number: searched anchored at a token start for
+    /// the longest key there.
     pub(crate) trie: Trie,
     /// The first token of every alias, lowercased: bit 0 set when some alias
     /// starts with it, bit 1 when such an alias can match in lowercase
@@ -495,47 +504,69 @@ impl Gazetteer {
     }
 
     fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Gazetteer {
-        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-        by_key.reserve(aliases.len());
-        let mut keys: Vec<String> = Vec::with_capacity(aliases.len());
-        let mut patterns: Vec<Vec<u32>> = Vec::with_capacity(aliases.len());
-        // The key (pattern) of each alias.
-        let mut key_of: Vec<usize> = Vec::with_capacity(aliases.len());
-        for (i, a) in aliases.iter().enumerate() {
-            let key = a.text.to_ascii_lowercase();
-            let p = match by_key.get(&key) {
-                Some(&p) => p,
-                None => {
-                    by_key.insert(key.clone(), keys.len());
-                    keys.push(key);
-                    patterns.push(Vec::new());
-                    keys.len() - 1
-                }
-            };
-            patterns[p].push(i as u32);
-            key_of.push(p);
+        // The key of each alias (its text in ASCII lowercase), numbered in
+        // the order first met.
+        let mut by_key: FxHashMap<String, u32> = FxHashMap::with_capacity_and_hasher(aliases.len(), Default::default());
+        let key_of: Vec<u32> = aliases
+            .iter()
+            .map(|a| {
+                let next = by_key.len() as u32;
+                *by_key.entry(a.text.to_ascii_lowercase()).or_insert(next)
+            })
+            .collect();
+        let mut keys: Vec<&str> = vec![""; by_key.len()];
+        for (key, &k) in &by_key {
+            keys[k as usize] = key;
+        }
+        // The aliases of each key, in alias order, one run a key.
+        let mut pattern_starts = vec![0u32; keys.len() + 1];
+        for &k in &key_of {
+            pattern_starts[k as usize + 1] += 1;
+        }
+        for k in 0..keys.len() {
+            pattern_starts[k + 1] += pattern_starts[k];
+        }
+        let mut pattern_aliases = vec![0u32; aliases.len()];
+        let mut next = pattern_starts.clone();
+        for (i, &k) in key_of.iter().enumerate() {
+            pattern_aliases[next[k as usize] as usize] = i as u32;
+            next[k as usize] += 1;
         }
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
         first_words.reserve(keys.len());
         // Whether each key is its first word alone (a single-token ASCII
         // alias), as its first alias says; `None` for a key without a word.
         let mut key_single: Vec<Option<bool>> = vec![None; keys.len()];
+        // An ASCII first word is lowercased in this buffer, and copied only
+        // when it is new.
+        let mut ascii = Vec::new();
         for (a, &key) in aliases.iter().zip(&key_of) {
             let toks = gazette_tokenizer::tokenize(&a.text);
-            let Some(first) = toks.first().map(|t| t.text(&a.text).to_lowercase()) else {
+            let Some(word) = toks.first().map(|t| t.text(&a.text)) else {
                 continue;
             };
-            let first = first.into_bytes().into_boxed_slice();
+            let unicode;
+            let first: &[u8] = if word.is_ascii() {
+                ascii.clear();
+                ascii.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+                &ascii
+            } else {
+                unicode = word.to_lowercase();
+                unicode.as_bytes()
+            };
             let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
             let single = toks.len() == 1 && a.text.is_ascii();
-            let fw = first_words.entry(first).or_insert(FirstWord::NONE);
+            if !first_words.contains_key(first) {
+                first_words.insert(first.into(), FirstWord::NONE);
+            }
+            let fw = first_words.get_mut(first).expect("inserted");
             fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
             if single {
-                fw.single = key as u32;
+                fw.single = key;
             } else {
                 fw.flags |= FirstWord::LONGER;
             }
-            key_single[key].get_or_insert(single);
+            key_single[key as usize].get_or_insert(single);
         }
         // The trie holds only the keys a search can find: those of more than
         // one token (or not ASCII). A word that starts no longer alias is
@@ -572,7 +603,8 @@ impl Gazetteer {
         Gazetteer {
             entities,
             aliases,
-            patterns,
+            pattern_starts,
+            pattern_aliases,
             trie,
             first_words,
             first_words_ascii,
@@ -580,6 +612,11 @@ impl Gazetteer {
             start_bytes,
             lower_pairs,
         }
+    }
+
+    /// The aliases (indices into `aliases`) whose key is key `k`.
+    pub(crate) fn pattern(&self, k: usize) -> &[u32] {
+        &self.pattern_aliases[self.pattern_starts[k] as usize..self.pattern_starts[k + 1] as usize]
     }
 
     /// All entities, in file order.

@@ -19,19 +19,32 @@ pub(crate) fn rows<'a>(text: &'a str, header: &'static str) -> impl Iterator<Ite
 }
 
 /// The `N` tab-separated fields of `row`, or `None` when it has more or
-/// fewer (count them with `row.split('\t').count()` for a message). Unlike
-/// collecting `split('\t')`, allocates nothing.
+/// fewer (count them with `row.split('\t').count()` for a message).
 pub(crate) fn fields<const N: usize>(row: &str) -> Option<[&str; N]> {
+    split_n(row, b'\t')
+}
+
+/// The `N` parts of `s` between the ASCII separator `sep`, or `None` when it
+/// has more or fewer. Unlike collecting `split`, allocates nothing.
+pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
+    debug_assert!(sep.is_ascii());
     let mut out = [""; N];
-    let mut rest = Some(row);
-    for field in &mut out {
+    let mut rest = Some(s);
+    for part in &mut out {
         let r = rest?;
-        (*field, rest) = match r.bytes().position(|b| b == b'\t') {
+        (*part, rest) = match r.bytes().position(|b| b == sep) {
             Some(i) => (&r[..i], Some(&r[i + 1..])),
             None => (r, None),
         };
     }
     rest.is_none().then_some(out)
+}
+
+/// [`str::trim`], without looking up any character when `s` starts and ends
+/// with a visible ASCII character (most fields).
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) { s } else { s.trim() }
 }
 
 #[cfg(test)]
@@ -45,6 +58,14 @@ mod tests {
             let expect: Option<[&str; 3]> = split.clone().try_into().ok();
             assert_eq!(fields::<3>(row), expect, "{row:?}");
             assert_eq!(fields::<1>(row), (split.len() == 1).then_some([row]), "{row:?}");
+            assert_eq!(split_n::<2>(row, b'b'), row.split('b').collect::<Vec<_>>().try_into().ok(), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in ["", " ", "a", " a", "a ", "\ta b\r", "\u{a0}x\u{2003}", "\u{b}x", "x\u{b}", "é", "#", "a\n"] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 }
