@@ -36,11 +36,9 @@ fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
         let n = (end - at).min(8);
         let x = match buf.get(at..at + 8) {
             Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            None => {
-                let mut v = [0u8; 8];
-                v[..n].copy_from_slice(&buf[at..at + n]);
-                u64::from_le_bytes(v)
-            }
+            // The last bytes of the buffer, one by one (a copy into an
+            // eight-byte array costs a call to memcpy).
+            None => buf[at..at + n].iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)),
         };
         let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
         h = (h.rotate_left(23) ^ ((x | fold) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);

@@ -146,7 +146,7 @@ pub(crate) struct NameRules {
 impl NameRules {
     pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
         // Lines bound the words: given names and surnames share one table.
-        let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() + 1;
+        let lines = |t: &str| crate::tsv::count_byte(t.as_bytes(), b'\n') + 1;
         let names = WordClasses::with_capacity(lines(given) + lines(surnames));
         let mut r = NameRules { names, cues: WordClasses::new() };
         // Each word hashed where it lies in its list.
@@ -225,7 +225,7 @@ fn list_words(list: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     std::iter::from_fn(move || {
         while at < list.len() {
             let start = at;
-            let end = list.as_bytes()[at..].iter().position(|&b| b == b'\n').map_or(list.len(), |p| at + p);
+            let end = crate::tsv::find_byte(&list.as_bytes()[at..], b'\n').map_or(list.len(), |p| at + p);
             at = end + 1;
             let line = &list[start..end];
             // Nothing to trim when the line starts and ends with a visible
