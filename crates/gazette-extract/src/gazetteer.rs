@@ -331,7 +331,8 @@ impl GazetteerBuilder {
             if text.is_empty() || self.aliases[first_alias..].iter().any(|a| a.text == text) {
                 continue;
             }
-            let key = text.to_lowercase();
+            // (The same string for ASCII text, without the Unicode tables.)
+            let key = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
             match self.alias_owner.get(&key) {
                 Some(&(other, src, l)) if other != index => {
                     let other_id = &self.entities[other as usize].id;
@@ -505,19 +506,29 @@ impl Gazetteer {
 
     fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Gazetteer {
         // The key of each alias (its text in ASCII lowercase), numbered in
-        // the order first met.
-        let mut by_key: FxHashMap<String, u32> = FxHashMap::with_capacity_and_hasher(aliases.len(), Default::default());
-        let key_of: Vec<u32> = aliases
+        // the order first met. The lowercase texts are one string, end to
+        // end, which the keys borrow.
+        let mut lower = String::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
+        let mut ends = Vec::with_capacity(aliases.len());
+        for a in &aliases {
+            lower.push_str(&a.text);
+            ends.push(lower.len());
+        }
+        lower.make_ascii_lowercase();
+        let mut by_key: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(aliases.len(), Default::default());
+        let mut keys: Vec<&str> = Vec::with_capacity(aliases.len());
+        let mut start = 0;
+        let key_of: Vec<u32> = ends
             .iter()
-            .map(|a| {
-                let next = by_key.len() as u32;
-                *by_key.entry(a.text.to_ascii_lowercase()).or_insert(next)
+            .map(|&end| {
+                let text = &lower[start..end];
+                start = end;
+                *by_key.entry(text).or_insert_with(|| {
+                    keys.push(text);
+                    keys.len() as u32 - 1
+                })
             })
             .collect();
-        let mut keys: Vec<&str> = vec![""; by_key.len()];
-        for (key, &k) in &by_key {
-            keys[k as usize] = key;
-        }
         // The aliases of each key, in alias order, one run a key.
         let mut pattern_starts = vec![0u32; keys.len() + 1];
         for &k in &key_of {
@@ -576,11 +587,14 @@ impl Gazetteer {
         // `entities::find`).
         let trie =
             Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
-        let first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> = first_words
-            .iter()
-            .filter(|(w, _)| w.is_ascii())
-            .map(|(w, &fw)| (crate::fold::word_hash(w), (fw, w.clone())))
-            .collect();
+        let mut first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> =
+            FxHashMap::with_capacity_and_hasher(first_words.len(), Default::default());
+        first_words_ascii.extend(
+            first_words
+                .iter()
+                .filter(|(w, _)| w.is_ascii())
+                .map(|(w, &fw)| (crate::fold::word_hash(w), (fw, w.clone()))),
+        );
         let mut first_bloom = crate::fold::Bloom::default();
         for &h in first_words_ascii.keys() {
             first_bloom.insert(h);
