@@ -245,9 +245,11 @@ pub struct GazetteerBuilder {
     /// The names of the sources added, for the places in problems.
     sources: Vec<String>,
     /// Where each id was first given: source (index into `sources`) and line.
-    ids: FxHashMap<String, (u32, usize)>,
+    /// (The keys of both maps are `SmolStr`s: most are short enough to need
+    /// no allocation.)
+    ids: FxHashMap<SmolStr, (u32, usize)>,
     /// The entity each lowercase alias names first, and where.
-    alias_owner: FxHashMap<String, (u32, u32, usize)>,
+    alias_owner: FxHashMap<SmolStr, (u32, u32, usize)>,
 }
 
 impl GazetteerBuilder {
@@ -320,7 +322,7 @@ impl GazetteerBuilder {
         if let Some(&(src, l)) = self.ids.get(id) {
             return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
         }
-        self.ids.insert(id.to_string(), (here, line));
+        self.ids.insert(SmolStr::new(id), (here, line));
         let index = self.entities.len() as u32;
         // The aliases of this row, pushed so far.
         let first_alias = self.aliases.len();
@@ -332,7 +334,7 @@ impl GazetteerBuilder {
                 continue;
             }
             // (The same string for ASCII text, without the Unicode tables.)
-            let key = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
+            let key = if text.is_ascii() { ascii_lowercase(text) } else { text.to_lowercase().into() };
             match self.alias_owner.get(&key) {
                 Some(&(other, src, l)) if other != index => {
                     let other_id = &self.entities[other as usize].id;
@@ -363,6 +365,20 @@ impl GazetteerBuilder {
             return Err(Error::Gazetteer(p.to_string()));
         }
         Ok(Gazetteer::new(self.entities, self.aliases))
+    }
+}
+
+/// `text`, an ASCII string, in lowercase, without allocating when it is
+/// short enough to be held inline.
+fn ascii_lowercase(text: &str) -> SmolStr {
+    let mut buf = [0; 23];
+    match buf.get_mut(..text.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            SmolStr::new(std::str::from_utf8(lower).expect("ASCII"))
+        }
+        None => text.to_ascii_lowercase().into(),
     }
 }
 
