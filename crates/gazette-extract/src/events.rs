@@ -18,7 +18,7 @@ use crate::Error;
 use crate::entities::Mention;
 use crate::fold::{word_hash, word_hash_in};
 use crate::gazetteer::EntityKind;
-use crate::tsv::{fields, rows};
+use crate::tsv::{self, fields, rows};
 
 /// The embedded trigger lexicon (`corpora/events/triggers.tsv`).
 pub const DEFAULT_TRIGGERS: &str = include_str!("../../../corpora/events/triggers.tsv");
@@ -245,6 +245,7 @@ impl TriggerLexicon {
             flags: Default::default(),
             flags_bloom: crate::fold::Bloom::default(),
         };
+        let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
         for (words, f) in FLAG_WORDS {
             for w in words {
                 for w in [w.to_string(), w.replace('\'', "’")] {
@@ -266,7 +267,7 @@ impl TriggerLexicon {
             let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
             let quad = quad_of(quad).ok_or_else(|| bad("unknown quad class"))?;
             let score: f32 = score.parse().map_err(|_| bad("score is not a number"))?;
-            let mode = lex.mode_index(mode);
+            let mode = lex.mode_index(&mut modes, mode);
             lex.scores.insert((ty, mode), (quad, score));
         }
         if let Some(t) = EventType::ALL.into_iter().find(|t| !lex.scores.contains_key(&(*t, 0))) {
@@ -288,12 +289,12 @@ impl TriggerLexicon {
                 _ => return Err(bad("pos must be verb, noun or phrase")),
             };
             let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
-            let mode = lex.mode_index(mode);
+            let mode = lex.mode_index(&mut modes, mode);
             if !lex.scores.contains_key(&(ty, 0)) {
                 return Err(bad("event type missing from plover.tsv"));
             }
-            let mut slots = Vec::with_capacity(target.split(';').filter(|&s| s != "-").count());
-            for s in target.split(';') {
+            let mut slots = Vec::with_capacity(tsv::split(target, b';').filter(|&s| s != "-").count());
+            for s in tsv::split(target, b';') {
                 slots.push(match s {
                     "-" => continue,
                     "obj" => Slot::Obj,
@@ -346,14 +347,13 @@ impl TriggerLexicon {
         Ok(lex)
     }
 
-    fn mode_index(&mut self, mode: &str) -> u16 {
-        match self.modes.iter().position(|m| &**m == mode) {
-            Some(i) => i as u16,
-            None => {
-                self.modes.push(mode.into());
-                (self.modes.len() - 1) as u16
-            }
-        }
+    /// The index of `mode` in [`TriggerLexicon::modes`], added when new;
+    /// `seen` holds the modes met so far, by name.
+    fn mode_index<'a>(&mut self, seen: &mut FxHashMap<&'a str, u16>, mode: &'a str) -> u16 {
+        *seen.entry(mode).or_insert_with(|| {
+            self.modes.push(mode.into());
+            (self.modes.len() - 1) as u16
+        })
     }
 
     pub(crate) fn ty(&self, e: u32) -> EventType {

@@ -316,8 +316,11 @@ impl GazetteerBuilder {
             s if SECTORS.contains(&s) => Some(s.to_string()),
             s => return Err(format!("unknown sector {s:?}")),
         };
-        let roles =
-            roles.split(';').map(tsv::trim).filter(|r| !r.is_empty()).map(parse_role).collect::<Result<Vec<_>, _>>()?;
+        let roles = tsv::split(roles, b';')
+            .map(tsv::trim)
+            .filter(|r| !r.is_empty())
+            .map(parse_role)
+            .collect::<Result<Vec<_>, _>>()?;
         let here = self.sources.len() as u32 - 1;
         if let Some(&(src, l)) = self.ids.get(id) {
             return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
@@ -328,7 +331,7 @@ impl GazetteerBuilder {
         let first_alias = self.aliases.len();
         // The aliases first: an alias that repeats the name with a case rule
         // (`Jordan{ctx}`) sets the rule for the name too.
-        for raw in aliases.split('|').chain(std::iter::once(name)) {
+        for raw in tsv::split(aliases, b'|').chain(std::iter::once(name)) {
             let (text, rule, norp) = parse_alias(raw)?;
             if text.is_empty() || self.aliases[first_alias..].iter().any(|a| a.text == text) {
                 continue;

@@ -1,5 +1,11 @@
 //! Rows and fields of the TSV files under `corpora/`: the small reading
 //! helpers shared by the lexicons and the gazetteer.
+//!
+//! Separators and line ends are found eight bytes at a time (a `u64` and a
+//! few bit operations): the fields and lines of the lexicons are a few bytes
+//! long, so that a call to `memchr` per field costs more than it saves, and
+//! a byte at a time costs five instructions a byte. Start-up reads some
+//! 800 KB of them.
 
 /// Data rows of a TSV file with their 1-based line numbers: skips comments,
 /// blank lines and the header.
@@ -25,28 +31,70 @@ pub(crate) fn fields<const N: usize>(row: &str) -> Option<[&str; N]> {
 }
 
 /// The `N` parts of `s` between the ASCII separator `sep`, or `None` when it
-/// has more or fewer. Unlike collecting `split`, allocates nothing.
+/// has more or fewer. Unlike collecting `split`, allocates nothing; it reads
+/// `s` once.
 pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
     debug_assert!(sep.is_ascii());
     let mut out = [""; N];
-    let mut rest = Some(s);
-    for part in &mut out {
-        let r = rest?;
-        (*part, rest) = match find_byte(r.as_bytes(), sep) {
-            Some(i) => (&r[..i], Some(&r[i + 1..])),
-            None => (r, None),
-        };
+    let (mut n, mut start) = (0, 0);
+    // The part that ends at `at`, a separator or the end.
+    let mut cut = |at: usize| {
+        *out.get_mut(n)? = &s[start..at];
+        (n, start) = (n + 1, at + 1);
+        Some(())
+    };
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for (i, chunk) in (&mut chunks).enumerate() {
+        let mut found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), sep);
+        while found != 0 {
+            cut(8 * i + found.trailing_zeros() as usize / 8)?;
+            found &= found - 1;
+        }
     }
-    rest.is_none().then_some(out)
+    let tail = chunks.remainder();
+    for (i, &b) in tail.iter().enumerate() {
+        if b == sep {
+            cut(s.len() - tail.len() + i)?;
+        }
+    }
+    cut(s.len())?;
+    (n == N).then_some(out)
 }
 
-/// The index of the first `byte` in `hay`, read eight bytes at a time: the
-/// fields and lines of the lexicons are short, so that a call to `memchr`
-/// costs more than it saves, where a byte at a time is several times slower.
+/// `s.split(sep)` for an ASCII separator, found with [`find_byte`].
+pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        Some(match find_byte(r.as_bytes(), sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                &r[..i]
+            }
+            None => {
+                rest = None;
+                r
+            }
+        })
+    })
+}
+
+/// The high bit of each byte of `x` equal to `byte` set, the other bits
+/// clear.
+fn equal_bytes(x: u64, byte: u8) -> u64 {
+    let x = x ^ (ONES * u64::from(byte));
+    // The high bit of a byte is set when its low seven bits or its high bit
+    // are not all zero.
+    let nonzero = (x & !HIGHS).wrapping_add(!HIGHS) | x;
+    !nonzero & HIGHS
+}
+
+/// The index of the first `byte` (ASCII) in `hay`.
 pub(crate) fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
     let mut chunks = hay.chunks_exact(8);
     for (i, chunk) in (&mut chunks).enumerate() {
-        let found = zero_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * u64::from(byte)));
+        let found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), byte);
         if found != 0 {
             return Some(8 * i + found.trailing_zeros() as usize / 8);
         }
@@ -55,29 +103,18 @@ pub(crate) fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
     rest.iter().position(|&b| b == byte).map(|p| hay.len() - rest.len() + p)
 }
 
-/// How many times `byte` occurs in `hay`, read eight bytes at a time.
+/// How many times `byte` (ASCII) occurs in `hay`.
 pub(crate) fn count_byte(hay: &[u8], byte: u8) -> usize {
     let mut chunks = hay.chunks_exact(8);
     let mut n = 0;
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * u64::from(byte));
-        // Exact per byte (unlike `zero_bytes`, whose borrows may mark a
-        // byte above a zero byte): the high bit of a byte is set when its
-        // low seven bits and its high bit are all zero.
-        let low = (x & !HIGHS).wrapping_add(!HIGHS) | x;
-        n += (!low & HIGHS).count_ones() as usize;
+        n += equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), byte).count_ones() as usize;
     }
     n + chunks.remainder().iter().filter(|&&b| b == byte).count()
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each zero byte of `x` set (and maybe of bytes above the
-/// first zero byte, through borrows; never below it), the other bits clear.
-fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(ONES) & !x & HIGHS
-}
 
 /// [`str::trim`], without looking up any character when `s` starts and ends
 /// with a visible ASCII character (most fields).
@@ -92,12 +129,16 @@ mod tests {
 
     #[test]
     fn fields_are_the_split_of_exactly_n_columns() {
-        for row in ["a\tb\tc", "a\t\tc", "\t\t", "a\tb", "a\tb\tc\td", "", "a", "é\t\u{2003}\tx\r"] {
-            let split: Vec<&str> = row.split('\t').collect();
-            let expect: Option<[&str; 3]> = split.clone().try_into().ok();
+        let long = "a long first field\tand a second\t\u{e9}t\u{e9}\t\t\t0123456789abcdef\t";
+        for row in ["a\tb\tc", "a\t\tc", "\t\t", "a\tb", "a\tb\tc\td", "", "a", "\u{e9}\t\u{2003}\tx\r", long] {
+            let parts: Vec<&str> = row.split('\t').collect();
+            let expect: Option<[&str; 3]> = parts.clone().try_into().ok();
             assert_eq!(fields::<3>(row), expect, "{row:?}");
-            assert_eq!(fields::<1>(row), (split.len() == 1).then_some([row]), "{row:?}");
+            assert_eq!(fields::<1>(row), (parts.len() == 1).then_some([row]), "{row:?}");
+            assert_eq!(fields::<8>(row), parts.clone().try_into().ok(), "{row:?}");
             assert_eq!(split_n::<2>(row, b'b'), row.split('b').collect::<Vec<_>>().try_into().ok(), "{row:?}");
+            assert!(split(row, b'\t').eq(row.split('\t')), "{row:?}");
+            assert!(split(row, b'e').eq(row.split('e')), "{row:?}");
         }
     }
 
