@@ -309,7 +309,7 @@ fn gazetteer_check(files: &[PathBuf], with_default: bool) -> Result<u8> {
                 "{} entities, {} aliases, alias trie {} KiB; {errors} errors, {warnings} warnings",
                 g.entities().len(),
                 g.alias_count(),
-                g.automaton_bytes().div_ceil(1 << 10)
+                g.trie_bytes().div_ceil(1 << 10)
             );
             Ok(0)
         }

@@ -668,8 +668,8 @@ impl Gazetteer {
     }
 
     /// Heap bytes used by the structure that finds aliases of more than one
-    /// token (a byte trie; the name is from when it was an automaton).
-    pub fn automaton_bytes(&self) -> usize {
+    /// token: a byte trie.
+    pub fn trie_bytes(&self) -> usize {
         self.trie.heap_bytes()
     }
 }
