@@ -613,8 +613,11 @@ impl Paragraph<'_> {
         let n = self.toks.len();
         let next = &self.toks[j + 1];
         let is_word = self.toks[k].kind == TokenKind::Word;
-        let ellipsis = (!is_word && periods >= 2) || term.contains("..") || term.contains('…');
-        let question = term.contains(['?', '!']);
+        // A lone period, the commonest mark, holds neither an ellipsis nor a
+        // question mark.
+        let plain = term == ".";
+        let ellipsis = (!is_word && periods >= 2) || (!plain && (term.contains("..") || term.contains('…')));
+        let question = !plain && term.contains(['?', '!']);
         // A list marker: `1.` opening its line.
         if term == "."
             && k == start + 1
