@@ -13,7 +13,14 @@
 //! ends. Whether it does end is decided by the next token and the word before
 //! the period (see `corpora/tokenizer/sentence-words.tsv`). No sentence ends
 //! strictly inside a matched pair of quotes or brackets shorter than
-//! [`MAX_PAIR_BYTES`]. Every token is visited a bounded number of times.
+//! [`MAX_PAIR_BYTES`].
+//!
+//! The splitter does not walk every token: the tokenizer notes the tokens
+//! that can end a sentence or a clause or pair with another, and the
+//! splitter visits those (its marks) and the tokens after line breaks. Of
+//! the plain tokens between marks it looks only for the first word of a
+//! clause, each at most once. Every token is visited a bounded number of
+//! times.
 
 use std::ops::Range;
 
@@ -145,7 +152,7 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
     }
 }
 
-// What a mark says of its token. The scan sets the first six; the pairing
+// What a mark says of its token. `mark_of` sets the first six; the pairing
 // sets the last three.
 /// Terminal punctuation: `.`, `!`, `?`, `…`, runs of them.
 const TERM_PUNCT: u16 = 1;
@@ -181,56 +188,95 @@ struct Mark {
     role: Role,
 }
 
-/// The marks of a paragraph's tokens, in order, into `marks` (cleared
-/// first). Consumes the breaks up to the last token.
-fn scan(text: &str, toks: &[Token], breaks: &[usize], bp: &mut usize, marks: &mut Vec<Mark>) {
+/// The mark of token `idx` of a paragraph, `t`, if the splitter has to look
+/// at it; `flags` holds [`BREAK`] when a break comes before it.
+fn mark_of(text: &str, t: &Token, idx: usize, mut flags: u16) -> Option<Mark> {
     let b = text.as_bytes();
-    marks.clear();
-    let mut next_break = breaks.get(*bp).copied().unwrap_or(usize::MAX);
-    for (i, t) in toks.iter().enumerate() {
-        // Most tokens are words without a final period, before any break.
-        if matches!(t.kind, TokenKind::Word) && b[t.span.end - 1] != b'.' && t.span.start < next_break {
-            continue;
-        }
-        let mut flags = 0;
-        if t.span.start >= next_break {
-            while *bp < breaks.len() && breaks[*bp] <= t.span.start {
-                *bp += 1;
-            }
-            next_break = breaks.get(*bp).copied().unwrap_or(usize::MAX);
-            if i > 0 {
-                flags = BREAK;
+    let mut pair = None;
+    match t.kind {
+        TokenKind::Word => {
+            if b[t.span.end - 1] == b'.' {
+                flags |= TERM_WORD;
+            } else if flags != 0 {
+                flags |= WORD;
             }
         }
-        let mut pair = None;
-        match t.kind {
-            TokenKind::Word => {
-                if b[t.span.end - 1] == b'.' {
-                    flags |= TERM_WORD;
-                } else if flags != 0 {
-                    flags |= WORD;
+        TokenKind::Punct => match b[t.span.start] {
+            b'.' | b'!' | b'?' => flags |= TERM_PUNCT,
+            b':' | b';' => flags |= CLAUSE,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' => pair = pair_class(text, t),
+            0x80.. => {
+                if t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']) {
+                    flags |= TERM_PUNCT;
+                } else {
+                    pair = pair_class(text, t);
                 }
             }
-            TokenKind::Punct => match b[t.span.start] {
-                b'.' | b'!' | b'?' => flags |= TERM_PUNCT,
-                b':' | b';' => flags |= CLAUSE,
-                b'(' | b')' | b'[' | b']' | b'{' | b'}' => pair = pair_class(text, t),
-                0x80.. => {
-                    if t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']) {
-                        flags |= TERM_PUNCT;
-                    } else {
-                        pair = pair_class(text, t);
-                    }
-                }
-                _ => {}
-            },
-            TokenKind::Quote(_) => pair = pair_class(text, t),
             _ => {}
+        },
+        TokenKind::Quote(_) => pair = pair_class(text, t),
+        _ => {}
+    }
+    match pair {
+        Some((fam, role)) => Some(Mark { idx, flags: flags | PAIR, fam, role }),
+        None => (flags != 0).then_some(Mark { idx, flags, fam: 0, role: Role::Either }),
+    }
+}
+
+/// The marks of a paragraph's tokens `toks`, in order, into `marks`
+/// (cleared first). `noted` are the indices in the paragraph of the tokens
+/// the tokenizer noted, a superset of those with a mark other than a break;
+/// a break marks the first token at or after it (none on the first token,
+/// where a break changes nothing). Consumes the breaks up to the last
+/// token's start; `brk` is scratch space.
+fn paragraph_marks(
+    text: &str,
+    toks: &[Token],
+    noted: impl Iterator<Item = usize>,
+    breaks: &[usize],
+    bp: &mut usize,
+    brk: &mut Vec<usize>,
+    marks: &mut Vec<Mark>,
+) {
+    marks.clear();
+    // The tokens that breaks come before, by binary search: breaks are few.
+    brk.clear();
+    while let Some(&at) = breaks.get(*bp) {
+        let k = toks.partition_point(|t| t.span.start < at);
+        if k == toks.len() {
+            break;
         }
-        if let Some((fam, role)) = pair {
-            marks.push(Mark { idx: i, flags: flags | PAIR, fam, role });
-        } else if flags != 0 {
-            marks.push(Mark { idx: i, flags, fam: 0, role: Role::Either });
+        if k > 0 && brk.last() != Some(&k) {
+            brk.push(k);
+        }
+        *bp += 1;
+    }
+    // Both lists are in order: merged, a token in both once.
+    let mut noted = noted.peekable();
+    let mut brk = brk.iter().copied().peekable();
+    loop {
+        let (k, flags) = match (noted.peek().copied(), brk.peek().copied()) {
+            (None, None) => break,
+            (Some(n), Some(b)) if b < n => {
+                brk.next();
+                (b, BREAK)
+            }
+            (Some(n), Some(b)) if b == n => {
+                noted.next();
+                brk.next();
+                (n, BREAK)
+            }
+            (Some(n), _) => {
+                noted.next();
+                (n, 0)
+            }
+            (None, Some(b)) => {
+                brk.next();
+                (b, BREAK)
+            }
+        };
+        if let Some(m) = mark_of(text, &toks[k], k, flags) {
+            marks.push(m);
         }
     }
 }
@@ -381,13 +427,15 @@ enum Before {
 
 /// Splits `text`, already tokenized into `tokens`, into paragraphs and
 /// sentences.
-pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, Vec<Sentence>) {
+pub(crate) fn split(text: &str, tokens: &[Token], noted: &[usize], rules: &Rules) -> (Vec<Span>, Vec<Sentence>) {
     let (paragraphs, breaks) = layout(text);
     let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
-    let mut marks = Vec::with_capacity(tokens.len() / 8 + 16);
+    let mut marks = Vec::with_capacity(noted.len() + 16);
     let mut stack = Vec::new();
+    let mut brk = Vec::new();
     let mut first = 0;
     let mut bp = 0;
+    let mut next_noted = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
         while first < tokens.len() && tokens[first].span.end <= para.start {
             first += 1;
@@ -410,7 +458,15 @@ pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, 
             bp += 1;
         }
         let toks = &tokens[first..last];
-        scan(text, toks, &breaks, &mut bp, &mut marks);
+        while noted.get(next_noted).is_some_and(|&k| k < first) {
+            next_noted += 1;
+        }
+        let from = next_noted;
+        while noted.get(next_noted).is_some_and(|&k| k < last) {
+            next_noted += 1;
+        }
+        let here = noted[from..next_noted].iter().map(|&k| k - first);
+        paragraph_marks(text, toks, here, &breaks, &mut bp, &mut brk, &mut marks);
         let any_inside = pair_marks(text, rules, toks, &mut marks, &mut stack);
         let ctx = Paragraph { text, toks, rules };
         ctx.sentences(&marks, any_inside, &mut |r: Range<usize>| {
@@ -700,6 +756,46 @@ impl Paragraph<'_> {
                 }
             }
             _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The splitter sees only the tokens the tokenizer notes (and those after
+    /// a break): every token that has a mark of its own must be noted.
+    #[test]
+    fn the_tokenizer_notes_every_token_with_a_mark() {
+        const PIECES: &[&str] = &[
+            "word", "Word", "U.S.", "a.m", "e.g.", "Ph.D.", "3.5", "1,000", ".", "...", "?!", "!", "…", "。", "！", "？",
+            "‼", ":", ";", ",", "-", "—", "(", ")", "[", "]", "{", "}", "（", "）", "【", "】", "《", "》", "\"", "'",
+            "''", "``", "`", "“", "”", "‘", "’", "’s", "'s", "«", "»", "‹", "›", "„", "「", "」", "『", "』", "#tag",
+            "@user", "x@y.com", "https://a.b/c.", "www.x.org.", "$", "%", "&", "é", "ß.", "日本", "\u{AD}", "\n",
+        ];
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(x % 24) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+                if x >> 40 & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut noted = Vec::new();
+            let toks = crate::token::tokenize_marked(&text, &mut noted);
+            for (i, t) in toks.iter().enumerate() {
+                if mark_of(&text, t, i, 0).is_some() {
+                    assert!(noted.binary_search(&i).is_ok(), "token {i} {:?} of {text:?}", t.text(&text));
+                }
+            }
         }
     }
 }
