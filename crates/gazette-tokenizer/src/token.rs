@@ -1,8 +1,9 @@
 //! Tokens: a single left-to-right scan over the bytes of the text.
 //!
-//! The scanner looks at each byte a bounded number of times (a token is tried
-//! as a URL or a dotted abbreviation at most once, then scanned plainly), so it
-//! runs in linear time on any input. ASCII takes a table-driven fast path;
+//! The scanner looks at each byte a bounded number of times (a word is tried
+//! as a URL or a dotted abbreviation only where it stops at a `:` or `.`
+//! within five bytes of its start, and then scanned on plainly), so it runs
+//! in linear time on any input. ASCII takes a table-driven fast path;
 //! other characters are decoded one at a time.
 
 use crate::Span;
@@ -657,9 +658,9 @@ fn scan_dotted(text: &str, start: usize) -> Option<usize> {
     (segs >= 2 && is_word_at(text, i).is_none()).then_some(i)
 }
 
-/// Words and numbers. Returns the end and the kind.
-#[inline(always)]
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
+/// A URL or a dotted abbreviation starting at `start`, whose first word
+/// stops at byte `stop`: its end, kind and (unknown) case.
+fn url_or_dotted(text: &str, start: usize, stop: usize) -> Option<(usize, TokenKind, Option<Case>)> {
     let b = text.as_bytes();
     if matches!(b[start], b'h' | b'H' | b'w' | b'W')
         && (starts_with_ci(b, start, b"http://")
@@ -668,15 +669,20 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
     {
         let end = scan_url(text, start);
         if end > start + 4 {
-            return (end, TokenKind::Url, None);
+            return Some((end, TokenKind::Url, None));
         }
     }
-    if (b.get(start + 1) == Some(&b'.') || b.get(start + 2) == Some(&b'.'))
-        && is_alpha_at(b, start)
-        && let Some(end) = scan_dotted(text, start)
-    {
-        return (end, TokenKind::Word, None);
+    // `U.S.`, `Ph.D.`: a first segment of one or two letters and its period.
+    if b[stop] == b'.' && stop - start <= 2 && b[start..stop].iter().all(u8::is_ascii_alphabetic) {
+        return scan_dotted(text, start).map(|end| (end, TokenKind::Word, None));
     }
+    None
+}
+
+/// Words and numbers. Returns the end and the kind.
+#[inline(always)]
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
+    let b = text.as_bytes();
     let number = is_digit_at(b, start);
     // Letters seen: bit 0 uppercase, bit 1 lowercase; `rest` skips the first byte.
     let mut rest = 0u8;
@@ -722,6 +728,15 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
             ascii = false;
             i += len;
             continue;
+        }
+        // A URL's scheme or `www` and the first segment of a dotted
+        // abbreviation end at a `:` or a `.` a few bytes in: they are looked
+        // for where a word stops there, not at the start of every word.
+        if matches!(c, b'.' | b':')
+            && i - start <= 5
+            && let Some(found) = url_or_dotted(text, start, i)
+        {
+            return found;
         }
         let prev_digit = i > start && b[i - 1].is_ascii_digit();
         match c {
