@@ -830,7 +830,7 @@ impl Pipeline {
             });
         }
         for (n, e) in out.iter_mut().enumerate() {
-            e.event_id = format!("{}#e{}", article.article_id, n + 1);
+            e.event_id = numbered_id(&article.article_id, "#e", n);
         }
         out
     }
@@ -932,10 +932,15 @@ impl Pipeline {
 
 /// The id of an article's quote `n` (from 0): `ARTICLE#qN+1`.
 fn quote_id(article_id: &str, n: usize) -> String {
+    numbered_id(article_id, "#q", n)
+}
+
+/// `article_id`, `tag` and `n + 1`, in a string allocated once.
+fn numbered_id(article_id: &str, tag: &str, n: usize) -> String {
     use std::fmt::Write as _;
-    let mut id = String::with_capacity(article_id.len() + 6);
+    let mut id = String::with_capacity(article_id.len() + tag.len() + 4);
     id.push_str(article_id);
-    id.push_str("#q");
+    id.push_str(tag);
     let _ = write!(id, "{}", n + 1);
     id
 }
