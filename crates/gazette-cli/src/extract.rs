@@ -21,7 +21,7 @@ use gazette_extract::{ErrorRecord, Pipeline, PipelineBuilder, Record, RecordKind
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::input::{self, Item, Payload, ReadOptions};
+use crate::input::{self, Item, Origin, Payload, ReadOptions};
 
 /// Batches waiting in the channel.
 const QUEUE: usize = 2;
@@ -59,7 +59,7 @@ pub struct Summary {
 
 struct Rendered {
     /// Where the item came from, for the message of an interrupted run.
-    origin: String,
+    origin: Origin,
     out: Vec<u8>,
     bytes: u64,
     diagnostics: Vec<String>,
@@ -82,30 +82,32 @@ fn diagnostic(e: &ErrorRecord) -> String {
     format!("gazette: {sev}: {at}[{}] {}", e.article_id, e.message)
 }
 
+/// Room for an article's output when it has some: most articles' records
+/// fit (the BBC corpus's default run writes 1.6 kB for the median article
+/// with records, 3.7 kB at the 90th percentile).
+const OUT_START: usize = 4096;
+
 fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_published: Option<&str>) -> Rendered {
-    let origin = match item.origin.line {
-        Some(l) => format!("{}:{l}", item.origin.input),
-        None => item.origin.input.clone(),
-    };
+    let Item { origin, payload, bytes } = item;
     let mut r = Rendered {
         origin,
         out: Vec::new(),
-        bytes: item.bytes as u64,
+        bytes: bytes as u64,
         diagnostics: Vec::new(),
         records: 0,
         errors: 0,
         warnings: 0,
         article: false,
     };
-    let records = match item.payload {
+    let records = match payload {
         Payload::Error(e) => vec![Record::Error(e)],
         Payload::Article(a) => pipeline.records(&a),
-        Payload::JsonLine(line) => match input::parse_line(&line, &item.origin, default_published) {
+        Payload::JsonLine(line) => match input::parse_line(&line, &r.origin, default_published) {
             Ok(a) => pipeline.records(&a),
             Err(e) => vec![Record::Error(e)],
         },
         Payload::JsonValue { json, default_id } => {
-            match input::parse_value(&json, &default_id, &item.origin, default_published) {
+            match input::parse_value(&json, &default_id, &r.origin, default_published) {
                 Ok(a) => pipeline.records(&a),
                 Err(e) => vec![Record::Error(e)],
             }
@@ -118,8 +120,8 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
             Record::Error(e) => {
                 // Errors from the pipeline know the article, not the input.
                 if e.input.is_none() {
-                    e.input = Some(item.origin.input.clone());
-                    e.line = item.origin.line;
+                    e.input = Some(r.origin.input.clone());
+                    e.line = r.origin.line;
                 }
                 match e.severity {
                     Severity::Error => r.errors += 1,
@@ -129,6 +131,9 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
             }
         }
         if emit.contains(&rec.kind()) {
+            if r.out.capacity() == 0 {
+                r.out.reserve(OUT_START);
+            }
             // Serialising our own records cannot fail.
             if serde_json::to_writer(&mut r.out, &rec).is_ok() {
                 r.out.push(b'\n');
@@ -221,37 +226,38 @@ pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
                 Some(f) => Box::new(io::BufWriter::with_capacity(1 << 16, f)),
                 None => Box::new(io::BufWriter::with_capacity(1 << 16, stdout.lock())),
             };
-            for rendered in wrx {
-                for r in rendered {
-                    s.articles += r.article as u64;
-                    s.records += r.records;
-                    s.errors += r.errors;
-                    s.warnings += r.warnings;
-                    s.bytes += r.bytes;
-                    for d in &r.diagnostics {
-                        match &bar {
-                            Some(bar) => bar.suspend(|| eprintln!("{d}")),
-                            None => eprintln!("{d}"),
+            let mut last_written: Option<Origin> = None;
+            // On an error, dropping the receiver stops the workers and the reader.
+            let write_all = || -> io::Result<()> {
+                for rendered in wrx {
+                    for r in rendered {
+                        s.articles += r.article as u64;
+                        s.records += r.records;
+                        s.errors += r.errors;
+                        s.warnings += r.warnings;
+                        s.bytes += r.bytes;
+                        for d in &r.diagnostics {
+                            match &bar {
+                                Some(bar) => bar.suspend(|| eprintln!("{d}")),
+                                None => eprintln!("{d}"),
+                            }
                         }
+                        out.write_all(&r.out)?;
+                        last_written = Some(r.origin);
                     }
-                    if let Err(e) = out.write_all(&r.out) {
-                        // Dropping the receiver stops the workers and the reader.
-                        return (s, Err(e));
+                    // Records leave as each batch is done: a streaming consumer
+                    // (a pipe, Spark) gets them without waiting for the end.
+                    out.flush()?;
+                    if let Some(bar) = &bar {
+                        bar.set_message(format!("{} articles, {} errors", s.articles, s.errors));
+                        bar.set_position(s.bytes);
                     }
-                    s.last_written = Some(r.origin);
                 }
-                // Records leave as each batch is done: a streaming consumer
-                // (a pipe, Spark) gets them without waiting for the end.
-                if let Err(e) = out.flush() {
-                    return (s, Err(e));
-                }
-                if let Some(bar) = &bar {
-                    bar.set_message(format!("{} articles, {} errors", s.articles, s.errors));
-                    bar.set_position(s.bytes);
-                }
-            }
-            let flushed = out.flush();
-            (s, flushed)
+                out.flush()
+            };
+            let written = write_all();
+            s.last_written = last_written.map(|o| o.to_string());
+            (s, written)
         })
         .context("cannot start the writer thread")?;
 

@@ -20,6 +20,16 @@ pub struct Origin {
     pub line: Option<u64>,
 }
 
+/// `FILE:LINE`, or `FILE` for a whole file.
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l}", self.input),
+            None => f.write_str(&self.input),
+        }
+    }
+}
+
 /// One unit of work.
 #[derive(Debug)]
 pub enum Payload {
@@ -511,12 +521,14 @@ fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, 
     loop {
         line_no += 1;
         let origin = Origin { input: display.to_string(), line: Some(line_no) };
-        let id = format!("{display}:{line_no}");
+        // The article id of an error record: a line read well gets its id
+        // on the worker, from its JSON or else from its origin.
+        let id = || format!("{display}:{line_no}");
         match read_line_limited(&mut r, &mut buf, opts.max_item_bytes) {
             Ok(None) => return,
             Ok(Some(seen)) if seen > opts.max_item_bytes => {
                 // Refused, but read: the summary's bytes count it.
-                emit(Item { bytes: seen, ..Item::error(origin, id, ErrorKind::TooLarge, too_large(opts)) });
+                emit(Item { bytes: seen, ..Item::error(origin, id(), ErrorKind::TooLarge, too_large(opts)) });
             }
             Ok(Some(_)) => {
                 if buf.last() == Some(&b'\r') {
@@ -539,7 +551,7 @@ fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, 
                 } else {
                     format!("read failed: {e}")
                 };
-                emit(Item::error(origin, id, read_error_kind(gz), msg));
+                emit(Item::error(origin, id(), read_error_kind(gz), msg));
                 return;
             }
         }

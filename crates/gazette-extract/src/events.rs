@@ -1330,6 +1330,8 @@ pub(crate) fn find(
     let mut out: Vec<Event> = Vec::new();
     // The person last in subject position, for `he` / `she`.
     let mut last_person: Option<(usize, usize)> = None;
+    // The triggers of a sentence: (first token, token after, entry).
+    let mut found: Vec<(usize, usize, u32)> = Vec::new();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let (lo, hi) = (s.tokens.start, s.tokens.end);
         // What a phrase may hold without changing it: a modifier
@@ -1350,7 +1352,7 @@ pub(crate) fn find(
                 hyphenated_modifier(text, toks, p, hi)
             }
         };
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        found.clear();
         let mut k = lo;
         while k < hi {
             // Only a word starts a trigger.

@@ -373,6 +373,8 @@ impl Pipeline {
             // the speaker's words, or the entity's first mention.
             let mut first_mention: rustc_hash::FxHashMap<EntityRef, usize> = Default::default();
             if found.iter().any(|x| x.speaker.is_some()) {
+                // Sized once: no more entities than mentions.
+                first_mention.reserve(mentions.len());
                 for (i, m) in mentions.iter().enumerate() {
                     first_mention.entry(m.entity).or_insert(i);
                 }
@@ -385,7 +387,8 @@ impl Pipeline {
                     None => sp.entity.and_then(|e| first_mention.get(&e).copied()),
                 }
             };
-            let mut content: Vec<crate::events::QuoteSpan> = Vec::new();
+            let mut content: Vec<crate::events::QuoteSpan> =
+                Vec::with_capacity(found.iter().map(|x| x.content.len()).sum());
             for (q, x) in found.iter().enumerate() {
                 let speaker = speaker_mention(x);
                 for &span in &x.content {
@@ -410,8 +413,9 @@ impl Pipeline {
         if found.is_empty() {
             return Vec::new();
         }
-        let mut new_entities: Vec<NewEntity> = Vec::new();
-        // Both maps are sized for one entry a name found, so they never grow.
+        // The list and both maps are sized for one entry a name found, so
+        // they never grow.
+        let mut new_entities: Vec<NewEntity> = Vec::with_capacity(found.len());
         let mut by_name: rustc_hash::FxHashMap<&str, usize> =
             rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
         // New entities by a hash of their id, checked against the id.
@@ -423,6 +427,7 @@ impl Pipeline {
             id.hash(&mut h);
             h.finish()
         };
+        mentions.reserve(found.len());
         for f in found {
             let name = f.name.text(text);
             let index = *by_name.entry(name).or_insert_with(|| {
@@ -459,6 +464,7 @@ impl Pipeline {
     /// than one person, held the role.
     fn resolve_role_nominals(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention], date: Option<Date>) {
         let toks = &analysis.tokens;
+        let mut buf = [0u8; 64];
         for m in mentions.iter_mut() {
             let EntityRef::Gazetteer(e) = m.entity else { continue };
             let place = &self.gazetteer.entities()[e];
@@ -489,26 +495,22 @@ impl Pipeline {
                     break;
                 }
                 let phrase = &text[first.span.start..t.span.end];
-                let title = if phrase.bytes().all(|b| !b.is_ascii_uppercase()) {
-                    std::borrow::Cow::Borrowed(phrase)
-                } else {
-                    std::borrow::Cow::Owned(phrase.to_lowercase())
-                };
+                let title = lowercase(phrase, &mut buf);
                 let title = title.as_ref();
                 if let Some(list) = self.holders.get(title).and_then(|by_country| by_country.get(country)) {
-                    let held: Vec<usize> = list
-                        .iter()
-                        .copied()
-                        .filter(|&p| {
-                            let roles = &self.gazetteer.entities()[p].roles;
-                            roles.iter().any(|r| {
-                                r.country == country
-                                    && r.title.eq_ignore_ascii_case(title)
-                                    && date.map_or(r.is_current(), |d| r.held_on(d))
-                            })
+                    let mut held = list.iter().copied().filter(|&p| {
+                        let roles = &self.gazetteer.entities()[p].roles;
+                        roles.iter().any(|r| {
+                            r.country == country
+                                && r.title.eq_ignore_ascii_case(title)
+                                && date.map_or(r.is_current(), |d| r.held_on(d))
                         })
-                        .collect();
-                    best = (held.len() == 1).then(|| (held[0], k + n));
+                    });
+                    // The one person who held it, if only one did.
+                    best = match (held.next(), held.next()) {
+                        (Some(p), None) => Some((p, k + n)),
+                        _ => None,
+                    };
                 }
             }
             // Not when the person's name follows (`Russian President Vladimir Putin`).
@@ -828,7 +830,7 @@ impl Pipeline {
             });
         }
         for (n, e) in out.iter_mut().enumerate() {
-            e.event_id = format!("{}#e{}", article.article_id, n + 1);
+            e.event_id = numbered_id(&article.article_id, "#e", n);
         }
         out
     }
@@ -930,10 +932,15 @@ impl Pipeline {
 
 /// The id of an article's quote `n` (from 0): `ARTICLE#qN+1`.
 fn quote_id(article_id: &str, n: usize) -> String {
+    numbered_id(article_id, "#q", n)
+}
+
+/// `article_id`, `tag` and `n + 1`, in a string allocated once.
+fn numbered_id(article_id: &str, tag: &str, n: usize) -> String {
     use std::fmt::Write as _;
-    let mut id = String::with_capacity(article_id.len() + 6);
+    let mut id = String::with_capacity(article_id.len() + tag.len() + 4);
     id.push_str(article_id);
-    id.push_str("#q");
+    id.push_str(tag);
     let _ = write!(id, "{}", n + 1);
     id
 }
@@ -1180,6 +1187,24 @@ fn add_new_entity(
         new_entities.push(NewEntity { id: id.clone(), name: name.to_string(), kind });
         new_entities.len() - 1
     })
+}
+
+/// `s` in lowercase: `s` itself when it has no ASCII capital, in `buf` when
+/// it is ASCII and fits, else a new string.
+fn lowercase<'a>(s: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Cow<'a, str> {
+    if s.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if s.is_ascii() && s.len() <= buf.len() {
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII bytes are UTF-8.
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return std::borrow::Cow::Borrowed(lower);
+        }
+    }
+    std::borrow::Cow::Owned(s.to_lowercase())
 }
 
 /// The id of a name no gazetteer knows: `new:` and the name in lowercase,

@@ -118,8 +118,11 @@ impl Tokenizer {
 
     /// Tokens, sentences and paragraphs of `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let tokens = tokenize(text);
-        let (paragraphs, sentences) = sentence::split(text, &tokens, &self.rules);
+        // The tokens the sentence splitter looks at: one to 74 bytes at the
+        // median of the BBC corpus, one to 34 at its 99th percentile.
+        let mut noted = Vec::with_capacity(text.len() / 32 + 8);
+        let tokens = token::tokenize_marked(text, &mut noted);
+        let (paragraphs, sentences) = sentence::split(text, &tokens, &noted, &self.rules);
         Analysis { tokens, sentences, paragraphs }
     }
 }

@@ -36,7 +36,9 @@ const ADVERBIAL_WORDS: [&str; 24] = [
 /// Parsed sentence-splitting word lists.
 #[derive(Debug, Clone)]
 pub struct Rules {
-    abbrevs: HashMap<Box<str>, Abbrev>,
+    /// Lowercase abbreviations without their final period, as bytes so that
+    /// a word lowercased into a buffer is looked up as it is.
+    abbrevs: HashMap<Box<[u8]>, Abbrev>,
     words: HashMap<Box<str>, u8>,
 }
 
@@ -82,7 +84,7 @@ impl Rules {
                 other => return Err(err(format!("unknown class {other:?}"))),
             };
             let key = word.trim_end_matches('.').to_lowercase();
-            if let Some(old) = abbrevs.insert(key.into_boxed_str(), abbrev)
+            if let Some(old) = abbrevs.insert(key.into_bytes().into_boxed_slice(), abbrev)
                 && old != abbrev
             {
                 return Err(err(format!("{word:?} already has class {old:?}")));
@@ -95,16 +97,15 @@ impl Rules {
         if word.len() > 15 {
             return None;
         }
-        let mut buf = [0u8; 15];
         let bytes = word.as_bytes();
-        if bytes.iter().all(u8::is_ascii) {
-            for (d, s) in buf.iter_mut().zip(bytes) {
-                *d = s.to_ascii_lowercase();
-            }
-            let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-            self.abbrevs.get(lower).copied()
+        if bytes.is_ascii() {
+            let mut buf = [0u8; 15];
+            let lower = &mut buf[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            self.abbrevs.get(&*lower).copied()
         } else {
-            self.abbrevs.get(word.to_lowercase().as_str()).copied()
+            self.abbrevs.get(word.to_lowercase().as_bytes()).copied()
         }
     }
 

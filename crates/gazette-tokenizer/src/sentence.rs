@@ -13,7 +13,14 @@
 //! ends. Whether it does end is decided by the next token and the word before
 //! the period (see `corpora/tokenizer/sentence-words.tsv`). No sentence ends
 //! strictly inside a matched pair of quotes or brackets shorter than
-//! [`MAX_PAIR_BYTES`]. Every token is visited a bounded number of times.
+//! [`MAX_PAIR_BYTES`].
+//!
+//! The splitter does not walk every token: the tokenizer notes the tokens
+//! that can end a sentence or a clause or pair with another, and the
+//! splitter visits those (its marks) and the tokens after line breaks. Of
+//! the plain tokens between marks it looks only for the first word of a
+//! clause, each at most once. Every token is visited a bounded number of
+//! times.
 
 use std::ops::Range;
 
@@ -145,84 +152,131 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
     }
 }
 
-/// Per-paragraph scratch space, reused across paragraphs.
-#[derive(Default)]
-struct Pairs {
-    /// Number of short matched pairs strictly enclosing each token.
-    inside: Vec<i32>,
-    /// Whether each token closes a pair, or could close one.
-    closer: Vec<bool>,
-    stack: Vec<Open>,
+// What a mark says of its token. `mark_of` sets the first six; the pairing
+// sets the last three.
+/// Terminal punctuation: `.`, `!`, `?`, `…`, runs of them.
+const TERM_PUNCT: u16 = 1;
+/// A word ending in a period: `U.S.`, `a.m.`.
+const TERM_WORD: u16 = 1 << 1;
+/// `:` or `;`, which end a clause.
+const CLAUSE: u16 = 1 << 2;
+/// A quote mark or bracket; its family and role are in the mark.
+const PAIR: u16 = 1 << 3;
+/// A forced line break comes right before the token (never on the
+/// paragraph's first token, where a break changes nothing).
+const BREAK: u16 = 1 << 4;
+/// A word without a final period (noted only on a mark made for a break).
+const WORD: u16 = 1 << 5;
+/// Closes a pair, or could close one.
+const CLOSER: u16 = 1 << 6;
+/// Opens a short trusted pair: the tokens after it are inside.
+const OPENS: u16 = 1 << 7;
+/// Closes a short trusted pair: it and the tokens after it are outside.
+const CLOSES: u16 = 1 << 8;
+
+/// A token of a paragraph that the splitter has to look at: one that may end
+/// a sentence or a clause, pair with another, or follow a line break. The
+/// tokens between two marks are plain: words, numbers, commas and the like,
+/// of which only the first word of a clause matters.
+#[derive(Clone, Copy)]
+struct Mark {
+    /// Index of the token in the paragraph.
+    idx: usize,
+    flags: u16,
+    /// Pair family and role, for a [`PAIR`] mark.
+    fam: u8,
+    role: Role,
 }
 
-impl Pairs {
-    fn compute(&mut self, text: &str, rules: &Rules, toks: &[Token]) {
-        let n = toks.len();
-        // Both vectors stay empty for the many paragraphs without quotes or
-        // brackets; readers treat a missing entry as zero / false.
-        self.inside.clear();
-        self.closer.clear();
-        self.stack.clear();
-        let mut pairs_done = [0u32; 16];
-        for (i, t) in toks.iter().enumerate() {
-            let Some((fam, mut role)) = pair_class(text, t) else {
-                continue;
-            };
-            if self.closer.is_empty() {
-                self.closer.resize(n, false);
+/// The mark of token `idx` of a paragraph, `t`, if the splitter has to look
+/// at it; `flags` holds [`BREAK`] when a break comes before it.
+fn mark_of(text: &str, t: &Token, idx: usize, mut flags: u16) -> Option<Mark> {
+    let b = text.as_bytes();
+    let mut pair = None;
+    match t.kind {
+        TokenKind::Word => {
+            if b[t.span.end - 1] == b'.' {
+                flags |= TERM_WORD;
+            } else if flags != 0 {
+                flags |= WORD;
             }
-            let mut known = role != Role::Either;
-            if role == Role::Either {
-                // A straight mark: its neighbours may tell its direction.
-                if let Some(r) = context_role(text, rules, toks, i) {
-                    role = r;
-                    known = true;
+        }
+        TokenKind::Punct => match b[t.span.start] {
+            b'.' | b'!' | b'?' => flags |= TERM_PUNCT,
+            b':' | b';' => flags |= CLAUSE,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' => pair = pair_class(text, t),
+            0x80.. => {
+                if t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']) {
+                    flags |= TERM_PUNCT;
                 } else {
-                    known = !spaced(toks, i);
+                    pair = pair_class(text, t);
                 }
             }
-            if role == Role::Opener {
-                self.stack.push(Open { fam, either: false, known, fresh: false, idx: i });
-                continue;
-            }
-            let depth = self.stack.len();
-            let found = (depth.saturating_sub(PAIR_SEARCH_DEPTH)..depth).rev().find(|&p| self.stack[p].fam == fam);
-            match found {
-                Some(p) => {
-                    let open = self.stack[p];
-                    self.stack.truncate(p);
-                    self.closer[i] = true;
-                    pairs_done[fam as usize] += 1;
-                    // A pair resting on two marks whose direction nothing
-                    // told is not trusted to hold sentences together.
-                    let trusted = open.known || known;
-                    if trusted && t.span.end - toks[open.idx].span.start <= MAX_PAIR_BYTES {
-                        if self.inside.is_empty() {
-                            self.inside.resize(n + 1, 0);
-                        }
-                        self.inside[open.idx + 1] += 1;
-                        self.inside[i] -= 1;
-                    }
-                }
-                None if role == Role::Either => {
-                    let fresh = pairs_done[fam as usize] == 0;
-                    self.stack.push(Open { fam, either: true, known, fresh, idx: i });
-                }
-                // A closing mark or bracket with no opener in sight.
-                None => self.closer[i] = true,
-            }
+            _ => {}
+        },
+        TokenKind::Quote(_) => pair = pair_class(text, t),
+        _ => {}
+    }
+    match pair {
+        Some((fam, role)) => Some(Mark { idx, flags: flags | PAIR, fam, role }),
+        None => (flags != 0).then_some(Mark { idx, flags, fam: 0, role: Role::Either }),
+    }
+}
+
+/// The marks of a paragraph's tokens `toks`, in order, into `marks`
+/// (cleared first). `noted` are the indices in the paragraph of the tokens
+/// the tokenizer noted, a superset of those with a mark other than a break;
+/// a break marks the first token at or after it (none on the first token,
+/// where a break changes nothing). Consumes the breaks up to the last
+/// token's start; `brk` is scratch space.
+fn paragraph_marks(
+    text: &str,
+    toks: &[Token],
+    noted: impl Iterator<Item = usize>,
+    breaks: &[usize],
+    bp: &mut usize,
+    brk: &mut Vec<usize>,
+    marks: &mut Vec<Mark>,
+) {
+    marks.clear();
+    // The tokens that breaks come before, by binary search: breaks are few.
+    brk.clear();
+    while let Some(&at) = breaks.get(*bp) {
+        let k = toks.partition_point(|t| t.span.start < at);
+        if k == toks.len() {
+            break;
         }
-        // A straight mark that opened nothing, with no quotation of its kind
-        // before it in the paragraph, closes one that began before the text.
-        for o in &self.stack {
-            if o.either && o.fresh {
-                self.closer[o.idx] = true;
-            }
+        if k > 0 && brk.last() != Some(&k) {
+            brk.push(k);
         }
-        let mut acc = 0;
-        for v in self.inside.iter_mut() {
-            acc += *v;
-            *v = acc;
+        *bp += 1;
+    }
+    // Both lists are in order: merged, a token in both once.
+    let mut noted = noted.peekable();
+    let mut brk = brk.iter().copied().peekable();
+    loop {
+        let (k, flags) = match (noted.peek().copied(), brk.peek().copied()) {
+            (None, None) => break,
+            (Some(n), Some(b)) if b < n => {
+                brk.next();
+                (b, BREAK)
+            }
+            (Some(n), Some(b)) if b == n => {
+                noted.next();
+                brk.next();
+                (n, BREAK)
+            }
+            (Some(n), _) => {
+                noted.next();
+                (n, 0)
+            }
+            (None, Some(b)) => {
+                brk.next();
+                (b, BREAK)
+            }
+        };
+        if let Some(m) = mark_of(text, &toks[k], k, flags) {
+            marks.push(m);
         }
     }
 }
@@ -236,7 +290,94 @@ struct Open {
     known: bool,
     /// No pair of its family was complete when it was seen.
     fresh: bool,
-    idx: usize,
+    /// Index of its mark.
+    at: usize,
+}
+
+/// Pairs the quote marks and brackets among `marks`, setting [`CLOSER`],
+/// [`OPENS`] and [`CLOSES`]. Returns whether any short trusted pair was
+/// found. `stack` is scratch space.
+fn pair_marks(text: &str, rules: &Rules, toks: &[Token], marks: &mut [Mark], stack: &mut Vec<Open>) -> bool {
+    stack.clear();
+    let mut any_inside = false;
+    let mut pairs_done = [0u32; 16];
+    for at in 0..marks.len() {
+        let Mark { idx: i, flags, fam, role } = marks[at];
+        if flags & PAIR == 0 {
+            continue;
+        }
+        let mut role = role;
+        let mut known = role != Role::Either;
+        if role == Role::Either {
+            // A straight mark: its neighbours may tell its direction.
+            if let Some(r) = context_role(text, rules, toks, i) {
+                role = r;
+                known = true;
+            } else {
+                known = !spaced(toks, i);
+            }
+        }
+        if role == Role::Opener {
+            stack.push(Open { fam, either: false, known, fresh: false, at });
+            continue;
+        }
+        let depth = stack.len();
+        let found = (depth.saturating_sub(PAIR_SEARCH_DEPTH)..depth).rev().find(|&p| stack[p].fam == fam);
+        match found {
+            Some(p) => {
+                let open = stack[p];
+                stack.truncate(p);
+                marks[at].flags |= CLOSER;
+                pairs_done[fam as usize] += 1;
+                // A pair resting on two marks whose direction nothing
+                // told is not trusted to hold sentences together.
+                let trusted = open.known || known;
+                if trusted && toks[i].span.end - toks[marks[open.at].idx].span.start <= MAX_PAIR_BYTES {
+                    marks[open.at].flags |= OPENS;
+                    marks[at].flags |= CLOSES;
+                    any_inside = true;
+                }
+            }
+            None if role == Role::Either => {
+                let fresh = pairs_done[fam as usize] == 0;
+                stack.push(Open { fam, either: true, known, fresh, at });
+            }
+            // A closing mark or bracket with no opener in sight.
+            None => marks[at].flags |= CLOSER,
+        }
+    }
+    // A straight mark that opened nothing, with no quotation of its kind
+    // before it in the paragraph, closes one that began before the text.
+    for o in stack.iter() {
+        if o.either && o.fresh {
+            marks[o.at].flags |= CLOSER;
+        }
+    }
+    any_inside
+}
+
+/// Counts the short trusted pairs around a token, walking the marks once for
+/// tokens in increasing order.
+struct Depth {
+    /// The first mark not counted yet.
+    next: usize,
+    opened: usize,
+    closed: usize,
+}
+
+impl Depth {
+    /// How many short trusted pairs strictly enclose token `j`; `j` never
+    /// decreases from one call to the next.
+    fn at(&mut self, marks: &[Mark], j: usize) -> usize {
+        while let Some(m) = marks.get(self.next).filter(|m| m.idx < j) {
+            self.opened += usize::from(m.flags & OPENS != 0);
+            self.closed += usize::from(m.flags & CLOSES != 0);
+            self.next += 1;
+        }
+        // A pair closing at `j` no longer encloses it.
+        let closes_here = marks.get(self.next).is_some_and(|m| m.idx == j && m.flags & CLOSES != 0);
+        self.opened - self.closed - usize::from(closes_here)
+    }
 }
 
 /// Whether token `i` has whitespace on both sides, inside the paragraph.
@@ -269,19 +410,6 @@ fn context_role(text: &str, rules: &Rules, toks: &[Token], i: usize) -> Option<R
     opens.then_some(Role::Opener)
 }
 
-fn is_terminal(text: &str, t: &Token) -> bool {
-    let b = text.as_bytes();
-    match t.kind {
-        TokenKind::Punct => {
-            let c = b[t.span.start];
-            matches!(c, b'.' | b'!' | b'?')
-                || (c >= 0x80 && t.text(text).starts_with(['…', '。', '！', '？', '‼', '⁇', '⁈', '⁉']))
-        }
-        TokenKind::Word => b[t.span.end - 1] == b'.',
-        _ => false,
-    }
-}
-
 /// An uppercase Roman numeral of two or more letters: `II`, `XIV`.
 fn is_roman(w: &str) -> bool {
     w.len() >= 2 && w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'))
@@ -299,13 +427,15 @@ enum Before {
 
 /// Splits `text`, already tokenized into `tokens`, into paragraphs and
 /// sentences.
-pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, Vec<Sentence>) {
+pub(crate) fn split(text: &str, tokens: &[Token], noted: &[usize], rules: &Rules) -> (Vec<Span>, Vec<Sentence>) {
     let (paragraphs, breaks) = layout(text);
     let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
-    let mut pairs = Pairs::default();
-    let mut ranges = Vec::new();
+    let mut marks = Vec::with_capacity(noted.len() + 16);
+    let mut stack = Vec::new();
+    let mut brk = Vec::new();
     let mut first = 0;
     let mut bp = 0;
+    let mut next_noted = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
         while first < tokens.len() && tokens[first].span.end <= para.start {
             first += 1;
@@ -327,25 +457,33 @@ pub(crate) fn split(text: &str, tokens: &[Token], rules: &Rules) -> (Vec<Span>, 
         while bp < breaks.len() && breaks[bp] <= para.start {
             bp += 1;
         }
-        let mut ctx = Paragraph { text, toks: &tokens[first..last], rules, breaks: &breaks, bp: &mut bp };
-        pairs.compute(text, rules, ctx.toks);
-        ranges.clear();
-        ctx.sentences(&pairs, &mut ranges);
-        for r in ranges.drain(..) {
-            let has_content = tokens[first + r.start..first + r.end]
+        let toks = &tokens[first..last];
+        while noted.get(next_noted).is_some_and(|&k| k < first) {
+            next_noted += 1;
+        }
+        let from = next_noted;
+        while noted.get(next_noted).is_some_and(|&k| k < last) {
+            next_noted += 1;
+        }
+        let here = noted[from..next_noted].iter().map(|&k| k - first);
+        paragraph_marks(text, toks, here, &breaks, &mut bp, &mut brk, &mut marks);
+        let any_inside = pair_marks(text, rules, toks, &mut marks, &mut stack);
+        let ctx = Paragraph { text, toks, rules };
+        ctx.sentences(&marks, any_inside, &mut |r: Range<usize>| {
+            let has_content = toks[r.clone()]
                 .iter()
                 .any(|t| !matches!(t.kind, TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Symbol));
             if !has_content {
                 // `---`, `* * *`: part of the previous sentence, or of none.
                 if let Some(prev) = sentences.last_mut().filter(|p: &&mut Sentence| p.paragraph == pi) {
-                    prev.span.end = tokens[first + r.end - 1].span.end;
+                    prev.span.end = toks[r.end - 1].span.end;
                     prev.tokens.end = first + r.end;
                 }
-                continue;
+                return;
             }
-            let span = Span::new(tokens[first + r.start].span.start, tokens[first + r.end - 1].span.end);
+            let span = Span::new(toks[r.start].span.start, toks[r.end - 1].span.end);
             sentences.push(Sentence { span, tokens: first + r.start..first + r.end, paragraph: pi });
-        }
+        });
         first = last;
     }
     (paragraphs, sentences)
@@ -355,8 +493,6 @@ struct Paragraph<'a> {
     text: &'a str,
     toks: &'a [Token],
     rules: &'a Rules,
-    breaks: &'a [usize],
-    bp: &'a mut usize,
 }
 
 impl Paragraph<'_> {
@@ -364,75 +500,102 @@ impl Paragraph<'_> {
         self.toks[i].text(self.text)
     }
 
-    /// Does a forced line break come right before token `i`? Does not consume it.
-    fn peek_break(&self, i: usize) -> bool {
-        self.breaks.get(*self.bp).is_some_and(|&b| b <= self.toks[i].span.start)
+    /// The first word among tokens `from..to`, all plain (no marks).
+    fn first_word(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to).find(|&i| self.toks[i].kind == TokenKind::Word)
     }
 
-    /// Does a forced line break come right before token `i`? Consumes it.
-    fn break_before(&mut self, i: usize) -> bool {
-        let start = self.toks[i].span.start;
-        let mut hit = false;
-        while *self.bp < self.breaks.len() && self.breaks[*self.bp] <= start {
-            *self.bp += 1;
-            hit = true;
-        }
-        hit
-    }
-
-    /// Appends the paragraph's sentences, as token ranges, to `out`.
-    fn sentences(&mut self, pairs: &Pairs, out: &mut Vec<Range<usize>>) {
+    /// Passes the paragraph's sentences, as token ranges in order, to `out`.
+    /// `marks` are the paragraph's marks, paired; `any_inside` whether a
+    /// short trusted pair is among them.
+    ///
+    /// Only the marks are visited: a sentence ends at a terminal mark (with
+    /// the marks right after it that it absorbs) or at a break, and a clause
+    /// at a clause mark; of the plain tokens between marks, only the first
+    /// word after a clause begins is looked for.
+    fn sentences(&self, marks: &[Mark], any_inside: bool, out: &mut impl FnMut(Range<usize>)) {
         let n = self.toks.len();
+        let mut depth = Depth { next: 0, opened: 0, closed: 0 };
         let mut start = 0;
         let mut clause_head: Option<usize> = None;
-        let mut k = 0;
-        while k < n {
-            if self.break_before(k) && k > start {
-                out.push(start..k);
+        // Tokens before `pos` have been visited.
+        let mut pos = 0;
+        let mut m = 0;
+        while m < marks.len() {
+            let mark = marks[m];
+            let k = mark.idx;
+            if clause_head.is_none() {
+                clause_head = self.first_word(pos, k);
+            }
+            if mark.flags & BREAK != 0 && k > start {
+                out(start..k);
                 start = k;
                 clause_head = None;
             }
-            let t = self.toks[k];
-            if !is_terminal(self.text, &t) {
-                match t.kind {
-                    TokenKind::Punct if matches!(self.text.as_bytes()[t.span.start], b':' | b';') => clause_head = None,
-                    TokenKind::Word if clause_head.is_none() => clause_head = Some(k),
-                    _ => {}
+            if mark.flags & (TERM_PUNCT | TERM_WORD) == 0 {
+                if mark.flags & CLAUSE != 0 {
+                    clause_head = None;
+                } else if mark.flags & WORD != 0 && clause_head.is_none() {
+                    clause_head = Some(k);
                 }
-                k += 1;
+                pos = k + 1;
+                m += 1;
                 continue;
             }
-            // Absorb further terminal marks and closing quotes and brackets.
+            // Absorb further terminal marks and closing quotes and brackets:
+            // marks right after `j`, the last absorbed token (whose mark is
+            // `mj`), with no break before them.
             let mut j = k;
+            let mut mj = m;
             let mut closer = false;
             let mut periods = usize::from(self.word(k) == ".");
-            while j + 1 < n && !self.peek_break(j + 1) {
-                let u = &self.toks[j + 1];
-                if is_terminal(self.text, u) && u.kind == TokenKind::Punct {
-                    periods += usize::from(u.text(self.text) == ".");
-                } else if pairs.closer.get(j + 1).copied().unwrap_or(false) {
+            // A break inside an absorbed citation ends the sentence after it.
+            let mut broken = false;
+            while j + 1 < n {
+                let Some(u) = marks.get(mj + 1).filter(|u| u.idx == j + 1 && u.flags & BREAK == 0) else {
+                    break;
+                };
+                if u.flags & TERM_PUNCT != 0 {
+                    periods += usize::from(self.word(j + 1) == ".");
+                } else if u.flags & CLOSER != 0 {
                     closer = true;
                 } else if let Some(end) = self.citation(j + 1) {
+                    // The citation's tokens are absorbed whatever their marks.
                     j = end - 1;
+                    mj += 1;
+                    while let Some(c) = marks.get(mj + 1).filter(|c| c.idx <= j) {
+                        broken |= c.flags & BREAK != 0;
+                        mj += 1;
+                    }
+                    if broken {
+                        break;
+                    }
                     continue;
                 } else {
                     break;
                 }
                 j += 1;
+                mj += 1;
             }
             let next = j + 1;
             if next < n
-                && pairs.inside.get(j).is_none_or(|&v| v == 0)
+                && (!any_inside || depth.at(marks, j) == 0)
                 && self.ends(start, k, j, closer, periods, clause_head)
             {
-                out.push(start..next);
+                out(start..next);
                 start = next;
                 clause_head = None;
             }
-            k = next;
+            if broken && next < n && next > start {
+                out(start..next);
+                start = next;
+                clause_head = None;
+            }
+            pos = next;
+            m = mj + 1;
         }
         if start < n {
-            out.push(start..n);
+            out(start..n);
         }
     }
 
@@ -506,8 +669,11 @@ impl Paragraph<'_> {
         let n = self.toks.len();
         let next = &self.toks[j + 1];
         let is_word = self.toks[k].kind == TokenKind::Word;
-        let ellipsis = (!is_word && periods >= 2) || term.contains("..") || term.contains('…');
-        let question = term.contains(['?', '!']);
+        // A lone period, the commonest mark, holds neither an ellipsis nor a
+        // question mark.
+        let plain = term == ".";
+        let ellipsis = (!is_word && periods >= 2) || (!plain && (term.contains("..") || term.contains('…')));
+        let question = !plain && term.contains(['?', '!']);
         // A list marker: `1.` opening its line.
         if term == "."
             && k == start + 1
@@ -590,6 +756,47 @@ impl Paragraph<'_> {
                 }
             }
             _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The splitter sees only the tokens the tokenizer notes (and those after
+    /// a break): every token that has a mark of its own must be noted.
+    #[test]
+    fn the_tokenizer_notes_every_token_with_a_mark() {
+        // Pieces of text, `|` between them.
+        const PIECES: &str = concat!(
+            "word|Word|U.S.|a.m|e.g.|Ph.D.|3.5|1,000|.|...|?!|!|…|。|！|？|‼|:|;|,|-|—|(|)|[|]|{|}|（|）|【|】|《|》|",
+            "\"|'|''|``|`|“|”|‘|’|’s|'s|«|»|‹|›|„|「|」|『|』|#tag|@user|x@y.com|https://a.b/c.|www.x.org.|",
+            "$|%|&|é|ß.|日本|\u{AD}|\n",
+        );
+        let pieces: Vec<&str> = PIECES.split('|').collect();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(x % 24) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                if x >> 40 & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut noted = Vec::new();
+            let toks = crate::token::tokenize_marked(&text, &mut noted);
+            for (i, t) in toks.iter().enumerate() {
+                if mark_of(&text, t, i, 0).is_some() {
+                    assert!(noted.binary_search(&i).is_ok(), "token {i} {:?} of {text:?}", t.text(&text));
+                }
+            }
         }
     }
 }
