@@ -1939,6 +1939,14 @@ impl Cx<'_> {
         let t = &self.lex.entries[e as usize];
         let text = self.text;
         let toks = self.toks;
+        // A one-word verb row after a determiner or a possessive is a noun
+        // here (`the support of`, `their withdrawal`): no event of its own.
+        // (Nothing below bears on it, so it is settled before the search
+        // for actors.)
+        if t.pos == Pos::Verb && a > lo && (is(text, &toks[a - 1], &NOUN_MARKERS) || is_possessive(text, &toks[a - 1]))
+        {
+            return None;
+        }
         // Words just before the trigger: auxiliaries, negation, modals.
         let aux_from = self.aux_start(lo, a);
         let aux = aux_from..a;
@@ -2105,6 +2113,14 @@ impl Cx<'_> {
                 }
             }
         }
+        // A nominal trigger with no actor of its own (`the sanctions on
+        // Burma`, `a ceasefire between A and B`) names an event told
+        // elsewhere, or none: no record. (Only `must` below gives a source,
+        // so this is settled before the search for targets.)
+        let must = &*t.lemma == "must";
+        if pos == Pos::Noun && source.is_empty() && !must {
+            return None;
+        }
         // `demanded that Hamas renounce ...`: the that-clause's subject.
         if t.ty == EventType::Request && !passive && b < hi && is(text, &toks[b], &["that"]) {
             if let Some(m) = self.object_at(b + 1, hi, 4) {
@@ -2144,7 +2160,6 @@ impl Cx<'_> {
         }
         // `Russia said Sudan must return the helicopter`: inside reported or
         // quoted speech, `must` is the speaker's demand on its subject.
-        let must = &*t.lemma == "must";
         if must {
             let speaker = quote_at(quote_content, toks[a].span).and_then(|q| q.speaker)?;
             target = std::mem::take(&mut source);
@@ -2159,12 +2174,6 @@ impl Cx<'_> {
         if source.is_empty() && target.is_empty() {
             return None;
         }
-        // A nominal trigger with no actor of its own (`the sanctions on
-        // Burma`, `a ceasefire between A and B`) names an event told
-        // elsewhere, or none: no record.
-        if pos == Pos::Noun && source.is_empty() {
-            return None;
-        }
         // A meeting, a signing or a joint action needs two parties: a target,
         // or two sources (`Trump and Putin met`). `Trump signed an executive
         // order` is no event.
@@ -2173,12 +2182,6 @@ impl Cx<'_> {
             && matches!(t.ty, EventType::Consult | EventType::Support | EventType::Cooperate)
             && target.is_empty()
             && source.len() < 2
-        {
-            return None;
-        }
-        // A one-word verb row after a determiner or a possessive is a noun
-        // here (`the support of`, `their withdrawal`): no event of its own.
-        if t.pos == Pos::Verb && a > lo && (is(text, &toks[a - 1], &NOUN_MARKERS) || is_possessive(text, &toks[a - 1]))
         {
             return None;
         }
