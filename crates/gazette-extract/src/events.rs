@@ -548,16 +548,41 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<st
 /// for `lift the state of emergency`).
 const ARTICLES: [&str; 7] = ["a", "an", "the", "its", "their", "his", "her"];
 
-/// A text word against a lexicon word: ASCII case ignored, `’` read as `'`,
-/// and any determiner for any other.
+/// A text word against a lexicon word (lowercase, as [`words_of`] makes
+/// them): ASCII case ignored, `’` read as `'`, and any determiner for any
+/// other.
 fn same_word(t: &str, w: &str) -> bool {
     // Most pairs differ in length and are not determiners: settle those first.
-    if t.len() == w.len() && t.eq_ignore_ascii_case(w) {
+    // (`w` has no capitals, so only `t`'s bytes need folding.)
+    if t.len() == w.len() && t.bytes().zip(w.bytes()).all(|(x, y)| x.to_ascii_lowercase() == y) {
         return true;
     }
-    let article = |x: &str| x.len() <= 5 && ARTICLES.iter().any(|a| a.len() == x.len() && a.eq_ignore_ascii_case(x));
     (t.len() > w.len() && !t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
-        || (article(w) && article(t))
+        || (is_article(w.as_bytes()) && is_article(t.as_bytes()))
+}
+
+/// Whether `x` is one of [`ARTICLES`], ignoring ASCII case: its length and
+/// lowercase bytes packed into one integer and compared with theirs.
+fn is_article(x: &[u8]) -> bool {
+    const fn pack(x: &[u8]) -> u64 {
+        let mut v = x.len() as u64;
+        let mut i = 0;
+        while i < x.len() {
+            v = v << 8 | x[i].to_ascii_lowercase() as u64;
+            i += 1;
+        }
+        v
+    }
+    const PACKED: [u64; ARTICLES.len()] = {
+        let mut out = [0; ARTICLES.len()];
+        let mut i = 0;
+        while i < ARTICLES.len() {
+            out[i] = pack(ARTICLES[i].as_bytes());
+            i += 1;
+        }
+        out
+    };
+    !x.is_empty() && x.len() <= 5 && PACKED.contains(&pack(x))
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
