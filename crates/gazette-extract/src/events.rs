@@ -389,11 +389,12 @@ impl TriggerLexicon {
     /// The longest entry whose words start at token `k`, with what
     /// `skip_at` allows inside a phrase ([`words_match_modified`]: `held
     /// direct talks with`, `imposed fresh sanctions on`): the entry and one
-    /// past its last token.
+    /// past its last token. `hashes` holds each word's [`word_hash`].
     fn match_at(
         &self,
         text: &str,
         toks: &[Token],
+        hashes: &[u64],
         k: usize,
         end: usize,
         skip_at: &dyn Fn(usize) -> usize,
@@ -402,7 +403,7 @@ impl TriggerLexicon {
         if t.kind != TokenKind::Word {
             return None;
         }
-        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+        let h = hashes[k];
         if !self.bloom.may_contain(h) {
             return None;
         }
@@ -416,7 +417,7 @@ impl TriggerLexicon {
         // (nor a determiner left out), and no word stands inserted there:
         // only a one-word entry then.
         let longest = self.entries[list[0] as usize].words.len();
-        let next = if longest >= 2 { self.next_word(text, toks, k, end) } else { NextWord::None };
+        let next = if longest >= 2 { self.next_word(text, toks, hashes, k, end) } else { NextWord::None };
         if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
             return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
         }
@@ -437,10 +438,11 @@ impl TriggerLexicon {
     }
 
     /// The token after `k`, before `end`, as [`NextWord`].
-    fn next_word(&self, text: &str, toks: &[Token], k: usize, end: usize) -> NextWord {
+    fn next_word(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> NextWord {
         match toks.get(k + 1).filter(|_| k + 1 < end) {
             None => NextWord::None,
             Some(t) if !t.text(text).is_ascii() => NextWord::Any,
+            Some(t) if t.kind == TokenKind::Word => NextWord::Hash(hashes[k + 1]),
             Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
         }
     }
@@ -457,12 +459,12 @@ impl TriggerLexicon {
         }
     }
 
-    /// The modality flags of a token (0 for most words).
-    fn flags(&self, text: &str, t: &Token) -> u32 {
+    /// The modality flags of a token (0 for most words), a word's
+    /// [`word_hash`] `h`.
+    fn flags(&self, text: &str, t: &Token, h: u64) -> u32 {
         if t.kind != TokenKind::Word {
             return 0;
         }
-        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
         if !self.flags_bloom.may_contain(h) {
             return 0;
         }
@@ -475,10 +477,11 @@ impl TriggerLexicon {
         }
     }
 
-    /// The sector of the noun starting at token `k`, and its last token.
-    fn sector_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<(&str, usize)> {
-        let t = toks.get(k).filter(|t| t.kind == TokenKind::Word)?;
-        let list = self.sectors.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end))?;
+    /// The sector of the noun starting at token `k`, and its last token
+    /// (`hashes` as in [`TriggerLexicon::match_at`]).
+    fn sector_at(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> Option<(&str, usize)> {
+        toks.get(k).filter(|t| t.kind == TokenKind::Word)?;
+        let list = self.sectors.get(&hashes[k])?;
         list.iter()
             .filter(|(w, _)| words_match(text, toks, k, end, w))
             .max_by_key(|(w, _)| w.len())
@@ -1302,11 +1305,13 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
-/// Finds the events of one article. `quote_content` is sorted by start.
+/// Finds the events of one article. `hashes` holds the [`word_hash`] of
+/// each word token (0 for other tokens); `quote_content` is sorted by start.
 pub(crate) fn find(
     lex: &TriggerLexicon,
     text: &str,
     analysis: &Analysis,
+    hashes: &[u64],
     mentions: &[Mention],
     quote_content: &[QuoteSpan],
 ) -> Vec<Event> {
@@ -1328,6 +1333,7 @@ pub(crate) fn find(
         lex,
         text,
         toks,
+        hashes,
         mentions,
         start_at,
         end_at,
@@ -1399,7 +1405,7 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            match lex.match_at(text, toks, k, hi, &skip_at) {
+            match lex.match_at(text, toks, hashes, k, hi, &skip_at) {
                 Some((e, after)) => {
                     found.push((k, after, e));
                     k = after;
@@ -1512,6 +1518,8 @@ struct Cx<'a> {
     lex: &'a TriggerLexicon,
     text: &'a str,
     toks: &'a [Token],
+    /// [`word_hash`] of each word token (0 for other tokens).
+    hashes: &'a [u64],
     mentions: &'a [Mention],
     start_at: Vec<u32>,
     end_at: Vec<u32>,
@@ -1537,7 +1545,7 @@ impl Cx<'_> {
         if c & flag::KNOWN != 0 {
             return c;
         }
-        let v = self.lex.flags(self.text, &self.toks[k]) | flag::KNOWN;
+        let v = self.lex.flags(self.text, &self.toks[k], self.hashes[k]) | flag::KNOWN;
         self.fl[k].set(v);
         v
     }
@@ -1598,7 +1606,7 @@ impl Cx<'_> {
             for k in k..(k + 2).min(hi) {
                 // A noun (`Russian officials`, `the Chinese President`), not
                 // the title of a name (`Russian President Vladimir Putin`).
-                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi)
+                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, self.hashes, k, hi)
                     && (self.toks[k].case == gazette_tokenizer::Case::Lower
                         || !self.toks.get(last + 1).is_some_and(|t| t.case.is_capitalised()))
                 {
@@ -1647,7 +1655,10 @@ impl Cx<'_> {
         let noun = k - 2;
         // The noun's first word: one- or two-word sector nouns.
         (noun.saturating_sub(1)..=noun).find_map(|s| {
-            self.lex.sector_at(self.text, self.toks, s, noun + 1).filter(|&(_, last)| last == noun).map(|(x, _)| x)
+            self.lex
+                .sector_at(self.text, self.toks, self.hashes, s, noun + 1)
+                .filter(|&(_, last)| last == noun)
+                .map(|(x, _)| x)
         })
     }
 
@@ -1853,7 +1864,7 @@ impl Cx<'_> {
                 // clause.
                 // (Counted as the scan goes: `gap` holds the words between
                 // this mention and the first preposition after it.)
-                let sector_noun = self.lex.sector_at(self.text, self.toks, j + 1, k).is_some();
+                let sector_noun = self.lex.sector_at(self.text, self.toks, self.hashes, j + 1, k).is_some();
                 if gap > max_gap + usize::from(sector_noun) {
                     return (Vec::new(), k);
                 }

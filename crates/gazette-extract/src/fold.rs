@@ -14,6 +14,19 @@ pub(crate) fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
     hash_in(buf, start, end, 0x2020_2020_2020_2020)
 }
 
+/// [`word_hash_in`] of each word token of `text` (0 for the other tokens):
+/// computed once per article for the quote and event stages, which look
+/// most words up in their tables.
+pub(crate) fn word_hashes(text: &str, toks: &[gazette_tokenizer::Token]) -> Vec<u64> {
+    let bytes = text.as_bytes();
+    toks.iter()
+        .map(|t| match t.kind {
+            gazette_tokenizer::TokenKind::Word => word_hash_in(bytes, t.span.start, t.span.end),
+            _ => 0,
+        })
+        .collect()
+}
+
 /// Hash of a word as written (case kept).
 pub(crate) fn exact_hash(w: &[u8]) -> u64 {
     exact_hash_in(w, 0, w.len())

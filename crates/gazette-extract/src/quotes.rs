@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::entities::{EntityRef, MatchHow, Mention};
-use crate::fold::{Bloom, word_hash, word_hash_in};
+use crate::fold::{Bloom, word_hash};
 use crate::gazetteer::EntityKind;
 use crate::{Error, pipeline::end_token};
 
@@ -125,9 +125,6 @@ pub(crate) struct CueLexicon {
     first: FxHashMap<u64, Vec<u32>>,
     /// A filter before the table: the hash of each cue's first word.
     bloom: Bloom,
-    /// Bits [`shape`] of the cues' first words: first, second and last
-    /// letter and length, checked before hashing a word.
-    shapes: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
     entries: Vec<CueEntry>,
@@ -149,7 +146,6 @@ impl CueLexicon {
         let mut lex = CueLexicon {
             first: Default::default(),
             bloom: Bloom::default(),
-            shapes: Bloom::default(),
             multi_bloom: Bloom::default(),
             entries: Vec::new(),
             classes: Default::default(),
@@ -177,8 +173,6 @@ impl CueLexicon {
                 _ => return Err(bad("class must be verb, verbobj, stance, phrase or noun")),
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
-            let sh = shape(first.as_bytes(), 0, first.len());
-            lex.shapes.set(sh);
             let h = word_hash(first.as_bytes());
             lex.bloom.insert(h);
             if !rest.is_empty() {
@@ -226,19 +220,6 @@ fn key(first: u64, second: Option<u64>) -> u64 {
         Some(s) => (first.rotate_left(17) ^ s ^ 0x5555).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         None => first,
     }
-}
-
-/// A word's shape for the first filter: its first, second and last byte
-/// (folded like [`word_hash`]) and its length, mixed to 16 bits.
-fn shape(buf: &[u8], start: usize, end: usize) -> usize {
-    if end <= start {
-        return 0;
-    }
-    let b0 = (buf[start] | 0x20) as u64;
-    let b1 = if end - start > 1 { (buf[start + 1] | 0x20) as u64 } else { 0 };
-    let bl = (buf[end - 1] | 0x20) as u64;
-    let k = b0 << 32 | b1 << 24 | bl << 16 | (end - start).min(0xffff) as u64;
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// How a multiword phrase behaves.
@@ -511,6 +492,8 @@ struct Ctx<'a> {
     sents: &'a [Sentence],
     mentions: &'a [Mention],
     lex: &'a CueLexicon,
+    /// [`word_hash`] of each word token (0 for other tokens).
+    hashes: &'a [u64],
     /// Canonical name of an entity, for telling names from aliases.
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
     /// What the stage knows of each token.
@@ -541,6 +524,7 @@ pub(crate) fn find<'a>(
     lex: &'a CueLexicon,
     text: &'a str,
     analysis: &'a Analysis,
+    hashes: &'a [u64],
     mentions: &'a [Mention],
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
 ) -> Vec<Quote> {
@@ -586,6 +570,7 @@ pub(crate) fn find<'a>(
         sents: &analysis.sentences,
         mentions,
         lex,
+        hashes,
         name_of,
         t,
         cues_in: vec![0; analysis.sentences.len()],
@@ -708,12 +693,7 @@ impl<'a> Ctx<'a> {
         let mut c = cell.get();
         if c == class::UNKNOWN {
             let t = &self.toks[i];
-            c = if t.kind == TokenKind::Word {
-                let h = word_hash_in(self.text.as_bytes(), t.span.start, t.span.end);
-                self.lex.classes.get(&h).copied().unwrap_or(0)
-            } else {
-                0
-            };
+            c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
             cell.set(c);
         }
         c & bits != 0
@@ -741,17 +721,11 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            // Cheap test first: first letter and length of some cue.
             if t.kind != TokenKind::Word || matches!(t.case, gazette_tokenizer::Case::Upper) {
                 i += 1;
                 continue;
             }
-            let sh = shape(text.as_bytes(), t.span.start, t.span.end);
-            if !self.lex.shapes.get(sh) {
-                i += 1;
-                continue;
-            }
-            let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+            let h = self.hashes[i];
             let maybe = self.lex.bloom.may_contain(h);
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
@@ -769,7 +743,7 @@ impl<'a> Ctx<'a> {
             let next =
                 toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0).map(|u| u.text(text));
             let multi = self.lex.multi_bloom.may_contain(h);
-            let two = next.filter(|_| multi).map(|n| key(h, Some(word_hash(n.as_bytes()))));
+            let two = next.filter(|_| multi).map(|_| key(h, Some(self.hashes[i + 1])));
             let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
                 let list = self.lex.first.get(&key)?;
                 list.iter().find_map(|&e| {
