@@ -410,7 +410,7 @@ impl TriggerLexicon {
         let list = self.by_first.get(&h)?;
         // The first word once (the hash may collide), then the rest per entry.
         let first = &self.entries[*list.first()? as usize].words[0];
-        if !words_match(text, toks, k, end, std::slice::from_ref(first)) {
+        if !same_word(t.text(text), first) {
             return None;
         }
         // No phrase can match when the next word is none a phrase has next
@@ -1218,19 +1218,39 @@ const PLACE_MODIFIERS: [&str; 10] =
 const BACK: usize = 24;
 const AHEAD: usize = 14;
 
-/// Byte order of two words with ASCII letters folded to lowercase.
+/// Byte order of two words with ASCII letters folded to lowercase (the
+/// order the long lists are checked to be in).
+#[cfg(any(test, debug_assertions))]
 fn cmp_folded(x: &str, w: &str) -> std::cmp::Ordering {
     x.bytes().map(|b| b.to_ascii_lowercase()).cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
+/// The longest word of a list of more than eight words (a test checks).
+const LONG_LIST_WORD: usize = 24;
+
 /// Whether `w` is in `list`, ignoring ASCII case. Lists of more than eight
-/// words are sorted in [`cmp_folded`] order (a test checks) and searched by
-/// halves.
+/// words are lowercase and sorted (a test checks), and searched by halves
+/// for `w` lowercased once.
 fn in_list(list: &[&str], w: &str) -> bool {
     if list.len() > 8 {
         #[cfg(debug_assertions)]
         assert_sorted_once(list);
-        list.binary_search_by(|x| cmp_folded(x, w)).is_ok()
+        let mut buf = [0u8; LONG_LIST_WORD];
+        let Some(lower) = buf.get_mut(..w.len()) else { return false };
+        for (d, b) in lower.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = &*lower;
+        // Byte order, compared in line (most words differ in their first
+        // byte; a call to `memcmp` would cost more).
+        list.binary_search_by(|x| {
+            let x = x.as_bytes();
+            match x.iter().zip(lower).find(|(a, b)| a != b) {
+                Some((a, b)) => a.cmp(b),
+                None => x.len().cmp(&lower.len()),
+            }
+        })
+        .is_ok()
     } else {
         list.iter().any(|x| w.eq_ignore_ascii_case(x))
     }
@@ -1247,6 +1267,10 @@ fn assert_sorted_once(list: &[&str]) {
         assert!(
             list.windows(2).all(|p| cmp_folded(p[0], p[1]) == std::cmp::Ordering::Less),
             "a list of more than eight words searched by halves must be sorted: {list:?}"
+        );
+        assert!(
+            list.iter().all(|x| x.len() <= LONG_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
+            "a list of more than eight words searched by halves must be lowercase, of words of at most {LONG_LIST_WORD} bytes: {list:?}"
         );
         checked.push(key);
     }
@@ -1540,11 +1564,19 @@ impl Cx<'_> {
     }
 
     /// The [`flag`]s of token `k`, looked up once per article.
+    #[inline]
     fn f(&self, k: usize) -> u32 {
         let c = self.fl[k].get();
         if c & flag::KNOWN != 0 {
             return c;
         }
+        self.look_up_flags(k)
+    }
+
+    /// [`Cx::f`] the first time: the lookup, kept out of line so that the
+    /// many later calls cost a read.
+    #[inline(never)]
+    fn look_up_flags(&self, k: usize) -> u32 {
         let v = self.lex.flags(self.text, &self.toks[k], self.hashes[k]) | flag::KNOWN;
         self.fl[k].set(v);
         v
@@ -2429,6 +2461,10 @@ mod tests {
             assert!(
                 list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
                 "{name} is not sorted (lowercase byte order) or has a duplicate"
+            );
+            assert!(
+                list.iter().all(|x| x.len() <= LONG_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
+                "{name} has a word with capitals or longer than {LONG_LIST_WORD} bytes"
             );
         }
     }
