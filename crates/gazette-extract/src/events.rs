@@ -206,11 +206,24 @@ pub(crate) struct TriggerLexicon {
     scores: FxHashMap<(EventType, u16), (QuadClass, f32)>,
     /// Sector nouns by the hash of their first word: (words, sector).
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
-    /// Modality flags by word hash: (word, flags).
-    flags: FxHashMap<u64, Vec<(Box<str>, u32)>>,
+    /// Modality flags by word: (word hash, word, flags), each word once.
+    flags: Vec<(u64, Box<str>, u32)>,
+    /// Index + 1 into `flags` (0 for none) by the top bits of the word's
+    /// hash, the next slot taken on a collision: a table of its own, so that
+    /// a lookup is a read or two and no probe of a general map.
+    flag_slots: Box<[u32]>,
     /// The hashes of the words of `flags`: most words have no flags, and
-    /// are settled without a probe of the map.
+    /// are settled without a look at the table.
     flags_bloom: crate::fold::Bloom,
+}
+
+/// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
+/// the number of flag words (checked at parse).
+const FLAG_SLOTS: usize = 4096;
+
+/// The first slot of a word hash in [`TriggerLexicon::flag_slots`].
+fn flag_slot(h: u64) -> usize {
+    (h >> 52) as usize & (FLAG_SLOTS - 1)
 }
 
 fn words_of(surface: &str) -> Box<[Box<str>]> {
@@ -242,7 +255,8 @@ impl TriggerLexicon {
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
-            flags: Default::default(),
+            flags: Vec::new(),
+            flag_slots: vec![0; FLAG_SLOTS].into_boxed_slice(),
             flags_bloom: crate::fold::Bloom::default(),
         };
         let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
@@ -251,11 +265,22 @@ impl TriggerLexicon {
                 for w in [w.to_string(), w.replace('\'', "’")] {
                     let h = word_hash(w.as_bytes());
                     lex.flags_bloom.insert(h);
-                    let list = lex.flags.entry(h).or_default();
-                    match list.iter_mut().find(|(x, _)| **x == *w) {
-                        Some(x) => x.1 |= f,
-                        None => list.push((w.into(), f)),
+                    let mut i = flag_slot(h);
+                    loop {
+                        match lex.flag_slots[i] {
+                            0 => {
+                                lex.flags.push((h, w.into(), f));
+                                lex.flag_slots[i] = lex.flags.len() as u32;
+                                break;
+                            }
+                            x if *lex.flags[x as usize - 1].1 == *w => {
+                                lex.flags[x as usize - 1].2 |= f;
+                                break;
+                            }
+                            _ => i = (i + 1) % FLAG_SLOTS,
+                        }
                     }
+                    assert!(lex.flags.len() * 4 <= FLAG_SLOTS, "FLAG_SLOTS too small for the flag words");
                 }
             }
         }
@@ -468,12 +493,19 @@ impl TriggerLexicon {
         if !self.flags_bloom.may_contain(h) {
             return 0;
         }
-        match self.flags.get(&h) {
-            Some(list) => {
-                let w = t.text(text);
-                list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map_or(0, |x| x.1)
+        // The flag words are lowercase (a test checks): only the text's
+        // bytes are folded.
+        let w = &text.as_bytes()[t.span.start..t.span.end];
+        let mut i = flag_slot(h);
+        loop {
+            let (fh, x, f) = match self.flag_slots[i] {
+                0 => return 0,
+                x => &self.flags[x as usize - 1],
+            };
+            if *fh == h && x.len() == w.len() && w.iter().zip(x.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b) {
+                return *f;
             }
-            None => 0,
+            i = (i + 1) % FLAG_SLOTS;
         }
     }
 
@@ -2435,6 +2467,15 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flag_words_are_lowercase() {
+        for (list, _) in FLAG_WORDS {
+            for w in list {
+                assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn long_word_lists_are_sorted_for_binary_search() {
