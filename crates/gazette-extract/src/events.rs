@@ -206,12 +206,17 @@ pub(crate) struct TriggerLexicon {
     scores: FxHashMap<(EventType, u16), (QuadClass, f32)>,
     /// Sector nouns by the hash of their first word: (words, sector).
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
-    /// Modality flags by word: (word hash, word, flags), each word once.
-    flags: Vec<(u64, Box<str>, u32)>,
-    /// Index + 1 into `flags` (0 for none) by the top bits of the word's
-    /// hash, the next slot taken on a collision: a table of its own, so that
-    /// a lookup is a read or two and no probe of a general map.
-    flag_slots: Box<[u32]>,
+    /// The words with modality flags: (word hash, word), each word once.
+    /// Word `i` has [`FlagCode`] `i + 2`.
+    flags: Vec<(u64, Box<str>)>,
+    /// The flags of each [`FlagCode`]: none for codes 0 and 1, then those
+    /// of each word of `flags`.
+    flag_sets: Vec<u64>,
+    /// The [`FlagCode`] of a word of `flags` (0 for an empty slot) by the
+    /// top bits of its hash, the next slot taken on a collision: a table of
+    /// its own, so that a lookup is a read or two and no probe of a general
+    /// map.
+    flag_slots: Box<[FlagCode]>,
     /// The hashes of the words of `flags`: most words have no flags, and
     /// are settled without a look at the table.
     flags_bloom: crate::fold::Bloom,
@@ -220,6 +225,11 @@ pub(crate) struct TriggerLexicon {
 /// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
 /// the number of flag words (checked at parse).
 const FLAG_SLOTS: usize = 4096;
+
+/// A word's flags as a small number, so that an article's tokens keep
+/// theirs in two bytes each: 0 for not looked up yet, 1 for none, `i + 2`
+/// for the `i`th flag word (see [`TriggerLexicon::flag_sets`]).
+type FlagCode = u16;
 
 /// The first slot of a word hash in [`TriggerLexicon::flag_slots`].
 fn flag_slot(h: u64) -> usize {
@@ -256,6 +266,7 @@ impl TriggerLexicon {
             scores: Default::default(),
             sectors: Default::default(),
             flags: Vec::new(),
+            flag_sets: vec![0, 0],
             flag_slots: vec![0; FLAG_SLOTS].into_boxed_slice(),
             flags_bloom: crate::fold::Bloom::default(),
         };
@@ -269,12 +280,13 @@ impl TriggerLexicon {
                     loop {
                         match lex.flag_slots[i] {
                             0 => {
-                                lex.flags.push((h, w.into(), f));
-                                lex.flag_slots[i] = lex.flags.len() as u32;
+                                lex.flags.push((h, w.into()));
+                                lex.flag_sets.push(f);
+                                lex.flag_slots[i] = lex.flags.len() as FlagCode + 1;
                                 break;
                             }
-                            x if *lex.flags[x as usize - 1].1 == *w => {
-                                lex.flags[x as usize - 1].2 |= f;
+                            c if *lex.flags[c as usize - 2].1 == *w => {
+                                lex.flag_sets[c as usize] |= f;
                                 break;
                             }
                             _ => i = (i + 1) % FLAG_SLOTS,
@@ -414,7 +426,9 @@ impl TriggerLexicon {
     /// The longest entry whose words start at token `k`, with what
     /// `skip_at` allows inside a phrase ([`words_match_modified`]: `held
     /// direct talks with`, `imposed fresh sanctions on`): the entry and one
-    /// past its last token. `hashes` holds each word's [`word_hash`].
+    /// past its last token. `hashes` holds each word's [`word_hash`];
+    /// `is_count` tells a count (a number or a number word).
+    #[allow(clippy::too_many_arguments)]
     fn match_at(
         &self,
         text: &str,
@@ -423,6 +437,7 @@ impl TriggerLexicon {
         k: usize,
         end: usize,
         skip_at: &dyn Fn(usize) -> usize,
+        is_count: &dyn Fn(usize) -> bool,
     ) -> Option<(u32, usize)> {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
@@ -456,7 +471,7 @@ impl TriggerLexicon {
                 return Some((e, k + words.len()));
             }
             ((modified || self.entries[e as usize].has_article) && words.len() >= 2)
-                .then(|| words_match_modified(text, toks, k, end, words, skip_at))
+                .then(|| words_match_modified(text, toks, k, end, words, skip_at, is_count))
                 .flatten()
                 .map(|x| (e, x))
         })
@@ -484,26 +499,27 @@ impl TriggerLexicon {
         }
     }
 
-    /// The modality flags of a token (0 for most words), a word's
+    /// The [`FlagCode`] of a token (1, none, for most words), a word's
     /// [`word_hash`] `h`.
-    fn flags(&self, text: &str, t: &Token, h: u64) -> u32 {
+    fn flag_code(&self, text: &str, t: &Token, h: u64) -> FlagCode {
         if t.kind != TokenKind::Word {
-            return 0;
+            return 1;
         }
         if !self.flags_bloom.may_contain(h) {
-            return 0;
+            return 1;
         }
         // The flag words are lowercase (a test checks): only the text's
         // bytes are folded.
         let w = &text.as_bytes()[t.span.start..t.span.end];
         let mut i = flag_slot(h);
         loop {
-            let (fh, x, f) = match self.flag_slots[i] {
-                0 => return 0,
-                x => &self.flags[x as usize - 1],
+            let c = self.flag_slots[i];
+            let (fh, x) = match c {
+                0 => return 1,
+                c => &self.flags[c as usize - 2],
             };
             if *fh == h && x.len() == w.len() && w.iter().zip(x.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b) {
-                return *f;
+                return c;
             }
             i = (i + 1) % FLAG_SLOTS;
         }
@@ -687,11 +703,6 @@ const COUNT_WORDS: [&str; 21] = [
     "two",
 ];
 
-/// A count: a number or a number word.
-fn is_count(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Number || is(text, t, &COUNT_WORDS)
-}
-
 /// At most this many changes inside one trigger phrase: words the text
 /// inserts ([`MODIFIERS`], a day, a hyphenated modifier) or a determiner it
 /// leaves out (`lifted Friday a day-old blockade on`).
@@ -700,6 +711,7 @@ const MAX_PHRASE_CHANGES: usize = 2;
 /// [`words_match`] with up to [`MAX_PHRASE_CHANGES`] words inserted after
 /// the first word (what `skip_at` says may stand there) or determiners left
 /// out; one past the last token, or `None` when nothing changed.
+/// `is_count` tells a count: a number or one of [`COUNT_WORDS`].
 fn words_match_modified(
     text: &str,
     toks: &[Token],
@@ -707,6 +719,7 @@ fn words_match_modified(
     end: usize,
     words: &[Box<str>],
     skip_at: &dyn Fn(usize) -> usize,
+    is_count: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
     let mut p = k;
@@ -731,7 +744,7 @@ fn words_match_modified(
             // at the plant` is no `fired at`).
             loop {
                 let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
-                if n == 0 || p + n >= end || (is_count(text, &toks[p]) && in_list(&PREPOSITIONS, w)) {
+                if n == 0 || p + n >= end || (is_count(p) && in_list(&PREPOSITIONS, w)) {
                     return None;
                 }
                 changes += 1;
@@ -1163,48 +1176,68 @@ const FUTURE_FRAMES: [&str; 14] = [
 ];
 
 /// Word flags for modality, looked up once per token of the windows around
-/// a trigger (see [`TriggerLexicon::flags`]).
+/// a trigger (see [`TriggerLexicon::flag_code`]).
 mod flag {
-    pub const NEG: u32 = 1;
-    pub const NEGV: u32 = 1 << 1;
-    pub const FUT: u32 = 1 << 2;
-    pub const POSS: u32 = 1 << 3;
-    pub const REQ: u32 = 1 << 4;
-    pub const SPEECH: u32 = 1 << 5;
-    pub const FRAMES: u32 = 1 << 6;
-    pub const IF: u32 = 1 << 7;
-    pub const UNLESS: u32 = 1 << 8;
-    pub const WHETHER: u32 = 1 << 9;
-    pub const MUST: u32 = 1 << 10;
-    pub const TO: u32 = 1 << 11;
-    pub const WOULD: u32 = 1 << 12;
-    pub const PAST: u32 = 1 << 13;
-    pub const REFUSE: u32 = 1 << 14;
-    pub const BE: u32 = 1 << 15;
-    pub const ADVW: u32 = 1 << 16;
-    pub const AUXW: u32 = 1 << 17;
-    pub const PREP: u32 = 1 << 18;
-    pub const CLAUSE: u32 = 1 << 19;
-    pub const SUPPORT: u32 = 1 << 20;
-    pub const TITLE: u32 = 1 << 21;
-    pub const DET: u32 = 1 << 22;
-    pub const PRON: u32 = 1 << 23;
-    pub const MODIF: u32 = 1 << 24;
-    pub const DAY: u32 = 1 << 25;
-    pub const COUNT: u32 = 1 << 26;
-    pub const ON: u32 = 1 << 27;
+    pub const NEG: u64 = 1;
+    pub const NEGV: u64 = 1 << 1;
+    pub const FUT: u64 = 1 << 2;
+    pub const POSS: u64 = 1 << 3;
+    pub const REQ: u64 = 1 << 4;
+    pub const SPEECH: u64 = 1 << 5;
+    pub const FRAMES: u64 = 1 << 6;
+    pub const IF: u64 = 1 << 7;
+    pub const UNLESS: u64 = 1 << 8;
+    pub const WHETHER: u64 = 1 << 9;
+    pub const MUST: u64 = 1 << 10;
+    pub const TO: u64 = 1 << 11;
+    pub const WOULD: u64 = 1 << 12;
+    pub const PAST: u64 = 1 << 13;
+    pub const REFUSE: u64 = 1 << 14;
+    pub const BE: u64 = 1 << 15;
+    pub const ADVW: u64 = 1 << 16;
+    pub const AUXW: u64 = 1 << 17;
+    pub const PREP: u64 = 1 << 18;
+    pub const CLAUSE: u64 = 1 << 19;
+    pub const SUPPORT: u64 = 1 << 20;
+    pub const TITLE: u64 = 1 << 21;
+    pub const DET: u64 = 1 << 22;
+    pub const PRON: u64 = 1 << 23;
+    pub const MODIF: u64 = 1 << 24;
+    pub const DAY: u64 = 1 << 25;
+    pub const COUNT: u64 = 1 << 26;
+    pub const ON: u64 = 1 << 27;
     /// Prepositions after a head noun in a subject (`rebels in`, `a group of`).
-    pub const OF_IN: u32 = 1 << 28;
+    pub const OF_IN: u64 = 1 << 28;
     /// Pronouns not resolved, except after a speech verb (`it`, `they`).
-    pub const OTHER_PRON: u32 = 1 << 29;
+    pub const OTHER_PRON: u64 = 1 << 29;
+    /// [`super::NOUN_MARKERS`].
+    pub const NOUN_MARK: u64 = 1 << 30;
+    /// [`super::VERBAL_BEFORE`].
+    pub const VERBAL: u64 = 1 << 32;
+    /// [`super::NOT_WALKABLE`].
+    pub const WALK_STOP: u64 = 1 << 33;
+    /// [`super::PLACE_MODIFIERS`].
+    pub const PLACE_MOD: u64 = 1 << 34;
+    /// [`super::PURPOSE_VERBS`].
+    pub const PURPOSE: u64 = 1 << 35;
+    /// `face`, `faces`, `facing` (`... or face sanctions`).
+    pub const FACE: u64 = 1 << 36;
+    pub const OR: u64 = 1 << 37;
+    pub const AND: u64 = 1 << 38;
+    pub const THE: u64 = 1 << 39;
+    pub const OF: u64 = 1 << 40;
+    /// Prepositions after a noun before an object (`calls by Belarus`).
+    pub const OBJ_PREP: u64 = 1 << 41;
+    /// Possessive determiners (`its`, `their`, `his`, `her`).
+    pub const POSS_DET: u64 = 1 << 42;
+    /// Prepositions before a place (`in`, `at`, `near`, `outside`, `inside`).
+    pub const PLACE_PREP: u64 = 1 << 43;
     /// Words of a verb group before a trigger.
-    pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
-    /// Set once a token's flags are known.
-    pub const KNOWN: u32 = 1 << 31;
+    pub const AUX: u64 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
 }
 
 /// The word lists behind each flag.
-const FLAG_WORDS: [(&[&str], u32); 30] = [
+const FLAG_WORDS: [(&[&str], u64); 43] = [
     (&crate::timex::DAY_WORDS, flag::DAY),
     (&MODIFIERS, flag::MODIF),
     (&COUNT_WORDS, flag::COUNT),
@@ -1235,6 +1268,19 @@ const FLAG_WORDS: [(&[&str], u32); 30] = [
     (&["would"], flag::WOULD),
     (&["had", "has", "have", "did", "was", "were"], flag::PAST),
     (&["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"], flag::REFUSE),
+    (&NOUN_MARKERS, flag::NOUN_MARK),
+    (&VERBAL_BEFORE, flag::VERBAL),
+    (&NOT_WALKABLE, flag::WALK_STOP),
+    (&PLACE_MODIFIERS, flag::PLACE_MOD),
+    (&PURPOSE_VERBS, flag::PURPOSE),
+    (&["face", "faces", "facing"], flag::FACE),
+    (&["or"], flag::OR),
+    (&["and"], flag::AND),
+    (&["the"], flag::THE),
+    (&["of"], flag::OF),
+    (&["of", "by", "from", "with"], flag::OBJ_PREP),
+    (&["its", "their", "his", "her"], flag::POSS_DET),
+    (&["in", "at", "near", "outside", "inside"], flag::PLACE_PREP),
 ];
 
 /// Words before a one-word verb row that make it a noun (`the support of`,
@@ -1437,6 +1483,7 @@ pub(crate) fn find(
                 hyphenated_modifier(text, toks, p, hi)
             }
         };
+        let is_count = |p: usize| toks[p].kind == TokenKind::Number || cx.has_flag(p, flag::COUNT);
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         let mut k = lo;
         while k < hi {
@@ -1461,7 +1508,7 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            match lex.match_at(text, toks, hashes, k, hi, &skip_at) {
+            match lex.match_at(text, toks, hashes, k, hi, &skip_at, &is_count) {
                 Some((e, after)) => {
                     found.push((k, after, e));
                     k = after;
@@ -1566,8 +1613,8 @@ pub(crate) fn find(
 }
 
 struct Cx<'a> {
-    /// Each token's [`flag`]s, filled on first use.
-    fl: Vec<std::cell::Cell<u32>>,
+    /// Each token's [`FlagCode`] (0 until first use).
+    fl: Vec<std::cell::Cell<FlagCode>>,
     /// Persons no gazetteer knows, by the country mention and title sector
     /// of their introduction.
     intro: FxHashMap<crate::entities::EntityRef, (usize, Option<&'static str>)>,
@@ -1597,24 +1644,24 @@ impl Cx<'_> {
 
     /// The [`flag`]s of token `k`, looked up once per article.
     #[inline]
-    fn f(&self, k: usize) -> u32 {
-        let c = self.fl[k].get();
-        if c & flag::KNOWN != 0 {
-            return c;
+    fn f(&self, k: usize) -> u64 {
+        let mut c = self.fl[k].get();
+        if c == 0 {
+            c = self.look_up_flags(k);
         }
-        self.look_up_flags(k)
+        self.lex.flag_sets[c as usize]
     }
 
     /// [`Cx::f`] the first time: the lookup, kept out of line so that the
-    /// many later calls cost a read.
+    /// many later calls cost a read or two.
     #[inline(never)]
-    fn look_up_flags(&self, k: usize) -> u32 {
-        let v = self.lex.flags(self.text, &self.toks[k], self.hashes[k]) | flag::KNOWN;
-        self.fl[k].set(v);
-        v
+    fn look_up_flags(&self, k: usize) -> FlagCode {
+        let c = self.lex.flag_code(self.text, &self.toks[k], self.hashes[k]);
+        self.fl[k].set(c);
+        c
     }
 
-    fn has_flag(&self, k: usize, f: u32) -> bool {
+    fn has_flag(&self, k: usize, f: u64) -> bool {
         self.f(k) & f != 0
     }
 
@@ -1781,12 +1828,12 @@ impl Cx<'_> {
             // `and` / `,` / `-` right before (`Russia and the United
             // States`), then another mention.
             let mut j = start;
-            if j > lo && is(self.text, &self.toks[j - 1], &["the"]) {
+            if j > lo && self.has_flag(j - 1, flag::THE) {
                 j -= 1;
             }
             let Some(j) = j.checked_sub(1).filter(|&j| j >= lo) else { break };
             let t = &self.toks[j];
-            let joiner = is(self.text, t, &["and", "or"]) || is_punct(self.text, t, &[",", "-", "–", "/"]);
+            let joiner = self.has_flag(j, flag::AND | flag::OR) || is_punct(self.text, t, &[",", "-", "–", "/"]);
             if !joiner {
                 break;
             }
@@ -1814,13 +1861,11 @@ impl Cx<'_> {
         let mut cur = m;
         for _ in 0..4 {
             let j = self.end_token(cur);
-            if j >= hi
-                || !(is(self.text, &self.toks[j], &["and", "or"]) || is_punct(self.text, &self.toks[j], &[",", "-"]))
-            {
+            if j >= hi || !(self.has_flag(j, flag::AND | flag::OR) || is_punct(self.text, &self.toks[j], &[",", "-"])) {
                 break;
             }
             let mut k = j + 1;
-            if k < hi && is(self.text, &self.toks[k], &["the"]) {
+            if k < hi && self.has_flag(k, flag::THE) {
                 k += 1;
             }
             match (k < hi).then(|| self.mention_starting(k)).flatten() {
@@ -1863,11 +1908,7 @@ impl Cx<'_> {
         // `..., and withdrawing troops`: a verb coordinated with an earlier
         // one has that one's subject, which a shallow reading cannot find
         // unless a mention stands right before the `and`.
-        if k > lo
-            && is(self.text, &self.toks[k - 1], &["and", "or"])
-            && k - 1 > lo
-            && self.mention_ending(k - 2).is_none()
-        {
+        if k > lo && self.has_flag(k - 1, flag::AND | flag::OR) && k - 1 > lo && self.mention_ending(k - 2).is_none() {
             return (Vec::new(), k);
         }
         let mut j = k;
@@ -1999,7 +2040,7 @@ impl Cx<'_> {
             let t = &self.toks[j];
             // `the possibility of Ukraine's president joining`, `calls by
             // Belarus`, `an appeal from the president`: after a noun.
-            let of = j > k && is(self.text, t, &["of", "by", "from", "with"]);
+            let of = j > k && self.has_flag(j, flag::OBJ_PREP);
             let ok = (t.kind == TokenKind::Word && (of || !self.has_flag(j, flag::PREP)) && !self.is_boundary(j))
                 || t.kind == TokenKind::Number
                 || is_punct(self.text, t, &["-"]);
@@ -2043,7 +2084,7 @@ impl Cx<'_> {
         // here (`the support of`, `their withdrawal`): no event of its own.
         // (Nothing below bears on it, so it is settled before the search
         // for actors.)
-        if t.pos == Pos::Verb && a > lo && (is(text, &toks[a - 1], &NOUN_MARKERS) || is_possessive(text, &toks[a - 1]))
+        if t.pos == Pos::Verb && a > lo && (self.has_flag(a - 1, flag::NOUN_MARK) || is_possessive(text, &toks[a - 1]))
         {
             return None;
         }
@@ -2067,7 +2108,7 @@ impl Cx<'_> {
         let subject_start;
         // A noun row after a modal or `to` is the verb (`will visit
         // Mauritania`, `threatened to attack`): its object is a target too.
-        let verbal = t.pos == Pos::Noun && a > lo && is(text, &toks[a - 1], &VERBAL_BEFORE);
+        let verbal = t.pos == Pos::Noun && a > lo && self.has_flag(a - 1, flag::VERBAL);
         let pos = if verbal { Pos::Verb } else { t.pos };
         // A nominal trigger's modals are its support verb's (`will impose a
         // tariff`), not the words before the noun (`its long-threatened invasion`).
@@ -2098,7 +2139,7 @@ impl Cx<'_> {
                     // A purpose infinitive only after a verb of sending or
                     // going (`ordered the newspaper to suspend publication`:
                     // the newspaper's).
-                    let purpose = !to_inf || (far_start..aux_from).any(|q| is(text, &toks[q], &PURPOSE_VERBS));
+                    let purpose = !to_inf || (far_start..aux_from).any(|q| self.has_flag(q, flag::PURPOSE));
                     if purpose {
                         (subj, start) = (far, far_start);
                     }
@@ -2131,7 +2172,7 @@ impl Cx<'_> {
                         // `will give Tanzania a grant`: the recipient, after
                         // a support verb whose subject is the source.
                         let mut v = first;
-                        if v > lo && is(text, &toks[v - 1], &["the"]) {
+                        if v > lo && self.has_flag(v - 1, flag::THE) {
                             v -= 1;
                         }
                         if crossed && v > lo && self.has_flag(v - 1, flag::SUPPORT) {
@@ -2149,7 +2190,7 @@ impl Cx<'_> {
                         }
                         break;
                     }
-                    if matches!(p.kind, TokenKind::Number | TokenKind::Currency) || is(text, p, &["of"]) {
+                    if matches!(p.kind, TokenKind::Number | TokenKind::Currency) || self.has_flag(j - 1, flag::OF) {
                         crossed = true;
                     }
                     if is_possessive(text, p) {
@@ -2159,7 +2200,7 @@ impl Cx<'_> {
                         }
                         break;
                     }
-                    if self.has_flag(j - 1, flag::SUPPORT) || is(text, p, &["its", "their", "his", "her"]) {
+                    if self.has_flag(j - 1, flag::SUPPORT | flag::POSS_DET) {
                         // `an executive order imposing a tariff`: a participle
                         // after a noun; its subject is the clause's, further back.
                         let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
@@ -2192,7 +2233,7 @@ impl Cx<'_> {
                     }
                     let walkable = (p.kind == TokenKind::Word
                         && p.case == gazette_tokenizer::Case::Lower
-                        && !is(text, p, &NOT_WALKABLE)
+                        && !self.has_flag(j - 1, flag::WALK_STOP)
                         && (!self.has_flag(j - 1, flag::PREP) || is(text, p, &["in", "of"])))
                         || matches!(p.kind, TokenKind::Number | TokenKind::Currency)
                         || is_punct(text, p, &["-"]);
@@ -2304,20 +2345,20 @@ impl Cx<'_> {
         // `bf`: the clause before it) and after it (`af`: `... if he gave them
         // a veto`, `... unless Chad arranged a ceasefire`).
         let clause_from = subject_start.min(a).max(lo);
-        let or_flags = |r: std::ops::Range<usize>| r.fold(0, |f, k| f | self.f(k)) & !flag::KNOWN;
+        let or_flags = |r: std::ops::Range<usize>| r.fold(0, |f, k| f | self.f(k));
         let xf = or_flags(aux.clone());
         let bf = or_flags(clause_from.saturating_sub(6).max(lo)..a);
         let af = or_flags(b..(b + AHEAD).min(hi));
-        let has = |f: u32| xf & f != 0;
-        let before = |f: u32| bf & f != 0;
+        let has = |f: u64| xf & f != 0;
+        let before = |f: u64| bf & f != 0;
         let negated = has(flag::NEG | flag::NEGV);
         let unless = before(flag::UNLESS) || af & flag::UNLESS != 0;
         let conditional = before(flag::IF | flag::UNLESS)
             || af & (flag::IF | flag::UNLESS) != 0
-            || (a >= 2 && is(text, &toks[a - 1], &["face", "faces", "facing"]) && is(text, &toks[a - 2], &["or"]))
+            || (a >= 2 && self.has_flag(a - 1, flag::FACE) && self.has_flag(a - 2, flag::OR))
             || (a >= 3
-                && (a - 3..a).any(|k| is(text, &toks[k], &["face", "faces", "facing"]))
-                && (a.saturating_sub(4).max(lo)..a).any(|k| is(text, &toks[k], &["or"])));
+                && (a - 3..a).any(|k| self.has_flag(k, flag::FACE))
+                && (a.saturating_sub(4).max(lo)..a).any(|k| self.has_flag(k, flag::OR)));
         let modality = if must {
             Modality::Requested
         } else if negated {
@@ -2443,9 +2484,9 @@ impl Cx<'_> {
                 continue;
             }
             // `in Moscow`, `in northern Israel`, `in the southern city of`.
-            let place_prep = |q: usize| is(self.text, &self.toks[q], &["in", "at", "near", "outside", "inside"]);
+            let place_prep = |q: usize| self.has_flag(q, flag::PLACE_PREP);
             let mut q = k;
-            while q > lo && k - q < 3 && is(self.text, &self.toks[q - 1], &PLACE_MODIFIERS) {
+            while q > lo && k - q < 3 && self.has_flag(q - 1, flag::PLACE_MOD) {
                 q -= 1;
             }
             if q == lo || !place_prep(q - 1) {
