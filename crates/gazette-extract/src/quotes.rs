@@ -617,8 +617,11 @@ fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
             }
         }
         let start = if pend.is_some() { lo + 1 } else { lo };
-        for i in start..hi {
-            let TokenKind::Quote(q) = toks[i].kind else { continue };
+        // Only quote marks matter: the tokens walked as a slice, without an
+        // index check each.
+        for (i, t) in toks.get(start..hi).unwrap_or_default().iter().enumerate() {
+            let TokenKind::Quote(q) = t.kind else { continue };
+            let i = start + i;
             let fam = family(q.style);
             match pend {
                 None => {
@@ -1731,10 +1734,10 @@ impl<'a> Ctx<'a> {
         let mut by_cue: Option<FxHashMap<usize, usize>> = None;
         let mut k = range.start;
         while k < range.end {
-            let Some((e, end)) = self.cue_hit(k) else {
-                k += 1;
-                continue;
-            };
+            // Straight to the sentence's next cue.
+            let Some(d) = self.t[k..range.end].iter().position(|x| x.cue != u32::MAX) else { break };
+            k += d;
+            let (e, end) = (self.t[k].cue, self.t[k].cue_end as usize);
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
                 // Only quotes of this sentence can have it (the walk stops at
