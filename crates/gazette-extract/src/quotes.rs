@@ -691,15 +691,24 @@ fn is_apostrophe(text: &str, analysis: &Analysis, i: usize) -> bool {
 
 impl<'a> Ctx<'a> {
     /// Whether token `i` is in one of the word lists of `bits`.
+    #[inline]
     fn is(&self, i: usize, bits: u16) -> bool {
         let Some(cell) = self.t.get(i).map(|x| &x.cls) else { return false };
         let mut c = cell.get();
         if c == class::UNKNOWN {
-            let t = &self.toks[i];
-            c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
-            cell.set(c);
+            c = self.look_up_class(i);
         }
         c & bits != 0
+    }
+
+    /// [`Ctx::is`] the first time for token `i`: the lookup, kept out of
+    /// line so that the later calls cost a read.
+    #[inline(never)]
+    fn look_up_class(&self, i: usize) -> u16 {
+        let t = &self.toks[i];
+        let c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
+        self.t[i].cls.set(c);
+        c
     }
 
     fn word(&self, i: usize) -> &'a str {
