@@ -461,8 +461,9 @@ impl TriggerLexicon {
         if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
             return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
         }
-        // A modifier inside a phrase is tried only when one stands in reach.
-        let modified = (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
+        // A modifier inside a phrase is tried only when one stands in reach
+        // (looked for once, and only when an entry does not match as is).
+        let mut modified: Option<bool> = None;
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
             if (words.len() == 1 || next.may_be(self.seconds[e as usize]))
@@ -470,7 +471,11 @@ impl TriggerLexicon {
             {
                 return Some((e, k + words.len()));
             }
-            ((modified || self.entries[e as usize].has_article) && words.len() >= 2)
+            if words.len() < 2 {
+                return None;
+            }
+            let in_reach = || (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
+            (self.entries[e as usize].has_article || *modified.get_or_insert_with(in_reach))
                 .then(|| words_match_modified(text, toks, k, end, words, skip_at, is_count))
                 .flatten()
                 .map(|x| (e, x))
