@@ -1492,8 +1492,9 @@ pub(crate) fn find(
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         let mut k = lo;
         while k < hi {
-            // Only a word starts a trigger.
-            if toks[k].kind != TokenKind::Word {
+            // Only a word starts a trigger, and most words start none (the
+            // cheapest test first: a read of the first words' filter).
+            if toks[k].kind != TokenKind::Word || !lex.bloom.may_contain(hashes[k]) {
                 k += 1;
                 continue;
             }
