@@ -732,17 +732,20 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let mut i = 0;
         while i < toks.len() {
+            // Straight to the next word that may start a cue: not all
+            // capitals, and its hash in the first words' filter.
+            let bloom = &self.lex.bloom;
+            let Some(d) = toks[i..].iter().zip(&self.hashes[i..]).position(|(t, &h)| {
+                t.kind == TokenKind::Word && !matches!(t.case, gazette_tokenizer::Case::Upper) && bloom.may_contain(h)
+            }) else {
+                break;
+            };
+            i += d;
             let t = &toks[i];
-            if t.kind != TokenKind::Word || matches!(t.case, gazette_tokenizer::Case::Upper) {
-                i += 1;
-                continue;
-            }
             let h = self.hashes[i];
-            let maybe = self.lex.bloom.may_contain(h);
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
-            if !maybe
-                || self.t[i].qid != 0
+            if self.t[i].qid != 0
                 || matches!(t.case, gazette_tokenizer::Case::Upper)
                 || title && !self.opens_sentence(i) && !self.headline_word(i)
                 || self.t[i].in_mention
