@@ -1465,6 +1465,8 @@ pub(crate) fn find(
         }
     }
     let cx = cx;
+    // A count: a number or a number word (`fired two rockets at`).
+    let is_count = |p: usize| toks[p].kind == TokenKind::Number || cx.has_flag(p, flag::COUNT);
     let mut out: Vec<Event> = Vec::new();
     // The person last in subject position, for `he` / `she`.
     let mut last_person: Option<(usize, usize)> = None;
@@ -1488,7 +1490,6 @@ pub(crate) fn find(
                 hyphenated_modifier(text, toks, p, hi)
             }
         };
-        let is_count = |p: usize| toks[p].kind == TokenKind::Number || cx.has_flag(p, flag::COUNT);
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         let mut k = lo;
         while k < hi {
