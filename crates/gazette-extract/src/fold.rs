@@ -55,6 +55,14 @@ fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
         let keep = u64::MAX >> (64 - 8 * len);
         return ((len as u64).rotate_left(23) ^ ((x | fold) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+    hash_long(buf, start, end, fold)
+}
+
+/// [`hash_in`] of a word longer than eight bytes or near the buffer's end:
+/// out of line, so that the common case above keeps its registers.
+#[cold]
+#[inline(never)]
+fn hash_long(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
     let mut h = (end - start) as u64;
     let mut at = start;
     while at < end {
