@@ -1,5 +1,7 @@
 //! Case-folded word hashes: one cheap hash per token for the word tables of
-//! the entity and quote stages, compared with the table's word afterwards.
+//! the entity, quote and event stages, compared with the table's word
+//! afterwards (the quote and event stages share one per word and article,
+//! [`word_hashes`]).
 
 /// Hash of a word with ASCII letters folded to lowercase (`| 0x20` on
 /// each byte: exact for letters, and digits, `'` and `-` are unchanged;
@@ -46,7 +48,7 @@ pub(crate) fn exact_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
 #[inline]
 fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
     // Most words: one read of eight bytes and no loop (the same value as
-    // the loop's one round below).
+    // one round of the loop in `hash_long`).
     let len = end - start;
     if (1..=8).contains(&len)
         && let Some(b) = buf.get(start..start + 8)
