@@ -206,11 +206,34 @@ pub(crate) struct TriggerLexicon {
     scores: FxHashMap<(EventType, u16), (QuadClass, f32)>,
     /// Sector nouns by the hash of their first word: (words, sector).
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
-    /// Modality flags by word hash: (word, flags).
-    flags: FxHashMap<u64, Vec<(Box<str>, u32)>>,
+    /// The words with modality flags: (word hash, word), each word once.
+    /// Word `i` has [`FlagCode`] `i + 2`.
+    flags: Vec<(u64, Box<str>)>,
+    /// The flags of each [`FlagCode`]: none for codes 0 and 1, then those
+    /// of each word of `flags`.
+    flag_sets: Vec<u64>,
+    /// The [`FlagCode`] of a word of `flags` (0 for an empty slot) by the
+    /// top bits of its hash, the next slot taken on a collision: a table of
+    /// its own, so that a lookup is a read or two and no probe of a general
+    /// map.
+    flag_slots: Box<[FlagCode]>,
     /// The hashes of the words of `flags`: most words have no flags, and
-    /// are settled without a probe of the map.
+    /// are settled without a look at the table.
     flags_bloom: crate::fold::Bloom,
+}
+
+/// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
+/// the number of flag words (checked at parse).
+const FLAG_SLOTS: usize = 4096;
+
+/// A word's flags as a small number, so that an article's tokens keep
+/// theirs in two bytes each: 0 for not looked up yet, 1 for none, `i + 2`
+/// for the `i`th flag word (see [`TriggerLexicon::flag_sets`]).
+type FlagCode = u16;
+
+/// The first slot of a word hash in [`TriggerLexicon::flag_slots`].
+fn flag_slot(h: u64) -> usize {
+    (h >> 52) as usize & (FLAG_SLOTS - 1)
 }
 
 fn words_of(surface: &str) -> Box<[Box<str>]> {
@@ -242,7 +265,9 @@ impl TriggerLexicon {
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
-            flags: Default::default(),
+            flags: Vec::new(),
+            flag_sets: vec![0, 0],
+            flag_slots: vec![0; FLAG_SLOTS].into_boxed_slice(),
             flags_bloom: crate::fold::Bloom::default(),
         };
         let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
@@ -251,11 +276,23 @@ impl TriggerLexicon {
                 for w in [w.to_string(), w.replace('\'', "’")] {
                     let h = word_hash(w.as_bytes());
                     lex.flags_bloom.insert(h);
-                    let list = lex.flags.entry(h).or_default();
-                    match list.iter_mut().find(|(x, _)| **x == *w) {
-                        Some(x) => x.1 |= f,
-                        None => list.push((w.into(), f)),
+                    let mut i = flag_slot(h);
+                    loop {
+                        match lex.flag_slots[i] {
+                            0 => {
+                                lex.flags.push((h, w.into()));
+                                lex.flag_sets.push(f);
+                                lex.flag_slots[i] = lex.flags.len() as FlagCode + 1;
+                                break;
+                            }
+                            c if *lex.flags[c as usize - 2].1 == *w => {
+                                lex.flag_sets[c as usize] |= f;
+                                break;
+                            }
+                            _ => i = (i + 1) % FLAG_SLOTS,
+                        }
                     }
+                    assert!(lex.flags.len() * 4 <= FLAG_SLOTS, "FLAG_SLOTS too small for the flag words");
                 }
             }
         }
@@ -389,39 +426,44 @@ impl TriggerLexicon {
     /// The longest entry whose words start at token `k`, with what
     /// `skip_at` allows inside a phrase ([`words_match_modified`]: `held
     /// direct talks with`, `imposed fresh sanctions on`): the entry and one
-    /// past its last token.
+    /// past its last token. `hashes` holds each word's [`word_hash`];
+    /// `is_count` tells a count (a number or a number word).
+    #[allow(clippy::too_many_arguments)]
     fn match_at(
         &self,
         text: &str,
         toks: &[Token],
+        hashes: &[u64],
         k: usize,
         end: usize,
         skip_at: &dyn Fn(usize) -> usize,
+        is_count: &dyn Fn(usize) -> bool,
     ) -> Option<(u32, usize)> {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
             return None;
         }
-        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
+        let h = hashes[k];
         if !self.bloom.may_contain(h) {
             return None;
         }
         let list = self.by_first.get(&h)?;
         // The first word once (the hash may collide), then the rest per entry.
         let first = &self.entries[*list.first()? as usize].words[0];
-        if !words_match(text, toks, k, end, std::slice::from_ref(first)) {
+        if !same_word(t.text(text), first) {
             return None;
         }
         // No phrase can match when the next word is none a phrase has next
         // (nor a determiner left out), and no word stands inserted there:
         // only a one-word entry then.
         let longest = self.entries[list[0] as usize].words.len();
-        let next = if longest >= 2 { self.next_word(text, toks, k, end) } else { NextWord::None };
+        let next = if longest >= 2 { self.next_word(text, toks, hashes, k, end) } else { NextWord::None };
         if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
             return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
         }
-        // A modifier inside a phrase is tried only when one stands in reach.
-        let modified = (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
+        // A modifier inside a phrase is tried only when one stands in reach
+        // (looked for once, and only when an entry does not match as is).
+        let mut modified: Option<bool> = None;
         list.iter().copied().find_map(|e| {
             let words = &self.entries[e as usize].words;
             if (words.len() == 1 || next.may_be(self.seconds[e as usize]))
@@ -429,18 +471,23 @@ impl TriggerLexicon {
             {
                 return Some((e, k + words.len()));
             }
-            ((modified || self.entries[e as usize].has_article) && words.len() >= 2)
-                .then(|| words_match_modified(text, toks, k, end, words, skip_at))
+            if words.len() < 2 {
+                return None;
+            }
+            let in_reach = || (k + 1..(k + longest).min(end)).any(|p| skip_at(p) > 0);
+            (self.entries[e as usize].has_article || *modified.get_or_insert_with(in_reach))
+                .then(|| words_match_modified(text, toks, k, end, words, skip_at, is_count))
                 .flatten()
                 .map(|x| (e, x))
         })
     }
 
     /// The token after `k`, before `end`, as [`NextWord`].
-    fn next_word(&self, text: &str, toks: &[Token], k: usize, end: usize) -> NextWord {
+    fn next_word(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> NextWord {
         match toks.get(k + 1).filter(|_| k + 1 < end) {
             None => NextWord::None,
             Some(t) if !t.text(text).is_ascii() => NextWord::Any,
+            Some(t) if t.kind == TokenKind::Word => NextWord::Hash(hashes[k + 1]),
             Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
         }
     }
@@ -457,28 +504,37 @@ impl TriggerLexicon {
         }
     }
 
-    /// The modality flags of a token (0 for most words).
-    fn flags(&self, text: &str, t: &Token) -> u32 {
+    /// The [`FlagCode`] of a token (1, none, for most words), a word's
+    /// [`word_hash`] `h`.
+    fn flag_code(&self, text: &str, t: &Token, h: u64) -> FlagCode {
         if t.kind != TokenKind::Word {
-            return 0;
+            return 1;
         }
-        let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
         if !self.flags_bloom.may_contain(h) {
-            return 0;
+            return 1;
         }
-        match self.flags.get(&h) {
-            Some(list) => {
-                let w = t.text(text);
-                list.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map_or(0, |x| x.1)
+        // The flag words are lowercase (a test checks): only the text's
+        // bytes are folded.
+        let w = &text.as_bytes()[t.span.start..t.span.end];
+        let mut i = flag_slot(h);
+        loop {
+            let c = self.flag_slots[i];
+            let (fh, x) = match c {
+                0 => return 1,
+                c => &self.flags[c as usize - 2],
+            };
+            if *fh == h && x.len() == w.len() && w.iter().zip(x.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b) {
+                return c;
             }
-            None => 0,
+            i = (i + 1) % FLAG_SLOTS;
         }
     }
 
-    /// The sector of the noun starting at token `k`, and its last token.
-    fn sector_at(&self, text: &str, toks: &[Token], k: usize, end: usize) -> Option<(&str, usize)> {
-        let t = toks.get(k).filter(|t| t.kind == TokenKind::Word)?;
-        let list = self.sectors.get(&word_hash_in(text.as_bytes(), t.span.start, t.span.end))?;
+    /// The sector of the noun starting at token `k`, and its last token
+    /// (`hashes` as in [`TriggerLexicon::match_at`]).
+    fn sector_at(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> Option<(&str, usize)> {
+        toks.get(k).filter(|t| t.kind == TokenKind::Word)?;
+        let list = self.sectors.get(&hashes[k])?;
         list.iter()
             .filter(|(w, _)| words_match(text, toks, k, end, w))
             .max_by_key(|(w, _)| w.len())
@@ -548,16 +604,41 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<st
 /// for `lift the state of emergency`).
 const ARTICLES: [&str; 7] = ["a", "an", "the", "its", "their", "his", "her"];
 
-/// A text word against a lexicon word: ASCII case ignored, `’` read as `'`,
-/// and any determiner for any other.
+/// A text word against a lexicon word (lowercase, as [`words_of`] makes
+/// them): ASCII case ignored, `’` read as `'`, and any determiner for any
+/// other.
 fn same_word(t: &str, w: &str) -> bool {
     // Most pairs differ in length and are not determiners: settle those first.
-    if t.len() == w.len() && t.eq_ignore_ascii_case(w) {
+    // (`w` has no capitals, so only `t`'s bytes need folding.)
+    if t.len() == w.len() && t.bytes().zip(w.bytes()).all(|(x, y)| x.to_ascii_lowercase() == y) {
         return true;
     }
-    let article = |x: &str| x.len() <= 5 && ARTICLES.iter().any(|a| a.len() == x.len() && a.eq_ignore_ascii_case(x));
     (t.len() > w.len() && !t.is_ascii() && t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
-        || (article(w) && article(t))
+        || (is_article(w.as_bytes()) && is_article(t.as_bytes()))
+}
+
+/// Whether `x` is one of [`ARTICLES`], ignoring ASCII case: its length and
+/// lowercase bytes packed into one integer and compared with theirs.
+fn is_article(x: &[u8]) -> bool {
+    const fn pack(x: &[u8]) -> u64 {
+        let mut v = x.len() as u64;
+        let mut i = 0;
+        while i < x.len() {
+            v = v << 8 | x[i].to_ascii_lowercase() as u64;
+            i += 1;
+        }
+        v
+    }
+    const PACKED: [u64; ARTICLES.len()] = {
+        let mut out = [0; ARTICLES.len()];
+        let mut i = 0;
+        while i < ARTICLES.len() {
+            out[i] = pack(ARTICLES[i].as_bytes());
+            i += 1;
+        }
+        out
+    };
+    !x.is_empty() && x.len() <= 5 && PACKED.contains(&pack(x))
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
@@ -627,11 +708,6 @@ const COUNT_WORDS: [&str; 21] = [
     "two",
 ];
 
-/// A count: a number or a number word.
-fn is_count(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Number || is(text, t, &COUNT_WORDS)
-}
-
 /// At most this many changes inside one trigger phrase: words the text
 /// inserts ([`MODIFIERS`], a day, a hyphenated modifier) or a determiner it
 /// leaves out (`lifted Friday a day-old blockade on`).
@@ -640,6 +716,7 @@ const MAX_PHRASE_CHANGES: usize = 2;
 /// [`words_match`] with up to [`MAX_PHRASE_CHANGES`] words inserted after
 /// the first word (what `skip_at` says may stand there) or determiners left
 /// out; one past the last token, or `None` when nothing changed.
+/// `is_count` tells a count: a number or one of [`COUNT_WORDS`].
 fn words_match_modified(
     text: &str,
     toks: &[Token],
@@ -647,6 +724,7 @@ fn words_match_modified(
     end: usize,
     words: &[Box<str>],
     skip_at: &dyn Fn(usize) -> usize,
+    is_count: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
     let mut p = k;
@@ -671,7 +749,7 @@ fn words_match_modified(
             // at the plant` is no `fired at`).
             loop {
                 let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
-                if n == 0 || p + n >= end || (is_count(text, &toks[p]) && in_list(&PREPOSITIONS, w)) {
+                if n == 0 || p + n >= end || (is_count(p) && in_list(&PREPOSITIONS, w)) {
                     return None;
                 }
                 changes += 1;
@@ -1103,48 +1181,68 @@ const FUTURE_FRAMES: [&str; 14] = [
 ];
 
 /// Word flags for modality, looked up once per token of the windows around
-/// a trigger (see [`TriggerLexicon::flags`]).
+/// a trigger (see [`TriggerLexicon::flag_code`]).
 mod flag {
-    pub const NEG: u32 = 1;
-    pub const NEGV: u32 = 1 << 1;
-    pub const FUT: u32 = 1 << 2;
-    pub const POSS: u32 = 1 << 3;
-    pub const REQ: u32 = 1 << 4;
-    pub const SPEECH: u32 = 1 << 5;
-    pub const FRAMES: u32 = 1 << 6;
-    pub const IF: u32 = 1 << 7;
-    pub const UNLESS: u32 = 1 << 8;
-    pub const WHETHER: u32 = 1 << 9;
-    pub const MUST: u32 = 1 << 10;
-    pub const TO: u32 = 1 << 11;
-    pub const WOULD: u32 = 1 << 12;
-    pub const PAST: u32 = 1 << 13;
-    pub const REFUSE: u32 = 1 << 14;
-    pub const BE: u32 = 1 << 15;
-    pub const ADVW: u32 = 1 << 16;
-    pub const AUXW: u32 = 1 << 17;
-    pub const PREP: u32 = 1 << 18;
-    pub const CLAUSE: u32 = 1 << 19;
-    pub const SUPPORT: u32 = 1 << 20;
-    pub const TITLE: u32 = 1 << 21;
-    pub const DET: u32 = 1 << 22;
-    pub const PRON: u32 = 1 << 23;
-    pub const MODIF: u32 = 1 << 24;
-    pub const DAY: u32 = 1 << 25;
-    pub const COUNT: u32 = 1 << 26;
-    pub const ON: u32 = 1 << 27;
+    pub const NEG: u64 = 1;
+    pub const NEGV: u64 = 1 << 1;
+    pub const FUT: u64 = 1 << 2;
+    pub const POSS: u64 = 1 << 3;
+    pub const REQ: u64 = 1 << 4;
+    pub const SPEECH: u64 = 1 << 5;
+    pub const FRAMES: u64 = 1 << 6;
+    pub const IF: u64 = 1 << 7;
+    pub const UNLESS: u64 = 1 << 8;
+    pub const WHETHER: u64 = 1 << 9;
+    pub const MUST: u64 = 1 << 10;
+    pub const TO: u64 = 1 << 11;
+    pub const WOULD: u64 = 1 << 12;
+    pub const PAST: u64 = 1 << 13;
+    pub const REFUSE: u64 = 1 << 14;
+    pub const BE: u64 = 1 << 15;
+    pub const ADVW: u64 = 1 << 16;
+    pub const AUXW: u64 = 1 << 17;
+    pub const PREP: u64 = 1 << 18;
+    pub const CLAUSE: u64 = 1 << 19;
+    pub const SUPPORT: u64 = 1 << 20;
+    pub const TITLE: u64 = 1 << 21;
+    pub const DET: u64 = 1 << 22;
+    pub const PRON: u64 = 1 << 23;
+    pub const MODIF: u64 = 1 << 24;
+    pub const DAY: u64 = 1 << 25;
+    pub const COUNT: u64 = 1 << 26;
+    pub const ON: u64 = 1 << 27;
     /// Prepositions after a head noun in a subject (`rebels in`, `a group of`).
-    pub const OF_IN: u32 = 1 << 28;
+    pub const OF_IN: u64 = 1 << 28;
     /// Pronouns not resolved, except after a speech verb (`it`, `they`).
-    pub const OTHER_PRON: u32 = 1 << 29;
+    pub const OTHER_PRON: u64 = 1 << 29;
+    /// [`super::NOUN_MARKERS`].
+    pub const NOUN_MARK: u64 = 1 << 30;
+    /// [`super::VERBAL_BEFORE`].
+    pub const VERBAL: u64 = 1 << 32;
+    /// [`super::NOT_WALKABLE`].
+    pub const WALK_STOP: u64 = 1 << 33;
+    /// [`super::PLACE_MODIFIERS`].
+    pub const PLACE_MOD: u64 = 1 << 34;
+    /// [`super::PURPOSE_VERBS`].
+    pub const PURPOSE: u64 = 1 << 35;
+    /// `face`, `faces`, `facing` (`... or face sanctions`).
+    pub const FACE: u64 = 1 << 36;
+    pub const OR: u64 = 1 << 37;
+    pub const AND: u64 = 1 << 38;
+    pub const THE: u64 = 1 << 39;
+    pub const OF: u64 = 1 << 40;
+    /// Prepositions after a noun before an object (`calls by Belarus`).
+    pub const OBJ_PREP: u64 = 1 << 41;
+    /// Possessive determiners (`its`, `their`, `his`, `her`).
+    pub const POSS_DET: u64 = 1 << 42;
+    /// Prepositions before a place (`in`, `at`, `near`, `outside`, `inside`).
+    pub const PLACE_PREP: u64 = 1 << 43;
     /// Words of a verb group before a trigger.
-    pub const AUX: u32 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
-    /// Set once a token's flags are known.
-    pub const KNOWN: u32 = 1 << 31;
+    pub const AUX: u64 = BE | NEG | ADVW | FUT | POSS | NEGV | AUXW;
 }
 
 /// The word lists behind each flag.
-const FLAG_WORDS: [(&[&str], u32); 30] = [
+const FLAG_WORDS: [(&[&str], u64); 43] = [
     (&crate::timex::DAY_WORDS, flag::DAY),
     (&MODIFIERS, flag::MODIF),
     (&COUNT_WORDS, flag::COUNT),
@@ -1175,6 +1273,19 @@ const FLAG_WORDS: [(&[&str], u32); 30] = [
     (&["would"], flag::WOULD),
     (&["had", "has", "have", "did", "was", "were"], flag::PAST),
     (&["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"], flag::REFUSE),
+    (&NOUN_MARKERS, flag::NOUN_MARK),
+    (&VERBAL_BEFORE, flag::VERBAL),
+    (&NOT_WALKABLE, flag::WALK_STOP),
+    (&PLACE_MODIFIERS, flag::PLACE_MOD),
+    (&PURPOSE_VERBS, flag::PURPOSE),
+    (&["face", "faces", "facing"], flag::FACE),
+    (&["or"], flag::OR),
+    (&["and"], flag::AND),
+    (&["the"], flag::THE),
+    (&["of"], flag::OF),
+    (&["of", "by", "from", "with"], flag::OBJ_PREP),
+    (&["its", "their", "his", "her"], flag::POSS_DET),
+    (&["in", "at", "near", "outside", "inside"], flag::PLACE_PREP),
 ];
 
 /// Words before a one-word verb row that make it a noun (`the support of`,
@@ -1190,19 +1301,39 @@ const PLACE_MODIFIERS: [&str; 10] =
 const BACK: usize = 24;
 const AHEAD: usize = 14;
 
-/// Byte order of two words with ASCII letters folded to lowercase.
+/// Byte order of two words with ASCII letters folded to lowercase (the
+/// order the long lists are checked to be in).
+#[cfg(any(test, debug_assertions))]
 fn cmp_folded(x: &str, w: &str) -> std::cmp::Ordering {
     x.bytes().map(|b| b.to_ascii_lowercase()).cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
+/// The longest word of a list of more than eight words (a test checks).
+const LONG_LIST_WORD: usize = 24;
+
 /// Whether `w` is in `list`, ignoring ASCII case. Lists of more than eight
-/// words are sorted in [`cmp_folded`] order (a test checks) and searched by
-/// halves.
+/// words are lowercase and sorted (a test checks), and searched by halves
+/// for `w` lowercased once.
 fn in_list(list: &[&str], w: &str) -> bool {
     if list.len() > 8 {
         #[cfg(debug_assertions)]
         assert_sorted_once(list);
-        list.binary_search_by(|x| cmp_folded(x, w)).is_ok()
+        let mut buf = [0u8; LONG_LIST_WORD];
+        let Some(lower) = buf.get_mut(..w.len()) else { return false };
+        for (d, b) in lower.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = &*lower;
+        // Byte order, compared in line (most words differ in their first
+        // byte; a call to `memcmp` would cost more).
+        list.binary_search_by(|x| {
+            let x = x.as_bytes();
+            match x.iter().zip(lower).find(|(a, b)| a != b) {
+                Some((a, b)) => a.cmp(b),
+                None => x.len().cmp(&lower.len()),
+            }
+        })
+        .is_ok()
     } else {
         list.iter().any(|x| w.eq_ignore_ascii_case(x))
     }
@@ -1219,6 +1350,10 @@ fn assert_sorted_once(list: &[&str]) {
         assert!(
             list.windows(2).all(|p| cmp_folded(p[0], p[1]) == std::cmp::Ordering::Less),
             "a list of more than eight words searched by halves must be sorted: {list:?}"
+        );
+        assert!(
+            list.iter().all(|x| x.len() <= LONG_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
+            "a list of more than eight words searched by halves must be lowercase, of words of at most {LONG_LIST_WORD} bytes: {list:?}"
         );
         checked.push(key);
     }
@@ -1277,11 +1412,13 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
-/// Finds the events of one article. `quote_content` is sorted by start.
+/// Finds the events of one article. `hashes` holds the [`word_hash`] of
+/// each word token (0 for other tokens); `quote_content` is sorted by start.
 pub(crate) fn find(
     lex: &TriggerLexicon,
     text: &str,
     analysis: &Analysis,
+    hashes: &[u64],
     mentions: &[Mention],
     quote_content: &[QuoteSpan],
 ) -> Vec<Event> {
@@ -1303,6 +1440,7 @@ pub(crate) fn find(
         lex,
         text,
         toks,
+        hashes,
         mentions,
         start_at,
         end_at,
@@ -1327,6 +1465,8 @@ pub(crate) fn find(
         }
     }
     let cx = cx;
+    // A count: a number or a number word (`fired two rockets at`).
+    let is_count = |p: usize| toks[p].kind == TokenKind::Number || cx.has_flag(p, flag::COUNT);
     let mut out: Vec<Event> = Vec::new();
     // The person last in subject position, for `he` / `she`.
     let mut last_person: Option<(usize, usize)> = None;
@@ -1355,8 +1495,9 @@ pub(crate) fn find(
         found.clear();
         let mut k = lo;
         while k < hi {
-            // Only a word starts a trigger.
-            if toks[k].kind != TokenKind::Word {
+            // Only a word starts a trigger, and most words start none (the
+            // cheapest test first: a read of the first words' filter).
+            if toks[k].kind != TokenKind::Word || !lex.bloom.may_contain(hashes[k]) {
                 k += 1;
                 continue;
             }
@@ -1376,7 +1517,7 @@ pub(crate) fn find(
                 k += 1;
                 continue;
             }
-            match lex.match_at(text, toks, k, hi, &skip_at) {
+            match lex.match_at(text, toks, hashes, k, hi, &skip_at, &is_count) {
                 Some((e, after)) => {
                     found.push((k, after, e));
                     k = after;
@@ -1481,14 +1622,16 @@ pub(crate) fn find(
 }
 
 struct Cx<'a> {
-    /// Each token's [`flag`]s, filled on first use.
-    fl: Vec<std::cell::Cell<u32>>,
+    /// Each token's [`FlagCode`] (0 until first use).
+    fl: Vec<std::cell::Cell<FlagCode>>,
     /// Persons no gazetteer knows, by the country mention and title sector
     /// of their introduction.
     intro: FxHashMap<crate::entities::EntityRef, (usize, Option<&'static str>)>,
     lex: &'a TriggerLexicon,
     text: &'a str,
     toks: &'a [Token],
+    /// [`word_hash`] of each word token (0 for other tokens).
+    hashes: &'a [u64],
     mentions: &'a [Mention],
     start_at: Vec<u32>,
     end_at: Vec<u32>,
@@ -1509,17 +1652,25 @@ impl Cx<'_> {
     }
 
     /// The [`flag`]s of token `k`, looked up once per article.
-    fn f(&self, k: usize) -> u32 {
-        let c = self.fl[k].get();
-        if c & flag::KNOWN != 0 {
-            return c;
+    #[inline]
+    fn f(&self, k: usize) -> u64 {
+        let mut c = self.fl[k].get();
+        if c == 0 {
+            c = self.look_up_flags(k);
         }
-        let v = self.lex.flags(self.text, &self.toks[k]) | flag::KNOWN;
-        self.fl[k].set(v);
-        v
+        self.lex.flag_sets[c as usize]
     }
 
-    fn has_flag(&self, k: usize, f: u32) -> bool {
+    /// [`Cx::f`] the first time: the lookup, kept out of line so that the
+    /// many later calls cost a read or two.
+    #[inline(never)]
+    fn look_up_flags(&self, k: usize) -> FlagCode {
+        let c = self.lex.flag_code(self.text, &self.toks[k], self.hashes[k]);
+        self.fl[k].set(c);
+        c
+    }
+
+    fn has_flag(&self, k: usize, f: u64) -> bool {
         self.f(k) & f != 0
     }
 
@@ -1575,7 +1726,7 @@ impl Cx<'_> {
             for k in k..(k + 2).min(hi) {
                 // A noun (`Russian officials`, `the Chinese President`), not
                 // the title of a name (`Russian President Vladimir Putin`).
-                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, k, hi)
+                if let Some((sector, last)) = self.lex.sector_at(self.text, self.toks, self.hashes, k, hi)
                     && (self.toks[k].case == gazette_tokenizer::Case::Lower
                         || !self.toks.get(last + 1).is_some_and(|t| t.case.is_capitalised()))
                 {
@@ -1624,7 +1775,10 @@ impl Cx<'_> {
         let noun = k - 2;
         // The noun's first word: one- or two-word sector nouns.
         (noun.saturating_sub(1)..=noun).find_map(|s| {
-            self.lex.sector_at(self.text, self.toks, s, noun + 1).filter(|&(_, last)| last == noun).map(|(x, _)| x)
+            self.lex
+                .sector_at(self.text, self.toks, self.hashes, s, noun + 1)
+                .filter(|&(_, last)| last == noun)
+                .map(|(x, _)| x)
         })
     }
 
@@ -1683,12 +1837,12 @@ impl Cx<'_> {
             // `and` / `,` / `-` right before (`Russia and the United
             // States`), then another mention.
             let mut j = start;
-            if j > lo && is(self.text, &self.toks[j - 1], &["the"]) {
+            if j > lo && self.has_flag(j - 1, flag::THE) {
                 j -= 1;
             }
             let Some(j) = j.checked_sub(1).filter(|&j| j >= lo) else { break };
             let t = &self.toks[j];
-            let joiner = is(self.text, t, &["and", "or"]) || is_punct(self.text, t, &[",", "-", "–", "/"]);
+            let joiner = self.has_flag(j, flag::AND | flag::OR) || is_punct(self.text, t, &[",", "-", "–", "/"]);
             if !joiner {
                 break;
             }
@@ -1716,13 +1870,11 @@ impl Cx<'_> {
         let mut cur = m;
         for _ in 0..4 {
             let j = self.end_token(cur);
-            if j >= hi
-                || !(is(self.text, &self.toks[j], &["and", "or"]) || is_punct(self.text, &self.toks[j], &[",", "-"]))
-            {
+            if j >= hi || !(self.has_flag(j, flag::AND | flag::OR) || is_punct(self.text, &self.toks[j], &[",", "-"])) {
                 break;
             }
             let mut k = j + 1;
-            if k < hi && is(self.text, &self.toks[k], &["the"]) {
+            if k < hi && self.has_flag(k, flag::THE) {
                 k += 1;
             }
             match (k < hi).then(|| self.mention_starting(k)).flatten() {
@@ -1765,11 +1917,7 @@ impl Cx<'_> {
         // `..., and withdrawing troops`: a verb coordinated with an earlier
         // one has that one's subject, which a shallow reading cannot find
         // unless a mention stands right before the `and`.
-        if k > lo
-            && is(self.text, &self.toks[k - 1], &["and", "or"])
-            && k - 1 > lo
-            && self.mention_ending(k - 2).is_none()
-        {
+        if k > lo && self.has_flag(k - 1, flag::AND | flag::OR) && k - 1 > lo && self.mention_ending(k - 2).is_none() {
             return (Vec::new(), k);
         }
         let mut j = k;
@@ -1830,7 +1978,7 @@ impl Cx<'_> {
                 // clause.
                 // (Counted as the scan goes: `gap` holds the words between
                 // this mention and the first preposition after it.)
-                let sector_noun = self.lex.sector_at(self.text, self.toks, j + 1, k).is_some();
+                let sector_noun = self.lex.sector_at(self.text, self.toks, self.hashes, j + 1, k).is_some();
                 if gap > max_gap + usize::from(sector_noun) {
                     return (Vec::new(), k);
                 }
@@ -1901,7 +2049,7 @@ impl Cx<'_> {
             let t = &self.toks[j];
             // `the possibility of Ukraine's president joining`, `calls by
             // Belarus`, `an appeal from the president`: after a noun.
-            let of = j > k && is(self.text, t, &["of", "by", "from", "with"]);
+            let of = j > k && self.has_flag(j, flag::OBJ_PREP);
             let ok = (t.kind == TokenKind::Word && (of || !self.has_flag(j, flag::PREP)) && !self.is_boundary(j))
                 || t.kind == TokenKind::Number
                 || is_punct(self.text, t, &["-"]);
@@ -1941,6 +2089,14 @@ impl Cx<'_> {
         let t = &self.lex.entries[e as usize];
         let text = self.text;
         let toks = self.toks;
+        // A one-word verb row after a determiner or a possessive is a noun
+        // here (`the support of`, `their withdrawal`): no event of its own.
+        // (Nothing below bears on it, so it is settled before the search
+        // for actors.)
+        if t.pos == Pos::Verb && a > lo && (self.has_flag(a - 1, flag::NOUN_MARK) || is_possessive(text, &toks[a - 1]))
+        {
+            return None;
+        }
         // Words just before the trigger: auxiliaries, negation, modals.
         let aux_from = self.aux_start(lo, a);
         let aux = aux_from..a;
@@ -1961,7 +2117,7 @@ impl Cx<'_> {
         let subject_start;
         // A noun row after a modal or `to` is the verb (`will visit
         // Mauritania`, `threatened to attack`): its object is a target too.
-        let verbal = t.pos == Pos::Noun && a > lo && is(text, &toks[a - 1], &VERBAL_BEFORE);
+        let verbal = t.pos == Pos::Noun && a > lo && self.has_flag(a - 1, flag::VERBAL);
         let pos = if verbal { Pos::Verb } else { t.pos };
         // A nominal trigger's modals are its support verb's (`will impose a
         // tariff`), not the words before the noun (`its long-threatened invasion`).
@@ -1992,7 +2148,7 @@ impl Cx<'_> {
                     // A purpose infinitive only after a verb of sending or
                     // going (`ordered the newspaper to suspend publication`:
                     // the newspaper's).
-                    let purpose = !to_inf || (far_start..aux_from).any(|q| is(text, &toks[q], &PURPOSE_VERBS));
+                    let purpose = !to_inf || (far_start..aux_from).any(|q| self.has_flag(q, flag::PURPOSE));
                     if purpose {
                         (subj, start) = (far, far_start);
                     }
@@ -2025,7 +2181,7 @@ impl Cx<'_> {
                         // `will give Tanzania a grant`: the recipient, after
                         // a support verb whose subject is the source.
                         let mut v = first;
-                        if v > lo && is(text, &toks[v - 1], &["the"]) {
+                        if v > lo && self.has_flag(v - 1, flag::THE) {
                             v -= 1;
                         }
                         if crossed && v > lo && self.has_flag(v - 1, flag::SUPPORT) {
@@ -2043,7 +2199,7 @@ impl Cx<'_> {
                         }
                         break;
                     }
-                    if matches!(p.kind, TokenKind::Number | TokenKind::Currency) || is(text, p, &["of"]) {
+                    if matches!(p.kind, TokenKind::Number | TokenKind::Currency) || self.has_flag(j - 1, flag::OF) {
                         crossed = true;
                     }
                     if is_possessive(text, p) {
@@ -2053,7 +2209,7 @@ impl Cx<'_> {
                         }
                         break;
                     }
-                    if self.has_flag(j - 1, flag::SUPPORT) || is(text, p, &["its", "their", "his", "her"]) {
+                    if self.has_flag(j - 1, flag::SUPPORT | flag::POSS_DET) {
                         // `an executive order imposing a tariff`: a participle
                         // after a noun; its subject is the clause's, further back.
                         let gap = if self.word(j - 1).ends_with("ing") { 8 } else { 3 };
@@ -2086,7 +2242,7 @@ impl Cx<'_> {
                     }
                     let walkable = (p.kind == TokenKind::Word
                         && p.case == gazette_tokenizer::Case::Lower
-                        && !is(text, p, &NOT_WALKABLE)
+                        && !self.has_flag(j - 1, flag::WALK_STOP)
                         && (!self.has_flag(j - 1, flag::PREP) || is(text, p, &["in", "of"])))
                         || matches!(p.kind, TokenKind::Number | TokenKind::Currency)
                         || is_punct(text, p, &["-"]);
@@ -2106,6 +2262,14 @@ impl Cx<'_> {
                     target.push(source.pop().expect("two"));
                 }
             }
+        }
+        // A nominal trigger with no actor of its own (`the sanctions on
+        // Burma`, `a ceasefire between A and B`) names an event told
+        // elsewhere, or none: no record. (Only `must` below gives a source,
+        // so this is settled before the search for targets.)
+        let must = &*t.lemma == "must";
+        if pos == Pos::Noun && source.is_empty() && !must {
+            return None;
         }
         // `demanded that Hamas renounce ...`: the that-clause's subject.
         if t.ty == EventType::Request && !passive && b < hi && is(text, &toks[b], &["that"]) {
@@ -2146,7 +2310,6 @@ impl Cx<'_> {
         }
         // `Russia said Sudan must return the helicopter`: inside reported or
         // quoted speech, `must` is the speaker's demand on its subject.
-        let must = &*t.lemma == "must";
         if must {
             let speaker = quote_at(quote_content, toks[a].span).and_then(|q| q.speaker)?;
             target = std::mem::take(&mut source);
@@ -2161,12 +2324,6 @@ impl Cx<'_> {
         if source.is_empty() && target.is_empty() {
             return None;
         }
-        // A nominal trigger with no actor of its own (`the sanctions on
-        // Burma`, `a ceasefire between A and B`) names an event told
-        // elsewhere, or none: no record.
-        if pos == Pos::Noun && source.is_empty() {
-            return None;
-        }
         // A meeting, a signing or a joint action needs two parties: a target,
         // or two sources (`Trump and Putin met`). `Trump signed an executive
         // order` is no event.
@@ -2175,12 +2332,6 @@ impl Cx<'_> {
             && matches!(t.ty, EventType::Consult | EventType::Support | EventType::Cooperate)
             && target.is_empty()
             && source.len() < 2
-        {
-            return None;
-        }
-        // A one-word verb row after a determiner or a possessive is a noun
-        // here (`the support of`, `their withdrawal`): no event of its own.
-        if t.pos == Pos::Verb && a > lo && (is(text, &toks[a - 1], &NOUN_MARKERS) || is_possessive(text, &toks[a - 1]))
         {
             return None;
         }
@@ -2203,20 +2354,20 @@ impl Cx<'_> {
         // `bf`: the clause before it) and after it (`af`: `... if he gave them
         // a veto`, `... unless Chad arranged a ceasefire`).
         let clause_from = subject_start.min(a).max(lo);
-        let or_flags = |r: std::ops::Range<usize>| r.fold(0, |f, k| f | self.f(k)) & !flag::KNOWN;
+        let or_flags = |r: std::ops::Range<usize>| r.fold(0, |f, k| f | self.f(k));
         let xf = or_flags(aux.clone());
         let bf = or_flags(clause_from.saturating_sub(6).max(lo)..a);
         let af = or_flags(b..(b + AHEAD).min(hi));
-        let has = |f: u32| xf & f != 0;
-        let before = |f: u32| bf & f != 0;
+        let has = |f: u64| xf & f != 0;
+        let before = |f: u64| bf & f != 0;
         let negated = has(flag::NEG | flag::NEGV);
         let unless = before(flag::UNLESS) || af & flag::UNLESS != 0;
         let conditional = before(flag::IF | flag::UNLESS)
             || af & (flag::IF | flag::UNLESS) != 0
-            || (a >= 2 && is(text, &toks[a - 1], &["face", "faces", "facing"]) && is(text, &toks[a - 2], &["or"]))
+            || (a >= 2 && self.has_flag(a - 1, flag::FACE) && self.has_flag(a - 2, flag::OR))
             || (a >= 3
-                && (a - 3..a).any(|k| is(text, &toks[k], &["face", "faces", "facing"]))
-                && (a.saturating_sub(4).max(lo)..a).any(|k| is(text, &toks[k], &["or"])));
+                && (a - 3..a).any(|k| self.has_flag(k, flag::FACE))
+                && (a.saturating_sub(4).max(lo)..a).any(|k| self.has_flag(k, flag::OR)));
         let modality = if must {
             Modality::Requested
         } else if negated {
@@ -2342,9 +2493,9 @@ impl Cx<'_> {
                 continue;
             }
             // `in Moscow`, `in northern Israel`, `in the southern city of`.
-            let place_prep = |q: usize| is(self.text, &self.toks[q], &["in", "at", "near", "outside", "inside"]);
+            let place_prep = |q: usize| self.has_flag(q, flag::PLACE_PREP);
             let mut q = k;
-            while q > lo && k - q < 3 && is(self.text, &self.toks[q - 1], &PLACE_MODIFIERS) {
+            while q > lo && k - q < 3 && self.has_flag(q - 1, flag::PLACE_MOD) {
                 q -= 1;
             }
             if q == lo || !place_prep(q - 1) {
@@ -2366,6 +2517,15 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flag_words_are_lowercase() {
+        for (list, _) in FLAG_WORDS {
+            for w in list {
+                assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn long_word_lists_are_sorted_for_binary_search() {
@@ -2392,6 +2552,10 @@ mod tests {
             assert!(
                 list.windows(2).all(|w| cmp_folded(w[0], w[1]) == std::cmp::Ordering::Less),
                 "{name} is not sorted (lowercase byte order) or has a duplicate"
+            );
+            assert!(
+                list.iter().all(|x| x.len() <= LONG_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
+                "{name} has a word with capitals or longer than {LONG_LIST_WORD} bytes"
             );
         }
     }

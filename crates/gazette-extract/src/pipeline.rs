@@ -358,9 +358,15 @@ impl Pipeline {
         } else {
             Vec::new()
         };
+        // Each word's case-folded hash, shared by the quote and event stages.
+        let hashes = if self.cues.is_some() || self.triggers.is_some() {
+            crate::fold::word_hashes(text, &analysis.tokens)
+        } else {
+            Vec::new()
+        };
         let name_of = |e: EntityRef| self.entity_id_name(&new_entities, e).1;
         let found = match &self.cues {
-            Some(cues) => crate::quotes::find(cues, text, &analysis, &mentions, &name_of),
+            Some(cues) => crate::quotes::find(cues, text, &analysis, &hashes, &mentions, &name_of),
             None => Vec::new(),
         };
         let quotes = if self.quote_records {
@@ -396,7 +402,7 @@ impl Pipeline {
                 }
             }
             content.sort_by_key(|c| (c.span.start, c.quote));
-            let events = crate::events::find(lex, text, &analysis, &mentions, &content);
+            let events = crate::events::find(lex, text, &analysis, &hashes, &mentions, &content);
             self.event_records(lex, &article, text, &analysis, &events, &mentions, &new_entities, &found)
         } else {
             Vec::new()

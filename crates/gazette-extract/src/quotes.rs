@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::entities::{EntityRef, MatchHow, Mention};
-use crate::fold::{Bloom, word_hash, word_hash_in};
+use crate::fold::{Bloom, word_hash};
 use crate::gazetteer::EntityKind;
 use crate::{Error, pipeline::end_token};
 
@@ -125,9 +125,6 @@ pub(crate) struct CueLexicon {
     first: FxHashMap<u64, Vec<u32>>,
     /// A filter before the table: the hash of each cue's first word.
     bloom: Bloom,
-    /// Bits [`shape`] of the cues' first words: first, second and last
-    /// letter and length, checked before hashing a word.
-    shapes: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
     entries: Vec<CueEntry>,
@@ -149,7 +146,6 @@ impl CueLexicon {
         let mut lex = CueLexicon {
             first: Default::default(),
             bloom: Bloom::default(),
-            shapes: Bloom::default(),
             multi_bloom: Bloom::default(),
             entries: Vec::new(),
             classes: Default::default(),
@@ -177,8 +173,6 @@ impl CueLexicon {
                 _ => return Err(bad("class must be verb, verbobj, stance, phrase or noun")),
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
-            let sh = shape(first.as_bytes(), 0, first.len());
-            lex.shapes.set(sh);
             let h = word_hash(first.as_bytes());
             lex.bloom.insert(h);
             if !rest.is_empty() {
@@ -226,19 +220,6 @@ fn key(first: u64, second: Option<u64>) -> u64 {
         Some(s) => (first.rotate_left(17) ^ s ^ 0x5555).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         None => first,
     }
-}
-
-/// A word's shape for the first filter: its first, second and last byte
-/// (folded like [`word_hash`]) and its length, mixed to 16 bits.
-fn shape(buf: &[u8], start: usize, end: usize) -> usize {
-    if end <= start {
-        return 0;
-    }
-    let b0 = (buf[start] | 0x20) as u64;
-    let b1 = if end - start > 1 { (buf[start + 1] | 0x20) as u64 } else { 0 };
-    let bl = (buf[end - 1] | 0x20) as u64;
-    let k = b0 << 32 | b1 << 24 | bl << 16 | (end - start).min(0xffff) as u64;
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// How a multiword phrase behaves.
@@ -511,6 +492,8 @@ struct Ctx<'a> {
     sents: &'a [Sentence],
     mentions: &'a [Mention],
     lex: &'a CueLexicon,
+    /// [`word_hash`] of each word token (0 for other tokens).
+    hashes: &'a [u64],
     /// Canonical name of an entity, for telling names from aliases.
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
     /// What the stage knows of each token.
@@ -541,6 +524,7 @@ pub(crate) fn find<'a>(
     lex: &'a CueLexicon,
     text: &'a str,
     analysis: &'a Analysis,
+    hashes: &'a [u64],
     mentions: &'a [Mention],
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
 ) -> Vec<Quote> {
@@ -586,6 +570,7 @@ pub(crate) fn find<'a>(
         sents: &analysis.sentences,
         mentions,
         lex,
+        hashes,
         name_of,
         t,
         cues_in: vec![0; analysis.sentences.len()],
@@ -632,8 +617,11 @@ fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
             }
         }
         let start = if pend.is_some() { lo + 1 } else { lo };
-        for i in start..hi {
-            let TokenKind::Quote(q) = toks[i].kind else { continue };
+        // Only quote marks matter: the tokens walked as a slice, without an
+        // index check each.
+        for (i, t) in toks.get(start..hi).unwrap_or_default().iter().enumerate() {
+            let TokenKind::Quote(q) = t.kind else { continue };
+            let i = start + i;
             let fam = family(q.style);
             match pend {
                 None => {
@@ -703,20 +691,24 @@ fn is_apostrophe(text: &str, analysis: &Analysis, i: usize) -> bool {
 
 impl<'a> Ctx<'a> {
     /// Whether token `i` is in one of the word lists of `bits`.
+    #[inline]
     fn is(&self, i: usize, bits: u16) -> bool {
         let Some(cell) = self.t.get(i).map(|x| &x.cls) else { return false };
         let mut c = cell.get();
         if c == class::UNKNOWN {
-            let t = &self.toks[i];
-            c = if t.kind == TokenKind::Word {
-                let h = word_hash_in(self.text.as_bytes(), t.span.start, t.span.end);
-                self.lex.classes.get(&h).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            cell.set(c);
+            c = self.look_up_class(i);
         }
         c & bits != 0
+    }
+
+    /// [`Ctx::is`] the first time for token `i`: the lookup, kept out of
+    /// line so that the later calls cost a read.
+    #[inline(never)]
+    fn look_up_class(&self, i: usize) -> u16 {
+        let t = &self.toks[i];
+        let c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
+        self.t[i].cls.set(c);
+        c
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -740,23 +732,20 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let mut i = 0;
         while i < toks.len() {
+            // Straight to the next word that may start a cue: not all
+            // capitals, and its hash in the first words' filter.
+            let bloom = &self.lex.bloom;
+            let Some(d) = toks[i..].iter().zip(&self.hashes[i..]).position(|(t, &h)| {
+                t.kind == TokenKind::Word && !matches!(t.case, gazette_tokenizer::Case::Upper) && bloom.may_contain(h)
+            }) else {
+                break;
+            };
+            i += d;
             let t = &toks[i];
-            // Cheap test first: first letter and length of some cue.
-            if t.kind != TokenKind::Word || matches!(t.case, gazette_tokenizer::Case::Upper) {
-                i += 1;
-                continue;
-            }
-            let sh = shape(text.as_bytes(), t.span.start, t.span.end);
-            if !self.lex.shapes.get(sh) {
-                i += 1;
-                continue;
-            }
-            let h = word_hash_in(text.as_bytes(), t.span.start, t.span.end);
-            let maybe = self.lex.bloom.may_contain(h);
+            let h = self.hashes[i];
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
-            if !maybe
-                || self.t[i].qid != 0
+            if self.t[i].qid != 0
                 || matches!(t.case, gazette_tokenizer::Case::Upper)
                 || title && !self.opens_sentence(i) && !self.headline_word(i)
                 || self.t[i].in_mention
@@ -769,7 +758,7 @@ impl<'a> Ctx<'a> {
             let next =
                 toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0).map(|u| u.text(text));
             let multi = self.lex.multi_bloom.may_contain(h);
-            let two = next.filter(|_| multi).map(|n| key(h, Some(word_hash(n.as_bytes()))));
+            let two = next.filter(|_| multi).map(|_| key(h, Some(self.hashes[i + 1])));
             let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
                 let list = self.lex.first.get(&key)?;
                 list.iter().find_map(|&e| {
@@ -1757,10 +1746,10 @@ impl<'a> Ctx<'a> {
         let mut by_cue: Option<FxHashMap<usize, usize>> = None;
         let mut k = range.start;
         while k < range.end {
-            let Some((e, end)) = self.cue_hit(k) else {
-                k += 1;
-                continue;
-            };
+            // Straight to the sentence's next cue.
+            let Some(d) = self.t[k..range.end].iter().position(|x| x.cue != u32::MAX) else { break };
+            k += d;
+            let (e, end) = (self.t[k].cue, self.t[k].cue_end as usize);
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
                 // Only quotes of this sentence can have it (the walk stops at
