@@ -118,8 +118,11 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     // The trie is searched at each token that can start an alias; an
     // accepted match skips the tokens it covers.
     let mut next_free = 0usize;
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
-        if t.span.start < next_free {
+        // The cheapest test first: the first byte of most tokens starts no
+        // alias (`starts_alias` asks again; the repeated test is folded away).
+        if !gaz.start_bytes[bytes[t.span.start] as usize] || t.span.start < next_free {
             continue;
         }
         let Some(fw) = starts_alias(gaz, text, t) else { continue };
