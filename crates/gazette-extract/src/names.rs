@@ -45,6 +45,8 @@ const ORG_SUFFIX: u16 = 16;
 const PLACE_SUFFIX: u16 = 32;
 const SKIP: u16 = 64;
 const PARTICLE: u16 = 128;
+/// Not a word class: marks a token where `find` may start a name.
+const START: u16 = 1 << 15;
 
 /// Word classes by a hash of the word as written, in one flat table of
 /// `u64` slots: the hash's top 48 bits (the lowest of them always set, so no
@@ -272,18 +274,24 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             sentence_start[s.tokens.start] = true;
         }
     }
-    // The classes of each capitalised word, looked up once.
-    let classes: Vec<u16> =
-        toks.iter()
-            .zip(taken)
-            .map(|(t, &taken)| {
-                if !taken && t.kind == TokenKind::Word && t.case == Case::Title {
-                    rules.classes(text, t.span)
-                } else {
-                    0
-                }
-            })
-            .collect();
+    // The classes of each capitalised word, looked up once, with `START` on
+    // each free word that can open a name (a capitalised word or a
+    // one-letter initial): the loop below passes over the others at once.
+    let classes: Vec<u16> = toks
+        .iter()
+        .zip(taken)
+        .map(|(t, &taken)| {
+            if taken || t.kind != TokenKind::Word {
+                0
+            } else if t.case == Case::Title {
+                rules.classes(text, t.span) | START
+            } else if t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
+                START
+            } else {
+                0
+            }
+        })
+        .collect();
     let is_name_word =
         |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && classes[i] & SKIP == 0;
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
@@ -291,6 +299,10 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
     let mut i = 0;
     while i < toks.len() {
+        if classes[i] & START == 0 {
+            i += 1;
+            continue;
+        }
         // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
         if toks[i].span.len() == 1
             && !taken[i]
