@@ -297,11 +297,16 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
     let mut out: Vec<FoundName> = Vec::new();
     let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
+    // The marks, as long as `toks` (`taken` is), passed over in a loop of
+    // their own with one bounds test per token.
+    let starts = &classes[..toks.len()];
     let mut i = 0;
-    while i < toks.len() {
-        if classes[i] & START == 0 {
+    loop {
+        while i < starts.len() && starts[i] & START == 0 {
             i += 1;
-            continue;
+        }
+        if i == starts.len() {
+            break;
         }
         // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
         if toks[i].span.len() == 1
