@@ -268,6 +268,9 @@ pub(crate) struct FoundName {
 pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[bool]) -> Vec<FoundName> {
     let toks = &analysis.tokens;
     let word = |i: usize| toks[i].text(text);
+    // Is token `i` the word `w`? Compared as bytes, without the character
+    // boundary tests of slicing the text.
+    let word_is = |i: usize, w: &str| &text.as_bytes()[toks[i].span.start..toks[i].span.end] == w.as_bytes();
     let mut sentence_start = vec![false; toks.len()];
     for s in &analysis.sentences {
         if s.tokens.start < toks.len() {
@@ -388,7 +391,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // The cue before the run: a role noun or a title, perhaps with its
         // period (`adviser Yuri Ushakov`, `Sen. Bernie Sanders`).
         let mut p = start;
-        if p > 0 && word(p - 1) == "." {
+        if p > 0 && word_is(p - 1, ".") {
             p -= 1;
         }
         let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
@@ -425,7 +428,9 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         let place_before =
             !titled && ntok <= 3 && s > 0 && PLACE_PREPOSITIONS.contains(&word(s - 1)) && !given_first && !cut_short;
         let based_after = ntok <= 3
-            && toks.get(end).is_some_and(|t| t.text(text) == "-" && !t.space_before)
+            && end < toks.len()
+            && word_is(end, "-")
+            && !toks[end].space_before
             && toks.get(end + 1).is_some_and(|t| t.text(text) == "based" && !t.space_before);
         if (place_before || based_after) && !cue_before && !cue_after {
             let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
