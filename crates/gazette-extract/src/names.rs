@@ -419,14 +419,15 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             // `Hélène Marchetti, who spent ...`: a relative `who` marks a
             // person, at the start of a sentence too.
             || (2..=3).contains(&ntok)
-                && toks.get(end).is_some_and(|t| t.text(text) == ",")
-                && toks.get(end + 1).is_some_and(|t| t.text(text) == "who");
+                && end + 1 < toks.len()
+                && word_is(end, ",")
+                && word_is(end + 1, "who");
         // Place cues: `in Kupiansk`, `near Velmar`, `Kupiansk-based`.
         // Not when a capitalised word the run stopped at follows (`in Port
         // Sudan`, where Sudan alone is known): the name is longer than the run.
         let cut_short = toks.get(end).is_some_and(|t| t.case.is_capitalised() && t.space_before);
         let place_before =
-            !titled && ntok <= 3 && s > 0 && PLACE_PREPOSITIONS.contains(&word(s - 1)) && !given_first && !cut_short;
+            !titled && ntok <= 3 && s > 0 && !given_first && !cut_short && PLACE_PREPOSITIONS.contains(&word(s - 1));
         let based_after = ntok <= 3
             && end < toks.len()
             && word_is(end, "-")
