@@ -118,7 +118,20 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     // The trie is searched at each token that can start an alias; an
     // accepted match skips the tokens it covers.
     let mut next_free = 0usize;
-    for (i, t) in toks.iter().enumerate() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    loop {
+        // The cheapest test first, in a loop of its own: the first byte of
+        // most tokens starts no alias (`starts_alias` asks again).
+        let mut i = next;
+        while i < toks.len() && !gaz.start_bytes[bytes[toks[i].span.start] as usize] {
+            i += 1;
+        }
+        if i == toks.len() {
+            break;
+        }
+        next = i + 1;
+        let t = &toks[i];
         if t.span.start < next_free {
             continue;
         }

@@ -45,6 +45,8 @@ const ORG_SUFFIX: u16 = 16;
 const PLACE_SUFFIX: u16 = 32;
 const SKIP: u16 = 64;
 const PARTICLE: u16 = 128;
+/// Not a word class: marks a token where `find` may start a name.
+const START: u16 = 1 << 15;
 
 /// Word classes by a hash of the word as written, in one flat table of
 /// `u64` slots: the hash's top 48 bits (the lowest of them always set, so no
@@ -266,31 +268,49 @@ pub(crate) struct FoundName {
 pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[bool]) -> Vec<FoundName> {
     let toks = &analysis.tokens;
     let word = |i: usize| toks[i].text(text);
+    // Is token `i` the word `w`? Compared as bytes, without the character
+    // boundary tests of slicing the text.
+    let word_is = |i: usize, w: &str| &text.as_bytes()[toks[i].span.start..toks[i].span.end] == w.as_bytes();
     let mut sentence_start = vec![false; toks.len()];
     for s in &analysis.sentences {
         if s.tokens.start < toks.len() {
             sentence_start[s.tokens.start] = true;
         }
     }
-    // The classes of each capitalised word, looked up once.
-    let classes: Vec<u16> =
-        toks.iter()
-            .zip(taken)
-            .map(|(t, &taken)| {
-                if !taken && t.kind == TokenKind::Word && t.case == Case::Title {
-                    rules.classes(text, t.span)
-                } else {
-                    0
-                }
-            })
-            .collect();
+    // The classes of each capitalised word, looked up once, with `START` on
+    // each free word that can open a name (a capitalised word or a
+    // one-letter initial): the loop below passes over the others at once.
+    let classes: Vec<u16> = toks
+        .iter()
+        .zip(taken)
+        .map(|(t, &taken)| {
+            if taken || t.kind != TokenKind::Word {
+                0
+            } else if t.case == Case::Title {
+                rules.classes(text, t.span) | START
+            } else if t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
+                START
+            } else {
+                0
+            }
+        })
+        .collect();
     let is_name_word =
         |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && classes[i] & SKIP == 0;
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
     let mut out: Vec<FoundName> = Vec::new();
     let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
+    // The marks, as long as `toks` (`taken` is), passed over in a loop of
+    // their own with one bounds test per token.
+    let starts = &classes[..toks.len()];
     let mut i = 0;
-    while i < toks.len() {
+    loop {
+        while i < starts.len() && starts[i] & START == 0 {
+            i += 1;
+        }
+        if i == starts.len() {
+            break;
+        }
         // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
         if toks[i].span.len() == 1
             && !taken[i]
@@ -371,7 +391,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // The cue before the run: a role noun or a title, perhaps with its
         // period (`adviser Yuri Ushakov`, `Sen. Bernie Sanders`).
         let mut p = start;
-        if p > 0 && word(p - 1) == "." {
+        if p > 0 && word_is(p - 1, ".") {
             p -= 1;
         }
         let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
@@ -399,16 +419,19 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             // `Hélène Marchetti, who spent ...`: a relative `who` marks a
             // person, at the start of a sentence too.
             || (2..=3).contains(&ntok)
-                && toks.get(end).is_some_and(|t| t.text(text) == ",")
-                && toks.get(end + 1).is_some_and(|t| t.text(text) == "who");
+                && end + 1 < toks.len()
+                && word_is(end, ",")
+                && word_is(end + 1, "who");
         // Place cues: `in Kupiansk`, `near Velmar`, `Kupiansk-based`.
         // Not when a capitalised word the run stopped at follows (`in Port
         // Sudan`, where Sudan alone is known): the name is longer than the run.
         let cut_short = toks.get(end).is_some_and(|t| t.case.is_capitalised() && t.space_before);
         let place_before =
-            !titled && ntok <= 3 && s > 0 && PLACE_PREPOSITIONS.contains(&word(s - 1)) && !given_first && !cut_short;
+            !titled && ntok <= 3 && s > 0 && !given_first && !cut_short && PLACE_PREPOSITIONS.contains(&word(s - 1));
         let based_after = ntok <= 3
-            && toks.get(end).is_some_and(|t| t.text(text) == "-" && !t.space_before)
+            && end < toks.len()
+            && word_is(end, "-")
+            && !toks[end].space_before
             && toks.get(end + 1).is_some_and(|t| t.text(text) == "based" && !t.space_before);
         if (place_before || based_after) && !cue_before && !cue_after {
             let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
