@@ -301,7 +301,8 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let is_name_word =
         |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && classes[i] & SKIP == 0;
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
-    let mut out: Vec<FoundName> = Vec::new();
+    // A guess of one name a 64 tokens, so that most articles' lists never grow.
+    let mut out: Vec<FoundName> = Vec::with_capacity(toks.len() / 64 + 4);
     let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
     // The marks, as long as `toks` (`taken` is), passed over in a loop of
     // their own with one bounds test per token.
