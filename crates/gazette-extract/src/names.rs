@@ -303,7 +303,8 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
     // A guess of one name a 64 tokens, so that most articles' lists never grow.
     let mut out: Vec<FoundName> = Vec::with_capacity(toks.len() / 64 + 4);
-    let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
+    let mut surnames: FxHashMap<&str, Span> =
+        FxHashMap::with_capacity_and_hasher(toks.len() / 128 + 4, Default::default());
     // The marks, as long as `toks` (`taken` is), passed over in a loop of
     // their own with one bounds test per token.
     let starts = &classes[..toks.len()];
