@@ -1421,8 +1421,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn run(&mut self, groups: &[Group]) -> Vec<Quote> {
-        let mut out: Vec<(usize, Quote)> = Vec::new();
-        let mut used = FxHashSet::<usize>::default();
+        // Sized for a quote a group and a few reported ones, so that most
+        // articles' lists never grow.
+        let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
+        let mut used = FxHashSet::<usize>::with_capacity_and_hasher(groups.len() + 8, Default::default());
         let mut consumed = vec![false; groups.len()];
         let mut embedded = vec![false; groups.len()];
         // Groups in the order of their opening marks, walked sentence by
