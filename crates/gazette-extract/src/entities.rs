@@ -109,8 +109,10 @@ fn case_ok(rule: CaseRule, alias: &str, found: &str) -> bool {
 /// skips the tokens it covers.
 pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Mention> {
     let toks = &analysis.tokens;
-    let mut found: Vec<Candidate> = Vec::new();
-    let mut pool: Vec<u32> = Vec::new();
+    // A guess of one candidate a 32 tokens, so that most articles' lists
+    // never grow.
+    let mut found: Vec<Candidate> = Vec::with_capacity(toks.len() / 32 + 8);
+    let mut pool: Vec<u32> = Vec::with_capacity(toks.len() / 32 + 8);
     // The text in ASCII lowercase, made once at the first search: the trie
     // knows lowercase keys. (Lowercasing a window of the longest key's length
     // at each search cost more than the whole text does.)

@@ -1425,26 +1425,15 @@ pub(crate) fn find(
     let toks = &analysis.tokens;
     let n = toks.len();
     // Mention index + 1 starting / ending (last token) at each token.
-    let mut start_at = vec![0u32; n];
-    let mut end_at = vec![0u32; n];
+    let mut at = vec![TokenSlot::default(); n];
     for (i, m) in mentions.iter().enumerate() {
         if m.token < n {
-            start_at[m.token] = i as u32 + 1;
+            at[m.token].start = i as u32 + 1;
             let e = crate::pipeline::end_token(toks, m).saturating_sub(1).max(m.token);
-            end_at[e] = i as u32 + 1;
+            at[e].end = i as u32 + 1;
         }
     }
-    let mut cx = Cx {
-        fl: vec![std::cell::Cell::new(0); n],
-        intro: Default::default(),
-        lex,
-        text,
-        toks,
-        hashes,
-        mentions,
-        start_at,
-        end_at,
-    };
+    let mut cx = Cx { at, intro: Default::default(), lex, text, toks, hashes, mentions };
     for i in 1..mentions.len() {
         let (p, m) = (&mentions[i - 1], &mentions[i]);
         if m.kind == EntityKind::Person
@@ -1607,7 +1596,7 @@ pub(crate) fn find(
         // The sentence's first person mention, if it opens the sentence's
         // subject, is the antecedent of the next `he` / `she`.
         if let Some(m) = (lo..hi.min(lo + 12)).find_map(|k| {
-            let m = cx.start_at[k];
+            let m = cx.at[k].start;
             let person = m != 0 && mentions[m as usize - 1].kind == EntityKind::Person;
             let possessor = person && {
                 let e = cx.end_token(m as usize - 1);
@@ -1622,8 +1611,8 @@ pub(crate) fn find(
 }
 
 struct Cx<'a> {
-    /// Each token's [`FlagCode`] (0 until first use).
-    fl: Vec<std::cell::Cell<FlagCode>>,
+    /// What [`Cx`] keeps for each token, in one array.
+    at: Vec<TokenSlot>,
     /// Persons no gazetteer knows, by the country mention and title sector
     /// of their introduction.
     intro: FxHashMap<crate::entities::EntityRef, (usize, Option<&'static str>)>,
@@ -1633,8 +1622,17 @@ struct Cx<'a> {
     /// [`word_hash`] of each word token (0 for other tokens).
     hashes: &'a [u64],
     mentions: &'a [Mention],
-    start_at: Vec<u32>,
-    end_at: Vec<u32>,
+}
+
+/// One token's entry in [`Cx::at`].
+#[derive(Clone, Default)]
+struct TokenSlot {
+    /// The token's [`FlagCode`] (0 until first use).
+    fl: std::cell::Cell<FlagCode>,
+    /// Index + 1 of the mention starting at the token (0 if none).
+    start: u32,
+    /// Index + 1 of the mention ending (last token) at the token (0 if none).
+    end: u32,
 }
 
 impl Cx<'_> {
@@ -1654,7 +1652,7 @@ impl Cx<'_> {
     /// The [`flag`]s of token `k`, looked up once per article.
     #[inline]
     fn f(&self, k: usize) -> u64 {
-        let mut c = self.fl[k].get();
+        let mut c = self.at[k].fl.get();
         if c == 0 {
             c = self.look_up_flags(k);
         }
@@ -1666,7 +1664,7 @@ impl Cx<'_> {
     #[inline(never)]
     fn look_up_flags(&self, k: usize) -> FlagCode {
         let c = self.lex.flag_code(self.text, &self.toks[k], self.hashes[k]);
-        self.fl[k].set(c);
+        self.at[k].fl.set(c);
         c
     }
 
@@ -1688,12 +1686,12 @@ impl Cx<'_> {
     }
 
     fn mention_ending(&self, k: usize) -> Option<usize> {
-        let m = self.end_at[k];
+        let m = self.at[k].end;
         (m != 0).then(|| m as usize - 1)
     }
 
     fn mention_starting(&self, k: usize) -> Option<usize> {
-        let m = self.start_at[k];
+        let m = self.at[k].start;
         (m != 0).then(|| m as usize - 1)
     }
 

@@ -47,6 +47,8 @@ const SKIP: u16 = 64;
 const PARTICLE: u16 = 128;
 /// Not a word class: marks a token where `find` may start a name.
 const START: u16 = 1 << 15;
+/// Not a word class: marks the first token of a sentence.
+const SENTENCE_START: u16 = 1 << 14;
 
 /// Word classes by a hash of the word as written, in one flat table of
 /// `u64` slots: the hash's top 48 bits (the lowest of them always set, so no
@@ -271,16 +273,11 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     // Is token `i` the word `w`? Compared as bytes, without the character
     // boundary tests of slicing the text.
     let word_is = |i: usize, w: &str| &text.as_bytes()[toks[i].span.start..toks[i].span.end] == w.as_bytes();
-    let mut sentence_start = vec![false; toks.len()];
-    for s in &analysis.sentences {
-        if s.tokens.start < toks.len() {
-            sentence_start[s.tokens.start] = true;
-        }
-    }
     // The classes of each capitalised word, looked up once, with `START` on
     // each free word that can open a name (a capitalised word or a
     // one-letter initial): the loop below passes over the others at once.
-    let classes: Vec<u16> = toks
+    // `SENTENCE_START` on each sentence's first token, in the same array.
+    let mut classes: Vec<u16> = toks
         .iter()
         .zip(taken)
         .map(|(t, &taken)| {
@@ -295,11 +292,19 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             }
         })
         .collect();
+    for s in &analysis.sentences {
+        if s.tokens.start < toks.len() {
+            classes[s.tokens.start] |= SENTENCE_START;
+        }
+    }
+    let sentence_start = |i: usize| classes[i] & SENTENCE_START != 0;
     let is_name_word =
         |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && classes[i] & SKIP == 0;
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
-    let mut out: Vec<FoundName> = Vec::new();
-    let mut surnames: FxHashMap<&str, Span> = FxHashMap::default();
+    // A guess of one name a 64 tokens, so that most articles' lists never grow.
+    let mut out: Vec<FoundName> = Vec::with_capacity(toks.len() / 64 + 4);
+    let mut surnames: FxHashMap<&str, Span> =
+        FxHashMap::with_capacity_and_hasher(toks.len() / 128 + 4, Default::default());
     // The marks, as long as `toks` (`taken` is), passed over in a loop of
     // their own with one bounds test per token.
     let starts = &classes[..toks.len()];
@@ -340,7 +345,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         let mut end = i + 1;
         while end < toks.len() && end - start < MAX_NAME_TOKENS * 2 {
             let t = &toks[end];
-            if taken[end] || sentence_start[end] {
+            if taken[end] || sentence_start(end) {
                 break;
             }
             if is_name_word(end) && t.space_before {
@@ -397,10 +402,10 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
         let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
-        let given_alone = ntok == 1 && !sentence_start[s] && has(s, GIVEN);
+        let given_alone = ntok == 1 && !sentence_start(s) && has(s, GIVEN);
         // `Wasim Akram`: two name words, the second a known surname, the run
         // not opening the sentence and not led by a cue word of another kind.
-        let surname_last = ntok == 2 && !sentence_start[s] && has(end - 1, SURNAME) && !has(s, ROLE | PARTICLE);
+        let surname_last = ntok == 2 && !sentence_start(s) && has(end - 1, SURNAME) && !has(s, ROLE | PARTICLE);
         let by_surname = ntok == 1 && surnames.contains_key(word(s));
         if by_surname {
             let t = &toks[s];
@@ -411,7 +416,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // A speech verb or a parenthesis right after two or three name words:
         // `Jane Doe said`, `Sandrine Testud (France) beat ...`.
         let cue_after = (2..=3).contains(&ntok)
-            && !sentence_start[s]
+            && !sentence_start(s)
             && toks.get(end).is_some_and(|t| {
                 let w = t.text(text);
                 w == "(" || AFTER_CUES.contains(&w)

@@ -684,8 +684,10 @@ impl Pipeline {
         };
         // Time expressions of the sentence last looked at.
         let mut times: (usize, Vec<crate::timex::TimeExpr>) = (usize::MAX, Vec::new());
-        let mut out: Vec<EventRecord> = Vec::new();
-        let mut seen: rustc_hash::FxHashMap<EventKey, usize> = Default::default();
+        // Sized once: no more records or keys than events.
+        let mut out: Vec<EventRecord> = Vec::with_capacity(events.len());
+        let mut seen: rustc_hash::FxHashMap<EventKey, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(events.len(), Default::default());
         for ev in events {
             let sent = &analysis.sentences[ev.sentence];
             if times.0 != ev.sentence {
@@ -1041,7 +1043,8 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
     let mut added = Vec::new();
     // The first mention ending at each byte, and the new entities by id:
     // built once, so that each definition costs a lookup, not a scan.
-    let mut ending_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    let mut ending_at: rustc_hash::FxHashMap<usize, usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (k, m) in mentions.iter().enumerate().rev() {
         ending_at.insert(m.span.end, k);
     }

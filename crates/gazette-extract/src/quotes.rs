@@ -576,7 +576,8 @@ pub(crate) fn find<'a>(
         cues_in: vec![0; analysis.sentences.len()],
         anchor_buf: Vec::new(),
         labelled: 0,
-        history: Vec::new(),
+        // Room for the speakers of most articles, so that it seldom grows.
+        history: Vec::with_capacity(16),
         starts: FxHashSet::default(),
         starts_seen: 0,
         links: std::cell::OnceCell::new(),
@@ -1421,8 +1422,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn run(&mut self, groups: &[Group]) -> Vec<Quote> {
-        let mut out: Vec<(usize, Quote)> = Vec::new();
-        let mut used = FxHashSet::<usize>::default();
+        // Sized for a quote a group and a few reported ones, so that most
+        // articles' lists never grow.
+        let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
+        let mut used = FxHashSet::<usize>::with_capacity_and_hasher(groups.len() + 8, Default::default());
         let mut consumed = vec![false; groups.len()];
         let mut embedded = vec![false; groups.len()];
         // Groups in the order of their opening marks, walked sentence by

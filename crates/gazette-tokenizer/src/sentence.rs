@@ -43,7 +43,9 @@ pub(crate) fn layout(text: &str) -> (Vec<Span>, Vec<usize>) {
         span: Span,
         blank_before: bool,
     }
-    let mut lines = Vec::new();
+    // A guess of one line per 128 bytes, so that most articles' lines
+    // never grow.
+    let mut lines = Vec::with_capacity(text.len() / 128 + 8);
     let mut saw_blank = false;
     let mut has_blank_between = false;
     let mut pos = 0;
@@ -66,8 +68,9 @@ pub(crate) fn layout(text: &str) -> (Vec<Span>, Vec<usize>) {
         lines.push(Line { span: Span::new(s, s + trimmed.len()), blank_before: saw_blank });
         saw_blank = false;
     }
-    let mut paragraphs: Vec<Span> = Vec::new();
-    let mut breaks = Vec::new();
+    // Sized once: no more paragraphs or breaks than lines.
+    let mut paragraphs: Vec<Span> = Vec::with_capacity(lines.len());
+    let mut breaks = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let new_paragraph = i == 0 || !has_blank_between || line.blank_before;
         if new_paragraph {
