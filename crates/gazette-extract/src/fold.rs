@@ -54,8 +54,7 @@ fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
         && let Some(b) = buf.get(start..start + 8)
     {
         let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let keep = u64::MAX >> (64 - 8 * len);
-        return ((len as u64).rotate_left(23) ^ ((x | fold) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        return mix(len as u64, (x | fold) & (u64::MAX >> (64 - 8 * len)));
     }
     hash_long(buf, start, end, fold)
 }
@@ -76,10 +75,16 @@ fn hash_long(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
             None => buf[at..at + n].iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)),
         };
         let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-        h = (h.rotate_left(23) ^ ((x | fold) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h = mix(h, (x | fold) & keep);
         at += n;
     }
     h
+}
+
+/// One round of the hash: the state so far and the next eight bytes.
+#[inline(always)]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(23) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// A set of 2^16 bits (8 KiB, small enough to stay in the first-level

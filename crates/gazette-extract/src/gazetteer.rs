@@ -271,12 +271,7 @@ impl GazetteerBuilder {
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
         let mut header_seen = false;
         self.sources.push(name.to_string());
-        for (n, line) in text.lines().enumerate() {
-            let line_no = n + 1;
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (line_no, line) in crate::tsv::lines(text) {
             if !header_seen {
                 header_seen = true;
                 if line != HEADER {

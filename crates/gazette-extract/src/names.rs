@@ -159,11 +159,8 @@ impl NameRules {
                 r.names.add_hashed(crate::fold::exact_hash_in(list.as_bytes(), word.start, word.end), flag);
             }
         }
-        for (n, line) in cues.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad = || Error::Gazetteer(format!("cues.tsv:{}: expected WORD<TAB>CLASS", n + 1));
+        for (n, line) in crate::tsv::lines(cues) {
+            let bad = || Error::Gazetteer(format!("cues.tsv:{n}: expected WORD<TAB>CLASS"));
             let (word, class) = line.split_once('\t').ok_or_else(bad)?;
             let flag = match class.trim() {
                 "title" => TITLE,
@@ -231,17 +228,8 @@ fn list_words(list: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
             let start = at;
             let end = crate::tsv::find_byte(&list.as_bytes()[at..], b'\n').map_or(list.len(), |p| at + p);
             at = end + 1;
-            let line = &list[start..end];
-            // Nothing to trim when the line starts and ends with a visible
-            // ASCII character (most lines).
-            let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-            let word = if visible(line.as_bytes().first()) && visible(line.as_bytes().last()) {
-                start..end
-            } else {
-                let trimmed = line.trim();
-                let from = start + (line.len() - line.trim_start().len());
-                from..from + trimmed.len()
-            };
+            let trimmed = crate::tsv::trim_range(&list[start..end]);
+            let word = start + trimmed.start..start + trimmed.end;
             if !word.is_empty() && list.as_bytes()[word.start] != b'#' {
                 return Some(word);
             }

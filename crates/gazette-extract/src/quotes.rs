@@ -150,12 +150,8 @@ impl CueLexicon {
             entries: Vec::new(),
             classes: Default::default(),
         };
-        for (n, line) in cues.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad = |what: &str| Error::Lexicon(format!("cues.tsv:{}: {what}", n + 1));
+        for (n, line) in crate::tsv::lines(cues) {
+            let bad = |what: &str| Error::Lexicon(format!("cues.tsv:{n}: {what}"));
             let mut cols = line.split('\t');
             let (Some(surface), Some(lemma), Some(class), None) = (cols.next(), cols.next(), cols.next(), cols.next())
             else {

@@ -7,20 +7,23 @@
 //! a byte at a time costs five instructions a byte. Start-up reads some
 //! 800 KB of them.
 
-/// Data rows of a TSV file with their 1-based line numbers: skips comments,
-/// blank lines and the header.
+/// The lines of a data file with their 1-based line numbers, a trailing
+/// `\r` cut off: skips blank lines and `#` comments.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(n, line)| {
+        let line = line.trim_end_matches('\r');
+        (!trim(line).is_empty() && !line.starts_with('#')).then_some((n + 1, line))
+    })
+}
+
+/// Data rows of a TSV file with their 1-based line numbers: [`lines`]
+/// without the header.
 pub(crate) fn rows<'a>(text: &'a str, header: &'static str) -> impl Iterator<Item = (usize, &'a str)> {
     let mut seen_header = false;
-    text.lines().enumerate().filter_map(move |(n, line)| {
-        let line = line.trim_end_matches('\r');
-        if trim(line).is_empty() || line.starts_with('#') {
-            return None;
-        }
-        if !seen_header && line == header {
-            seen_header = true;
-            return None;
-        }
-        Some((n + 1, line))
+    lines(text).filter(move |&(_, line)| {
+        let is_header = !seen_header && line == header;
+        seen_header |= is_header;
+        !is_header
     })
 }
 
@@ -119,8 +122,23 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// [`str::trim`], without looking up any character when `s` starts and ends
 /// with a visible ASCII character (most fields).
 pub(crate) fn trim(s: &str) -> &str {
+    if plain(s) { s } else { s.trim() }
+}
+
+/// Where [`trim`] of `s` lies in `s`.
+pub(crate) fn trim_range(s: &str) -> std::ops::Range<usize> {
+    if plain(s) {
+        0..s.len()
+    } else {
+        let from = s.len() - s.trim_start().len();
+        from..from + s.trim().len()
+    }
+}
+
+/// Whether `s` starts and ends with a visible ASCII character: nothing to trim.
+fn plain(s: &str) -> bool {
     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) { s } else { s.trim() }
+    visible(s.as_bytes().first()) && visible(s.as_bytes().last())
 }
 
 #[cfg(test)]
@@ -171,6 +189,16 @@ mod tests {
     fn trim_is_str_trim() {
         for s in ["", " ", "a", " a", "a ", "\ta b\r", "\u{a0}x\u{2003}", "\u{b}x", "x\u{b}", "é", "#", "a\n"] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(&s[trim_range(s)], s.trim(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn lines_skip_blanks_and_comments_and_keep_their_numbers() {
+        let text = "# a comment\n\nid\tname\r\n  \t\nx\ty\n#\ty\nlast";
+        let got: Vec<(usize, &str)> = lines(text).collect();
+        assert_eq!(got, [(3, "id\tname"), (5, "x\ty"), (7, "last")]);
+        let data: Vec<(usize, &str)> = rows(text, "id\tname").collect();
+        assert_eq!(data, [(5, "x\ty"), (7, "last")]);
     }
 }
