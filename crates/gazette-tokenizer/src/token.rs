@@ -385,14 +385,12 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if FAST
-            && WORD_BITS[c as usize] & 3 != 0
-            && let Some((end, case)) = plain_word(b, i)
-        {
-            out.push(Token { span: Span::new(start, end), kind: TokenKind::Word, case, space_before: space });
-            space = b.get(end) == Some(&b' ');
-            i = end + usize::from(space);
-            continue;
+        if FAST && WORD_BITS[c as usize] != 0 {
+            let (end, space_after) = plain_words(text, i, space, &mut out);
+            if end > i {
+                (i, space) = (end, space_after);
+                continue;
+            }
         }
         let kind;
         let mut known_case = None;
@@ -743,32 +741,102 @@ fn ascii_case(first: u8, rest: u8) -> Case {
 }
 
 /// Bytes at which [`scan_word`] may go on past a run of ASCII letters and
-/// digits that starts with a letter, or end the token otherwise than there:
-/// `.` (decimals, `a.m.`, domains), `:` (URLs), apostrophes (`don't`, `’s`),
-/// `&` (`AT&T`), `@`, `_` and `+` (emails), and every non-ASCII byte.
-static JOINS_WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// digits, or end the token otherwise than there: [`JOINS_WORD`] after a
+/// word that starts with a letter, [`JOINS_NUMBER`] after a number.
+static JOINS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = i >= 128 || matches!(i as u8, b'.' | b':' | b'\'' | b'&' | b'@' | b'_' | b'+');
+        // `.` (decimals, `a.m.`, domains), `:` (URLs, `3:00`), apostrophes
+        // (`don't`, `’s`), `&` (`AT&T`), `@`, `_` and `+` (emails), and
+        // every non-ASCII byte.
+        if i >= 128 || matches!(i as u8, b'.' | b':' | b'\'' | b'&' | b'@' | b'_' | b'+') {
+            t[i] = JOINS_WORD | JOINS_NUMBER;
+        }
+        // `1,400`, `24/7`, `25%`.
+        if matches!(i as u8, b',' | b'/' | b'%') {
+            t[i] = JOINS_NUMBER;
+        }
         i += 1;
     }
     t
 };
+const JOINS_WORD: u8 = 1;
+const JOINS_NUMBER: u8 = 2;
 
-/// The common word, scanned without [`scan_word`]'s cases: ASCII letters
-/// and digits from the letter at `start` up to a byte that joins nothing to
-/// them (see [`JOINS_WORD`]; or the end of the text). Its end and case, or
-/// `None` when `scan_word` must decide, which gives the same end, kind
-/// ([`TokenKind::Word`]) and case for every word this accepts.
+/// The common word or number, scanned without most of [`scan_word`]'s
+/// cases: ASCII letters and digits from `start` up to a byte that joins
+/// nothing to them (see [`JOINS`]; or the end of the text), a sentence's
+/// period or a possessive `'s`. Its end, kind and case (`None` when the
+/// caller works it out), or `None` when `scan_word` must decide; for every
+/// token this accepts, `scan_word` gives the same.
 #[inline(always)]
-fn plain_word(b: &[u8], start: usize) -> Option<(usize, Case)> {
+fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>)> {
+    let first = b[start];
+    let number = first.is_ascii_digit();
     let mut rest = 0;
     let end = ascii_run(b, start + 1, &mut rest);
-    if b.get(end).is_some_and(|&c| JOINS_WORD[c as usize]) {
+    if let Some(&c) = b.get(end)
+        && JOINS[c as usize] & if number { JOINS_NUMBER } else { JOINS_WORD } != 0
+        && !ends_before(b, start, end)
+    {
         return None;
     }
-    Some((end, ascii_case(b[start], rest)))
+    if !number {
+        return Some((end, TokenKind::Word, Some(ascii_case(first, rest))));
+    }
+    // A number's case comes from its first cased letter; without any, or
+    // with lowercase letters only, the letters seen tell it.
+    let case = match rest & 3 {
+        0 => Some(Case::None),
+        2 => Some(Case::Lower),
+        _ => None,
+    };
+    Some((end, TokenKind::Number, case))
+}
+
+/// Pushes the tokens from byte `i` on while they are plain words and
+/// numbers (see [`plain_word`]) with plain spaces between them; `space` says
+/// whether whitespace comes before `i`. Returns where it stopped, at a token
+/// the general scan must take or at the end of the text, and whether
+/// whitespace comes before that. A loop of its own, out of line: the general
+/// scanner's registers are spent elsewhere.
+#[inline(never)]
+fn plain_words(text: &str, mut i: usize, mut space: bool, out: &mut Vec<Token>) -> (usize, bool) {
+    let b = text.as_bytes();
+    while let Some(&c) = b.get(i) {
+        if c == b' ' {
+            i += 1;
+            space = true;
+            continue;
+        }
+        if WORD_BITS[c as usize] == 0 {
+            break;
+        }
+        let Some((end, kind, case)) = plain_word(b, i) else { break };
+        push(out, text, i, end, kind, case, space);
+        space = b.get(end) == Some(&b' ');
+        i = end + usize::from(space);
+    }
+    (i, space)
+}
+
+/// Whether [`scan_word`] ends the word or number at `start` at the period
+/// or apostrophe at `end`, where its run of ASCII letters and digits stops:
+/// a period that no lowercase letter or digit follows, after three or more
+/// bytes other than `www` (which may start a URL or an abbreviation), and an
+/// apostrophe that no letter follows or only an `s`.
+#[inline]
+fn ends_before(b: &[u8], start: usize, end: usize) -> bool {
+    match b[end] {
+        b'.' => {
+            end - start >= 3
+                && !b[start..end].eq_ignore_ascii_case(b"www")
+                && !b.get(end + 1).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        }
+        b'\'' => !is_alpha_at(b, end + 1) || (matches!(b[end + 1], b's' | b'S') && !is_alpha_at(b, end + 2)),
+        _ => false,
+    }
 }
 
 /// Words and numbers. Returns the end and the kind.
