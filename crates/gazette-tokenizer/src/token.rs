@@ -385,8 +385,8 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if FAST && WORD_BITS[c as usize] != 0 {
-            let (end, space_after) = plain_words(text, i, space, &mut out);
+        if FAST {
+            let (end, space_after) = plain_words(text, i, space, &mut out, marks);
             if end > i {
                 (i, space) = (end, space_after);
                 continue;
@@ -729,15 +729,11 @@ fn ascii_run(b: &[u8], mut i: usize, bits: &mut u8) -> usize {
 /// letter `first`, from the [`WORD_BITS`] of its other bytes or-ed together.
 #[inline(always)]
 fn ascii_case(first: u8, rest: u8) -> Case {
-    let has_lower = rest & 2 != 0;
-    let more_upper = rest & 1 != 0;
-    if first.is_ascii_uppercase() {
-        if !has_lower && more_upper { Case::Upper } else { Case::Title }
-    } else if more_upper {
-        Case::Mixed
-    } else {
-        Case::Lower
-    }
+    use Case::*;
+    // By whether `first` is uppercase, then by the letters of the rest:
+    // none, uppercase only, lowercase only, both.
+    const CASES: [[Case; 4]; 2] = [[Lower, Mixed, Lower, Mixed], [Title, Upper, Title, Title]];
+    CASES[usize::from(first.is_ascii_uppercase())][usize::from(rest & 3)]
 }
 
 /// Bytes at which [`scan_word`] may go on past a run of ASCII letters and
@@ -776,7 +772,9 @@ fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>)
     let number = first.is_ascii_digit();
     let mut rest = 0;
     let end = ascii_run(b, start + 1, &mut rest);
+    // Most words end at a space.
     if let Some(&c) = b.get(end)
+        && c != b' '
         && JOINS[c as usize] & if number { JOINS_NUMBER } else { JOINS_WORD } != 0
         && !ends_before(b, start, end)
     {
@@ -795,14 +793,21 @@ fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>)
     Some((end, TokenKind::Number, case))
 }
 
-/// Pushes the tokens from byte `i` on while they are plain words and
-/// numbers (see [`plain_word`]) with plain spaces between them; `space` says
+/// Pushes the tokens from byte `i` on while they are plain: words and
+/// numbers (see [`plain_word`]), commas, and periods that no other terminal
+/// punctuation follows, with ASCII whitespace between them; `space` says
 /// whether whitespace comes before `i`. Returns where it stopped, at a token
 /// the general scan must take or at the end of the text, and whether
 /// whitespace comes before that. A loop of its own, out of line: the general
 /// scanner's registers are spent elsewhere.
 #[inline(never)]
-fn plain_words(text: &str, mut i: usize, mut space: bool, out: &mut Vec<Token>) -> (usize, bool) {
+fn plain_words(
+    text: &str,
+    mut i: usize,
+    mut space: bool,
+    out: &mut Vec<Token>,
+    marks: &mut impl Marks,
+) -> (usize, bool) {
     let b = text.as_bytes();
     while let Some(&c) = b.get(i) {
         if c == b' ' {
@@ -810,13 +815,26 @@ fn plain_words(text: &str, mut i: usize, mut space: bool, out: &mut Vec<Token>) 
             space = true;
             continue;
         }
-        if WORD_BITS[c as usize] == 0 {
+        if WORD_BITS[c as usize] != 0 {
+            let Some((end, kind, case)) = plain_word(b, i) else { break };
+            push(out, text, i, end, kind, case, space);
+            i = end;
+        } else if c == b',' || c == b'.' && b.get(i + 1).is_none_or(|&d| d < 128 && ASCII[d as usize] != TP) {
+            if c == b'.' {
+                marks.mark(out.len());
+            }
+            push(out, text, i, i + 1, TokenKind::Punct, Some(Case::None), space);
+            i += 1;
+        } else if c < 128 && matches!(ASCII[c as usize], WS | CT) {
+            i += 1;
+            space = true;
+            continue;
+        } else {
             break;
         }
-        let Some((end, kind, case)) = plain_word(b, i) else { break };
-        push(out, text, i, end, kind, case, space);
-        space = b.get(end) == Some(&b' ');
-        i = end + usize::from(space);
+        // Most tokens are followed by one plain space.
+        space = b.get(i) == Some(&b' ');
+        i += usize::from(space);
     }
     (i, space)
 }
