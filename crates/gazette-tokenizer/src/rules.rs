@@ -39,6 +39,10 @@ pub struct Rules {
     /// Lowercase abbreviations without their final period, as bytes so that
     /// a word lowercased into a buffer is looked up as it is.
     abbrevs: HashMap<Box<[u8]>, Abbrev>,
+    /// For each length up to 15 bytes, bit `c & 31` set when an ASCII
+    /// abbreviation of that length starts with `c`: most words are looked up
+    /// no further.
+    abbrev_starts: [u32; 16],
     words: HashMap<Box<str>, u8>,
 }
 
@@ -90,7 +94,16 @@ impl Rules {
                 return Err(err(format!("{word:?} already has class {old:?}")));
             }
         }
-        Ok(Rules { abbrevs, words })
+        let mut abbrev_starts = [0u32; 16];
+        for key in abbrevs.keys() {
+            if let Some(&c) = key.first()
+                && key.is_ascii()
+                && key.len() < 16
+            {
+                abbrev_starts[key.len()] |= 1 << (c & 31);
+            }
+        }
+        Ok(Rules { abbrevs, abbrev_starts, words })
     }
 
     pub(crate) fn abbrev(&self, word: &str) -> Option<Abbrev> {
@@ -99,6 +112,10 @@ impl Rules {
         }
         let bytes = word.as_bytes();
         if bytes.is_ascii() {
+            // Letters of either case agree in their low five bits.
+            if bytes.first().is_some_and(|&c| self.abbrev_starts[bytes.len()] >> (c & 31) & 1 == 0) {
+                return None;
+            }
             let mut buf = [0u8; 15];
             let lower = &mut buf[..bytes.len()];
             lower.copy_from_slice(bytes);
@@ -155,6 +172,32 @@ mod tests {
         assert_eq!(r.abbrev("a.m"), Some(Abbrev::Time));
         assert!(r.is_starter("The") && !r.is_starter("the"));
         assert!(r.is_speech("asked"));
+    }
+
+    /// The filter in front of the abbreviation table lets every listed
+    /// abbreviation through, in any case, and turns other words away.
+    #[test]
+    fn every_abbreviation_is_found_in_any_case() {
+        let r = Rules::parse(DEFAULT_SENTENCE_WORDS).unwrap();
+        let mut listed = 0;
+        for line in DEFAULT_SENTENCE_WORDS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((word, class)) = line.split_once('\t') else { continue };
+            if matches!(class.trim(), "starter" | "speech" | "numberword" | "timezone") {
+                continue;
+            }
+            let key = word.trim().trim_end_matches('.');
+            for form in [key.to_string(), key.to_lowercase(), key.to_uppercase()] {
+                assert!(r.abbrev(&form).is_some(), "{form:?}");
+            }
+            listed += 1;
+        }
+        assert!(listed > 100);
+        for word in ["said", "year", "Minister", "xyz", "Z", "", "été"] {
+            assert_eq!(r.abbrev(word), None, "{word:?}");
+        }
+        let custom = Rules::parse("Éd\tgeneral\nq\tunit\n").unwrap();
+        assert_eq!(custom.abbrev("éD"), Some(Abbrev::General));
+        assert_eq!(custom.abbrev("Q"), Some(Abbrev::Unit));
     }
 
     #[test]

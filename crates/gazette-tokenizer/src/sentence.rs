@@ -55,17 +55,25 @@ pub(crate) fn layout(text: &str) -> (Vec<Span>, Vec<usize>) {
         let end = newlines.next().unwrap_or(text.len());
         let raw = &text[start..end];
         pos = end + 1;
-        let trimmed_start = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            saw_blank = true;
-            continue;
-        }
-        let s = start + trimmed_start;
+        // Most lines start and end with ASCII that is no whitespace, and
+        // need no trimming.
+        let bare = |c: Option<&u8>| c.is_some_and(|&c| c < 128 && !matches!(c, b'\t'..=b'\r' | b' '));
+        let span = if bare(raw.as_bytes().first()) && bare(raw.as_bytes().last()) {
+            Span::new(start, end)
+        } else {
+            let trimmed_start = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            if trimmed.is_empty() {
+                saw_blank = true;
+                continue;
+            }
+            let s = start + trimmed_start;
+            Span::new(s, s + trimmed.len())
+        };
         if saw_blank && !lines.is_empty() {
             has_blank_between = true;
         }
-        lines.push(Line { span: Span::new(s, s + trimmed.len()), blank_before: saw_blank });
+        lines.push(Line { span, blank_before: saw_blank });
         saw_blank = false;
     }
     // Sized once: no more paragraphs or breaks than lines.
@@ -653,7 +661,7 @@ impl Paragraph<'_> {
         if b.len() == 1 && b[0].is_ascii_uppercase() {
             return Before::Initial;
         }
-        if word.contains('.') {
+        if b.contains(&b'.') {
             // Unknown dotted initialisms of capitals (`P.D.T.`, `N.Y.`) read as
             // names; other dotted forms as ordinary abbreviations.
             let caps = word.split('.').all(|seg| seg.len() == 1 && seg.as_bytes()[0].is_ascii_uppercase());
@@ -736,7 +744,8 @@ impl Paragraph<'_> {
                     return before == Before::LowerWord && !closer;
                 }
                 let w = self.word(f);
-                let starter = self.rules.is_starter(w);
+                // Looked up only where the word before the period needs it.
+                let starter = || self.rules.is_starter(w);
                 if ellipsis {
                     return w != "I";
                 }
@@ -745,7 +754,7 @@ impl Paragraph<'_> {
                 }
                 match before {
                     Before::Abbrev(Abbrev::Title) => false,
-                    Before::Initial | Before::Abbrev(Abbrev::Continuing) => starter,
+                    Before::Initial | Before::Abbrev(Abbrev::Continuing) => starter(),
                     // `6 p.m. Pacific time`, `9 a.m. GMT`
                     Before::Abbrev(Abbrev::Time)
                         if self.rules.is_timezone(w) || (f + 1 < n && self.word(f + 1) == "time") =>
@@ -753,7 +762,7 @@ impl Paragraph<'_> {
                         false
                     }
                     Before::Abbrev(Abbrev::Time) => {
-                        starter || !clause_head.is_some_and(|h| self.rules.is_adverbial(self.word(h)))
+                        starter() || !clause_head.is_some_and(|h| self.rules.is_adverbial(self.word(h)))
                     }
                     _ => true,
                 }
@@ -766,6 +775,42 @@ impl Paragraph<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines are trimmed as `str::trim` trims them, whether or not they take
+    /// the shortcut for lines that start and end with ASCII other than
+    /// whitespace: with no blank line, each line is a paragraph.
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        const PIECES: [&str; 14] =
+            ["word", "W.", " ", "  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\u{a0}", "\u{3000}", "\u{85}", "é", "”"];
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for line in 0..next() % 5 + 1 {
+                if line > 0 {
+                    text.push('\n');
+                }
+                let word = next() % 4;
+                for p in 0..next() % 4 + 1 {
+                    text.push_str(if p == word { "word" } else { PIECES[(next() % 14) as usize] });
+                }
+                text.push_str("word");
+                for _ in 0..next() % 3 {
+                    text.push_str(PIECES[(next() % 14) as usize]);
+                }
+            }
+            let expected: Vec<&str> = text.split('\n').map(str::trim).collect();
+            let (paragraphs, _) = layout(&text);
+            let found: Vec<&str> = paragraphs.iter().map(|p| p.text(&text)).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
 
     /// The splitter sees only the tokens the tokenizer notes (and those after
     /// a break): every token that has a mark of its own must be noted.
