@@ -385,7 +385,9 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if FAST {
+        // The plain tokens start with a letter, a digit, a comma, a period
+        // or ASCII whitespace.
+        if FAST && (WORD_BITS[c as usize] != 0 || matches!(c, b',' | b'.') || c < b' ') {
             let (end, space_after) = plain_words(text, i, space, &mut out, marks);
             if end > i {
                 (i, space) = (end, space_after);
@@ -413,7 +415,10 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
                     }
                 }
                 QT => {
-                    if let Some(end) = clitic_or_elision(text, i, space, &out) {
+                    // Of the straight marks, only `'` can start a word.
+                    if c == b'\''
+                        && let Some(end) = clitic_or_elision(text, i, space, &out)
+                    {
                         i = end;
                         kind = TokenKind::Word;
                     } else {
