@@ -262,6 +262,15 @@ fn paragraph_marks(
         }
         *bp += 1;
     }
+    // Most paragraphs have no break inside.
+    if brk.is_empty() {
+        for k in noted {
+            if let Some(m) = mark_of(text, &toks[k], k, 0) {
+                marks.push(m);
+            }
+        }
+        return;
+    }
     // Both lists are in order: merged, a token in both once.
     let mut noted = noted.peekable();
     let mut brk = brk.iter().copied().peekable();
@@ -718,7 +727,9 @@ impl Paragraph<'_> {
 
         // Look through an opening quote or bracket to the word it opens.
         let mut f = j + 1;
-        if matches!(next.kind, TokenKind::Quote(_)) || matches!(self.word(f), "(" | "[" | "{") {
+        if matches!(next.kind, TokenKind::Quote(_))
+            || next.span.len() == 1 && matches!(self.text.as_bytes()[next.span.start], b'(' | b'[' | b'{')
+        {
             f += 1;
             if f >= n {
                 return true;
