@@ -520,6 +520,12 @@ impl Paragraph<'_> {
         self.toks[i].text(self.text)
     }
 
+    /// Whether token `i` is a lone period.
+    fn is_period(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.span.len() == 1 && self.text.as_bytes()[t.span.start] == b'.'
+    }
+
     /// The first word among tokens `from..to`, all plain (no marks).
     fn first_word(&self, from: usize, to: usize) -> Option<usize> {
         (from..to).find(|&i| self.toks[i].kind == TokenKind::Word)
@@ -568,7 +574,7 @@ impl Paragraph<'_> {
             let mut j = k;
             let mut mj = m;
             let mut closer = false;
-            let mut periods = usize::from(self.word(k) == ".");
+            let mut periods = usize::from(self.is_period(k));
             // A break inside an absorbed citation ends the sentence after it.
             let mut broken = false;
             while j + 1 < n {
@@ -576,7 +582,7 @@ impl Paragraph<'_> {
                     break;
                 };
                 if u.flags & TERM_PUNCT != 0 {
-                    periods += usize::from(self.word(j + 1) == ".");
+                    periods += usize::from(self.is_period(j + 1));
                 } else if u.flags & CLOSER != 0 {
                     closer = true;
                 } else if let Some(end) = self.citation(j + 1) {
@@ -644,7 +650,7 @@ impl Paragraph<'_> {
         let (word, wi) = if t.kind == TokenKind::Word {
             // A dotted abbreviation: `U.S.`
             (&s[..s.len() - 1], k)
-        } else if s == "." && k > 0 && self.toks[k - 1].kind == TokenKind::Word {
+        } else if self.is_period(k) && k > 0 && self.toks[k - 1].kind == TokenKind::Word {
             (self.word(k - 1), k - 1)
         } else {
             return Before::Other;
@@ -655,7 +661,7 @@ impl Paragraph<'_> {
             }
             // Units only after a number or another unit: `5 ft. 6 in.`, `12 sq. ft.`
             let mut p = wi;
-            if p > 1 && self.word(p - 1) == "." {
+            if p > 1 && self.is_period(p - 1) {
                 p -= 1;
             }
             let after_number = p > 0
@@ -670,13 +676,15 @@ impl Paragraph<'_> {
         if b.len() == 1 && b[0].is_ascii_uppercase() {
             return Before::Initial;
         }
-        if b.contains(&b'.') {
+        // An ordinary lowercase word holds no period.
+        let lower = b.len() >= 2 && b.iter().all(u8::is_ascii_lowercase);
+        if !lower && b.contains(&b'.') {
             // Unknown dotted initialisms of capitals (`P.D.T.`, `N.Y.`) read as
             // names; other dotted forms as ordinary abbreviations.
             let caps = word.split('.').all(|seg| seg.len() == 1 && seg.as_bytes()[0].is_ascii_uppercase());
             return Before::Abbrev(if caps { Abbrev::Continuing } else { Abbrev::General });
         }
-        if b.len() >= 2 && b.iter().all(u8::is_ascii_lowercase) && t.kind == TokenKind::Punct {
+        if lower && t.kind == TokenKind::Punct {
             return Before::LowerWord;
         }
         Before::Other
@@ -685,21 +693,17 @@ impl Paragraph<'_> {
     /// Does the sentence end after tokens `k..=j` (terminal mark at `k`, then
     /// absorbed marks)?
     fn ends(&self, start: usize, k: usize, j: usize, closer: bool, periods: usize, clause_head: Option<usize>) -> bool {
-        let term = self.word(k);
         let n = self.toks.len();
         let next = &self.toks[j + 1];
         let is_word = self.toks[k].kind == TokenKind::Word;
         // A lone period, the commonest mark, holds neither an ellipsis nor a
         // question mark.
-        let plain = term == ".";
-        let ellipsis = (!is_word && periods >= 2) || (!plain && (term.contains("..") || term.contains('…')));
-        let question = !plain && term.contains(['?', '!']);
+        let plain = self.is_period(k);
+        let term = || self.word(k);
+        let ellipsis = (!is_word && periods >= 2) || (!plain && (term().contains("..") || term().contains('…')));
+        let question = !plain && term().contains(['?', '!']);
         // A list marker: `1.` opening its line.
-        if term == "."
-            && k == start + 1
-            && self.toks[start].kind == TokenKind::Number
-            && self.toks[start].span.len() <= 3
-        {
+        if plain && k == start + 1 && self.toks[start].kind == TokenKind::Number && self.toks[start].span.len() <= 3 {
             return false;
         }
         // `(the E.U.).`: the sentence's own period follows the abbreviation's.
