@@ -2,9 +2,12 @@
 //!
 //! The scanner looks at each byte a bounded number of times (a word is tried
 //! as a URL or a dotted abbreviation only where it stops at a `:` or `.`
-//! within five bytes of its start, and then scanned on plainly), so it runs
-//! in linear time on any input. ASCII takes a table-driven fast path;
-//! other characters are decoded one at a time.
+//! within five bytes of its start, and then scanned on plainly; a word the
+//! fast loop turns down is scanned once more by the general scan), so it
+//! runs in linear time on any input. Plain tokens (ASCII words and numbers
+//! that end where nothing can join them, commas, lone periods, whitespace)
+//! take a loop of their own that reads words eight bytes at a time; the rest
+//! take the general scan, which decodes non-ASCII characters one at a time.
 
 use crate::Span;
 
