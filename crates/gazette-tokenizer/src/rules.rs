@@ -40,9 +40,10 @@ pub struct Rules {
     /// a word lowercased into a buffer is looked up as it is.
     abbrevs: HashMap<Box<[u8]>, Abbrev>,
     /// For each length up to 15 bytes, bit `c & 31` set when an ASCII
-    /// abbreviation of that length starts with `c`: most words are looked up
-    /// no further.
+    /// abbreviation of that length starts with `c`, and when one ends with
+    /// `c`: most words are looked up no further.
     abbrev_starts: [u32; 16],
+    abbrev_ends: [u32; 16],
     words: HashMap<Box<str>, u8>,
 }
 
@@ -94,16 +95,17 @@ impl Rules {
                 return Err(err(format!("{word:?} already has class {old:?}")));
             }
         }
-        let mut abbrev_starts = [0u32; 16];
+        let (mut abbrev_starts, mut abbrev_ends) = ([0u32; 16], [0u32; 16]);
         for key in abbrevs.keys() {
-            if let Some(&c) = key.first()
+            if let (Some(&first), Some(&last)) = (key.first(), key.last())
                 && key.is_ascii()
                 && key.len() < 16
             {
-                abbrev_starts[key.len()] |= 1 << (c & 31);
+                abbrev_starts[key.len()] |= 1 << (first & 31);
+                abbrev_ends[key.len()] |= 1 << (last & 31);
             }
         }
-        Ok(Rules { abbrevs, abbrev_starts, words })
+        Ok(Rules { abbrevs, abbrev_starts, abbrev_ends, words })
     }
 
     pub(crate) fn abbrev(&self, word: &str) -> Option<Abbrev> {
@@ -113,7 +115,10 @@ impl Rules {
         let bytes = word.as_bytes();
         if bytes.is_ascii() {
             // Letters of either case agree in their low five bits.
-            if bytes.first().is_some_and(|&c| self.abbrev_starts[bytes.len()] >> (c & 31) & 1 == 0) {
+            let seen = |set: &[u32; 16], c: u8| set[bytes.len()] >> (c & 31) & 1 != 0;
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last())
+                && !(seen(&self.abbrev_starts, first) && seen(&self.abbrev_ends, last))
+            {
                 return None;
             }
             let mut buf = [0u8; 15];
