@@ -45,6 +45,9 @@ pub struct Rules {
     abbrev_starts: [u32; 16],
     abbrev_ends: [u32; 16],
     words: HashMap<Box<str>, u8>,
+    /// For each length up to 31 bytes, bit `c & 31` set when a word of the
+    /// other lists has that length and starts with the byte `c`.
+    word_starts: [u32; 32],
 }
 
 impl Rules {
@@ -105,7 +108,15 @@ impl Rules {
                 abbrev_ends[key.len()] |= 1 << (last & 31);
             }
         }
-        Ok(Rules { abbrevs, abbrev_starts, abbrev_ends, words })
+        let mut word_starts = [0u32; 32];
+        for key in words.keys() {
+            if let Some(&c) = key.as_bytes().first()
+                && key.len() < 32
+            {
+                word_starts[key.len()] |= 1 << (c & 31);
+            }
+        }
+        Ok(Rules { abbrevs, abbrev_starts, abbrev_ends, words, word_starts })
     }
 
     pub(crate) fn abbrev(&self, word: &str) -> Option<Abbrev> {
@@ -132,6 +143,13 @@ impl Rules {
     }
 
     fn flags(&self, word: &str) -> u8 {
+        let b = word.as_bytes();
+        if let Some(&c) = b.first()
+            && b.len() < 32
+            && self.word_starts[b.len()] >> (c & 31) & 1 == 0
+        {
+            return 0;
+        }
         self.words.get(word).copied().unwrap_or(0)
     }
 
@@ -179,8 +197,8 @@ mod tests {
         assert!(r.is_speech("asked"));
     }
 
-    /// The filter in front of the abbreviation table lets every listed
-    /// abbreviation through, in any case, and turns other words away.
+    /// The filters in front of the tables let every listed abbreviation
+    /// through, in any case, and every listed word, and turn others away.
     #[test]
     fn every_abbreviation_is_found_in_any_case() {
         let r = Rules::parse(DEFAULT_SENTENCE_WORDS).unwrap();
@@ -200,6 +218,19 @@ mod tests {
         for word in ["said", "year", "Minister", "xyz", "Z", "", "été"] {
             assert_eq!(r.abbrev(word), None, "{word:?}");
         }
+        for line in DEFAULT_SENTENCE_WORDS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((word, class)) = line.split_once('\t') else { continue };
+            let found = match class.trim() {
+                "starter" => r.is_starter(word.trim()),
+                "speech" => r.is_speech(word.trim()),
+                "numberword" => r.is_number_word(word.trim()),
+                "timezone" => r.is_timezone(word.trim()),
+                _ => true,
+            };
+            assert!(found, "{line:?}");
+        }
+        assert!(ADVERBIAL_WORDS.iter().all(|w| r.is_adverbial(w)));
+        assert!(!r.is_starter("the") && !r.is_speech("Asked") && !r.is_speech(""));
         let custom = Rules::parse("Éd\tgeneral\nq\tunit\n").unwrap();
         assert_eq!(custom.abbrev("éD"), Some(Abbrev::General));
         assert_eq!(custom.abbrev("Q"), Some(Abbrev::Unit));
