@@ -201,6 +201,7 @@ struct Mark {
 
 /// The mark of token `idx` of a paragraph, `t`, if the splitter has to look
 /// at it; `flags` holds [`BREAK`] when a break comes before it.
+#[inline(always)]
 fn mark_of(text: &str, t: &Token, idx: usize, mut flags: u16) -> Option<Mark> {
     let b = text.as_bytes();
     let mut pair = None;

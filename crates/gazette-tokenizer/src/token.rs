@@ -545,27 +545,26 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
 
 fn case_of(s: &str) -> Case {
     let b = s.as_bytes();
+    if !b.is_ascii() {
+        return case_of_chars(s);
+    }
+    // The first letter, then the letters after it, as for a word.
+    let Some(p) = b.iter().position(u8::is_ascii_alphabetic) else { return Case::None };
+    let rest = b[p + 1..].iter().fold(0, |bits, &c| bits | WORD_BITS[c as usize]);
+    ascii_case(b[p], rest)
+}
+
+/// [`case_of`] for any text, char by char.
+fn case_of_chars(s: &str) -> Case {
     let (mut upper, mut lower) = (0usize, 0usize);
     let mut first: Option<bool> = None;
-    if b.is_ascii() {
-        for &c in b {
-            let u = c.wrapping_sub(b'A') < 26;
-            let l = c.wrapping_sub(b'a') < 26;
-            if first.is_none() && (u || l) {
-                first = Some(u);
-            }
-            upper += u as usize;
-            lower += l as usize;
+    for ch in s.chars() {
+        let (u, l) = (ch.is_uppercase(), ch.is_lowercase());
+        if first.is_none() && (u || l) {
+            first = Some(u);
         }
-    } else {
-        for ch in s.chars() {
-            let (u, l) = (ch.is_uppercase(), ch.is_lowercase());
-            if first.is_none() && (u || l) {
-                first = Some(u);
-            }
-            upper += u as usize;
-            lower += l as usize;
-        }
+        upper += u as usize;
+        lower += l as usize;
     }
     match first {
         None => Case::None,
@@ -1183,6 +1182,21 @@ mod tests {
             agree(&String::from_utf8_lossy(&bytes));
             let bytes: Vec<u8> = (0..next() % 24).map(|_| next() as u8).collect();
             agree(&String::from_utf8_lossy(&bytes));
+        }
+    }
+
+    /// The case of ASCII text from its first letter and the letters after
+    /// it is the case counted char by char.
+    #[test]
+    fn the_ascii_case_agrees_with_the_case_by_chars() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 7) as usize;
+            let text: String = (0..len).map(|k| char::from(b"aZ5 q.Mx-B"[(x >> (8 * k)) as usize % 10])).collect();
+            assert_eq!(case_of(&text), case_of_chars(&text), "{text:?}");
         }
     }
 
