@@ -220,7 +220,15 @@ pub(crate) struct TriggerLexicon {
     /// The hashes of the words of `flags`: most words have no flags, and
     /// are settled without a look at the table.
     flags_bloom: crate::fold::Bloom,
+    /// The hashes of the flag words that may stand inside a trigger phrase
+    /// ([`SKIP_FLAGS`]): most words are none of them, and what a phrase may
+    /// skip there is settled without looking up their flags.
+    skip_bloom: crate::fold::Bloom,
 }
+
+/// The flags of words a trigger phrase may hold without changing it (see
+/// the `skip_at` of [`find`]).
+const SKIP_FLAGS: u64 = flag::MODIF | flag::DAY | flag::ON | flag::COUNT;
 
 /// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
 /// the number of flag words (checked at parse).
@@ -269,6 +277,7 @@ impl TriggerLexicon {
             flag_sets: vec![0, 0],
             flag_slots: vec![0; FLAG_SLOTS].into_boxed_slice(),
             flags_bloom: crate::fold::Bloom::default(),
+            skip_bloom: crate::fold::Bloom::default(),
         };
         let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
         for (words, f) in FLAG_WORDS {
@@ -276,6 +285,9 @@ impl TriggerLexicon {
                 for w in [w.to_string(), w.replace('\'', "’")] {
                     let h = word_hash(w.as_bytes());
                     lex.flags_bloom.insert(h);
+                    if f & SKIP_FLAGS != 0 {
+                        lex.skip_bloom.insert(h);
+                    }
                     let mut i = flag_slot(h);
                     loop {
                         match lex.flag_slots[i] {
@@ -1470,6 +1482,11 @@ pub(crate) fn find(
         // decades-old embargo on`, `imposed a 25-percent tariff on`). One
         // closure a sentence, not one a token.
         let skip_at = |p: usize| {
+            // Most words have none of the flags looked at here (the filter
+            // says so without a lookup): only a hyphenated modifier then.
+            if toks[p].kind == TokenKind::Word && !lex.skip_bloom.may_contain(hashes[p]) {
+                return hyphenated_modifier(text, toks, p, hi);
+            }
             let f = cx.f(p);
             if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
                 1
@@ -1484,9 +1501,15 @@ pub(crate) fn find(
         found.clear();
         let mut k = lo;
         while k < hi {
-            // Only a word starts a trigger, and most words start none (the
-            // cheapest test first: a read of the first words' filter).
-            if toks[k].kind != TokenKind::Word || !lex.bloom.may_contain(hashes[k]) {
+            // Only a word starts a trigger, and most words start none: the
+            // next token whose hash the first words' filter may hold (a tight
+            // scan of the hashes; other tokens have hash 0, which the filter
+            // may hold too, so the kind is checked after).
+            match hashes[k..hi].iter().position(|&h| lex.bloom.may_contain(h)) {
+                Some(skip) => k += skip,
+                None => break,
+            }
+            if toks[k].kind != TokenKind::Word {
                 k += 1;
                 continue;
             }
