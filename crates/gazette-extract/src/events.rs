@@ -1425,7 +1425,8 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
 }
 
 /// Finds the events of one article. `hashes` holds the [`word_hash`] of
-/// each word token (0 for other tokens); `quote_content` is sorted by start.
+/// each word token (0 for other tokens); `mentions` are in text order;
+/// `quote_content` is sorted by start.
 pub(crate) fn find(
     lex: &TriggerLexicon,
     text: &str,
@@ -1436,6 +1437,7 @@ pub(crate) fn find(
 ) -> Vec<Event> {
     let toks = &analysis.tokens;
     let n = toks.len();
+    debug_assert!(mentions.windows(2).all(|w| w[0].token <= w[1].token), "mentions in text order");
     // Mention index + 1 starting / ending (last token) at each token.
     let mut at = vec![TokenSlot::default(); n];
     for (i, m) in mentions.iter().enumerate() {
@@ -1471,6 +1473,8 @@ pub(crate) fn find(
     let mut out: Vec<Event> = Vec::new();
     // The person last in subject position, for `he` / `she`.
     let mut last_person: Option<(usize, usize)> = None;
+    // The first mention not before the sentence.
+    let mut next_mention = 0;
     // The triggers of a sentence: (first token, token after, entry).
     let mut found: Vec<(usize, usize, u32)> = Vec::new();
     for (si, s) in analysis.sentences.iter().enumerate() {
@@ -1618,15 +1622,26 @@ pub(crate) fn find(
         }
         // The sentence's first person mention, if it opens the sentence's
         // subject, is the antecedent of the next `he` / `she`.
-        if let Some(m) = (lo..hi.min(lo + 12)).find_map(|k| {
-            let m = cx.at[k].start;
-            let person = m != 0 && mentions[m as usize - 1].kind == EntityKind::Person;
-            let possessor = person && {
-                let e = cx.end_token(m as usize - 1);
-                e < hi && is_possessive(text, &toks[e])
-            };
-            (person && !possessor).then(|| m as usize - 1)
-        }) {
+        // (The mentions are in text order: those starting in the sentence's
+        // first twelve tokens are visited, not the tokens; at a token where
+        // several start, the one [`Cx::mention_starting`] gives.)
+        while next_mention < mentions.len() && mentions[next_mention].token < lo {
+            next_mention += 1;
+        }
+        if let Some(m) = mentions[next_mention..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.token < hi.min(lo + 12))
+            .map(|(i, m)| (next_mention + i, m))
+            .find_map(|(i, m)| {
+                let person = cx.mention_starting(m.token) == Some(i) && m.kind == EntityKind::Person;
+                let possessor = person && {
+                    let e = cx.end_token(i);
+                    e < hi && is_possessive(text, &toks[e])
+                };
+                (person && !possessor).then_some(i)
+            })
+        {
             last_person = Some((m, si));
         }
     }
