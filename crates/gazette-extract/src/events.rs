@@ -1424,6 +1424,13 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
+/// The first of `hashes` that `bloom` may hold: the scan every token of an
+/// article goes through, out of line so that it keeps its few registers.
+#[inline(never)]
+fn first_may_hold(bloom: &crate::fold::Bloom, hashes: &[u64]) -> Option<usize> {
+    hashes.iter().position(|&h| bloom.may_contain(h))
+}
+
 /// Finds the events of one article. `hashes` holds the [`word_hash`] of
 /// each word token (0 for other tokens); `mentions` are in text order;
 /// `quote_content` is sorted by start.
@@ -1509,7 +1516,7 @@ pub(crate) fn find(
             // next token whose hash the first words' filter may hold (a tight
             // scan of the hashes; other tokens have hash 0, which the filter
             // may hold too, so the kind is checked after).
-            match hashes[k..hi].iter().position(|&h| lex.bloom.may_contain(h)) {
+            match first_may_hold(&lex.bloom, &hashes[k..hi]) {
                 Some(skip) => k += skip,
                 None => break,
             }
