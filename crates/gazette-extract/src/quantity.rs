@@ -81,6 +81,10 @@ const UNITS: &[&str] = &[
 /// `twenty` to `ninety`: the value is ten times the position plus two.
 const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
+/// The shapes of [`UNITS`] and [`TENS`]: most words are passed over
+/// without a search of the lists.
+const NUMBER_WORD_SHAPES: crate::timex::Shapes = crate::timex::Shapes::of(&[UNITS, TENS]);
+
 /// Multiplier words after a number (`200 million`, `1.2 bn`).
 const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
@@ -292,6 +296,8 @@ impl<'a> Scan<'a> {
             } else {
                 return None;
             }
+        } else if !NUMBER_WORD_SHAPES.may_hold(w) {
+            return None;
         } else if let Some((tens, _)) = entry(TENS, w) {
             let tens = 10 * (tens as u64 + 2);
             match entry(UNITS, self.word(i + 2)).filter(|(unit, _)| *unit < 9) {
