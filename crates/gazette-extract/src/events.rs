@@ -460,11 +460,28 @@ impl TriggerLexicon {
             return None;
         }
         let list = self.by_first.get(&h)?;
-        // The first word once (the hash may collide), then the rest per entry.
+        // The rest per entry, then the first word once (the hash may
+        // collide): most candidates match no entry, and are settled without
+        // a comparison of their first word.
         let first = &self.entries[*list.first()? as usize].words[0];
-        if !same_word(t.text(text), first) {
-            return None;
-        }
+        self.match_rest(text, toks, hashes, k, end, list, skip_at, is_count).filter(|_| same_word(t.text(text), first))
+    }
+
+    /// [`TriggerLexicon::match_at`] once the word at `k` has the hash of the
+    /// first word of the entries of `list`, that word not yet compared.
+    #[allow(clippy::too_many_arguments)]
+    fn match_rest(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hashes: &[u64],
+        k: usize,
+        end: usize,
+        list: &[u32],
+        skip_at: &dyn Fn(usize) -> usize,
+        is_count: &dyn Fn(usize) -> bool,
+    ) -> Option<(u32, usize)> {
+        let h = hashes[k];
         // No phrase can match when the next word is none a phrase has next
         // (nor a determiner left out), and no word stands inserted there:
         // only a one-word entry then.
