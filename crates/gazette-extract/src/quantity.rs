@@ -183,7 +183,9 @@ impl<'a> Scan<'a> {
 
     /// `$200 million`, `US$5m`, `€1.2 billion`.
     fn money_sign(&self, i: usize) -> Option<Quantity> {
-        let sign = if self.raw(i) == "US" && self.raw(i + 1) == "$" && self.glued(i + 1) { i + 1 } else { i };
+        // (Most tokens have no currency sign after them: settled by its kind.)
+        let dollar = self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Currency);
+        let sign = if dollar && self.raw(i) == "US" && self.raw(i + 1) == "$" && self.glued(i + 1) { i + 1 } else { i };
         if self.tok(sign)?.kind != TokenKind::Currency {
             return None;
         }
