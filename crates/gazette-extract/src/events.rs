@@ -573,6 +573,7 @@ impl TriggerLexicon {
 
 /// The key of two consecutive words by their [`word_hash`]es, with every
 /// determiner the same word (any determiner stands for any other).
+#[inline]
 fn pair_key(first: u64, second: u64) -> u64 {
     let second = if ARTICLE_HASHES.contains(&second) { ARTICLE_HASHES[0] } else { second };
     first.rotate_left(29) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
