@@ -488,7 +488,9 @@ impl TriggerLexicon {
         let longest = self.entries[list[0] as usize].words.len();
         let next = if longest >= 2 { self.next_word(text, toks, hashes, k, end) } else { NextWord::None };
         if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
-            return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
+            // (The list is sorted longest first: its one-word entries end it.)
+            let one_word = |&e: &u32| self.entries[e as usize].words.len() == 1;
+            return list.iter().copied().rev().take_while(one_word).last().map(|e| (e, k + 1));
         }
         // A modifier inside a phrase is tried only when one stands in reach
         // (looked for once, and only when an entry does not match as is).
@@ -745,7 +747,8 @@ const MAX_PHRASE_CHANGES: usize = 2;
 
 /// [`words_match`] with up to [`MAX_PHRASE_CHANGES`] words inserted after
 /// the first word (what `skip_at` says may stand there) or determiners left
-/// out; one past the last token, or `None` when nothing changed.
+/// out; one past the last token, or `None` when nothing changed. The first
+/// word is not compared (the caller compares it with token `k`).
 /// `is_count` tells a count: a number or one of [`COUNT_WORDS`].
 fn words_match_modified(
     text: &str,
@@ -757,20 +760,16 @@ fn words_match_modified(
     is_count: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
-    let mut p = k;
+    let mut p = k + 1;
     let mut changes = 0;
-    for (i, w) in words.iter().enumerate() {
+    for (i, w) in words.iter().enumerate().skip(1) {
         if p >= end {
             return None;
         }
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if i > 0
-                && changes < MAX_PHRASE_CHANGES
-                && in_list(&ARTICLES, w)
-                && same(p, words.get(i + 1).map_or("", |x| &**x))
-            {
+            if changes < MAX_PHRASE_CHANGES && in_list(&ARTICLES, w) && same(p, words.get(i + 1).map_or("", |x| &**x)) {
                 changes += 1;
                 continue;
             }
@@ -778,7 +777,7 @@ fn words_match_modified(
             // A count stands before a noun, not a preposition (`fired 300
             // at the plant` is no `fired at`).
             loop {
-                let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
+                let n = if changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
                 if n == 0 || p + n >= end || (is_count(p) && in_list(&PREPOSITIONS, w)) {
                     return None;
                 }
