@@ -517,7 +517,7 @@ impl TriggerLexicon {
     fn next_word(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> NextWord {
         match toks.get(k + 1).filter(|_| k + 1 < end) {
             None => NextWord::None,
-            Some(t) if !t.text(text).is_ascii() => NextWord::Any,
+            Some(t) if !text.as_bytes()[t.span.start..t.span.end].is_ascii() => NextWord::Any,
             Some(t) if t.kind == TokenKind::Word => NextWord::Hash(hashes[k + 1]),
             Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
         }
@@ -1510,10 +1510,19 @@ pub(crate) fn find(
         // decades-old embargo on`, `imposed a 25-percent tariff on`). One
         // closure a sentence, not one a token.
         let skip_at = |p: usize| {
-            // Most words have none of the flags looked at here (the filter
-            // says so without a lookup): only a hyphenated modifier then.
-            if toks[p].kind == TokenKind::Word && !lex.skip_bloom.may_contain(hashes[p]) {
-                return hyphenated_modifier(text, toks, p, hi);
+            match toks[p].kind {
+                // Most words have none of the flags looked at here (the
+                // filter says so without a lookup): only a hyphenated
+                // modifier then, which needs a token glued to the word.
+                TokenKind::Word if !lex.skip_bloom.may_contain(hashes[p]) => {
+                    let glued = toks.get(p + 1).is_some_and(|t| p + 1 < hi && !t.space_before);
+                    return if glued { hyphenated_modifier(text, toks, p, hi) } else { 0 };
+                }
+                TokenKind::Word => {}
+                // A number is a count; other tokens have no flags and start
+                // no hyphenated modifier.
+                TokenKind::Number => return 1,
+                _ => return 0,
             }
             let f = cx.f(p);
             if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
