@@ -108,24 +108,28 @@ const PARTS_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
 const COUNTS: [&str; 11] = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /// The shapes of the words of some lists of lowercase ASCII words: the
-/// lengths (up to 31) of the words that start with each letter. Most words
-/// of a text have a shape none of a short list's words has, and are passed
-/// over without a search of the list.
+/// lengths (up to 31) of the words by their first and last letters. Most
+/// words of a text have a shape none of a short list's words has, and are
+/// passed over without a search of the list.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Shapes([u32; 26]);
+pub(crate) struct Shapes([u32; 26 * 26]);
 
 impl Shapes {
-    /// The shapes of the words of `lists` (each lowercase, starting with a
-    /// letter, and shorter than 32 bytes: checked when the constant is made).
+    /// The shapes of the words of `lists` (each lowercase, starting and
+    /// ending with a letter, and shorter than 32 bytes: checked when the
+    /// constant is made).
     pub(crate) const fn of(lists: &[&[&str]]) -> Shapes {
-        let mut lengths = [0u32; 26];
+        let mut lengths = [0u32; 26 * 26];
         let mut l = 0;
         while l < lists.len() {
             let mut i = 0;
             while i < lists[l].len() {
                 let w = lists[l][i].as_bytes();
-                assert!(!w.is_empty() && w.len() < 32 && w[0].is_ascii_lowercase(), "a word of a shaped list");
-                lengths[(w[0] - b'a') as usize] |= 1 << w.len();
+                assert!(
+                    !w.is_empty() && w.len() < 32 && w[0].is_ascii_lowercase() && w[w.len() - 1].is_ascii_lowercase(),
+                    "a word of a shaped list"
+                );
+                lengths[Shapes::index(w[0], w[w.len() - 1])] |= 1 << w.len();
                 i += 1;
             }
             l += 1;
@@ -133,12 +137,20 @@ impl Shapes {
         Shapes(lengths)
     }
 
+    /// The entry of two lowercase letters.
+    const fn index(first: u8, last: u8) -> usize {
+        (first - b'a') as usize * 26 + (last - b'a') as usize
+    }
+
     /// False when no word of the lists has the shape of `w` (ASCII case
     /// ignored), so that `w` is none of them; true when one may be `w`.
     #[inline]
     pub(crate) fn may_hold(&self, w: &str) -> bool {
-        match w.as_bytes().first().map(u8::to_ascii_lowercase) {
-            Some(b @ b'a'..=b'z') => w.len() < 32 && self.0[(b - b'a') as usize] & 1 << w.len() != 0,
+        let w = w.as_bytes();
+        match (w.first().map(u8::to_ascii_lowercase), w.last().map(u8::to_ascii_lowercase)) {
+            (Some(a @ b'a'..=b'z'), Some(z @ b'a'..=b'z')) => {
+                w.len() < 32 && self.0[Shapes::index(a, z)] & 1 << w.len() != 0
+            }
             _ => false,
         }
     }
