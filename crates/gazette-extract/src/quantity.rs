@@ -203,7 +203,9 @@ impl<'a> Scan<'a> {
 
     /// A number followed by what it measures: a percent, a currency, a noun.
     fn after_number(&self, i: usize) -> Option<Quantity> {
-        let n = self.numeral(i).or_else(|| self.words(i))?;
+        // (Most tokens are words: `numeral` is called only for a number.)
+        let number = self.tok(i).is_some_and(|t| t.kind == TokenKind::Number);
+        let n = if number { self.numeral(i) } else { None }.or_else(|| self.words(i))?;
         let j = n.end;
         let percent = |end| Some(self.make(i, end, QuantityKind::Percent, &n, None));
         if n.percent {
