@@ -1423,7 +1423,11 @@ pub(crate) fn same_clause(text: &str, toks: &[Token], a: usize, b: usize) -> boo
 }
 
 fn is_boundary_token(text: &str, t: &Token) -> bool {
-    is_punct(text, t, &[";", ":", "—", "–", "(", ")"]) || is(text, t, &CLAUSE_WORDS)
+    // (No clause word has an apostrophe: a word of another shape is none,
+    // whatever its marks.)
+    const CLAUSE_SHAPES: crate::timex::Shapes = crate::timex::Shapes::of(&[&CLAUSE_WORDS]);
+    is_punct(text, t, &[";", ":", "—", "–", "(", ")"])
+        || (CLAUSE_SHAPES.may_hold(t.text(text)) && is(text, t, &CLAUSE_WORDS))
 }
 
 /// A span of quoted or reported content: its quote and the speaker's mention.
