@@ -350,7 +350,8 @@ impl<'a> Cursor<'a> {
 }
 
 /// First words of every time expression (and numbers), sorted: most tokens
-/// start none, and are passed over after one binary search.
+/// start none, and are passed over after a look at their shape
+/// ([`START_SHAPES`]) or one binary search.
 const STARTS: [&str; 64] = [
     "a",
     "apr",
