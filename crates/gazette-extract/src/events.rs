@@ -220,7 +220,15 @@ pub(crate) struct TriggerLexicon {
     /// The hashes of the words of `flags`: most words have no flags, and
     /// are settled without a look at the table.
     flags_bloom: crate::fold::Bloom,
+    /// The hashes of the flag words that may stand inside a trigger phrase
+    /// ([`SKIP_FLAGS`]): most words are none of them, and what a phrase may
+    /// skip there is settled without looking up their flags.
+    skip_bloom: crate::fold::Bloom,
 }
+
+/// The flags of words a trigger phrase may hold without changing it (see
+/// the `skip_at` of [`find`]).
+const SKIP_FLAGS: u64 = flag::MODIF | flag::DAY | flag::ON | flag::COUNT;
 
 /// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
 /// the number of flag words (checked at parse).
@@ -269,6 +277,7 @@ impl TriggerLexicon {
             flag_sets: vec![0, 0],
             flag_slots: vec![0; FLAG_SLOTS].into_boxed_slice(),
             flags_bloom: crate::fold::Bloom::default(),
+            skip_bloom: crate::fold::Bloom::default(),
         };
         let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
         for (words, f) in FLAG_WORDS {
@@ -276,6 +285,9 @@ impl TriggerLexicon {
                 for w in [w.to_string(), w.replace('\'', "’")] {
                     let h = word_hash(w.as_bytes());
                     lex.flags_bloom.insert(h);
+                    if f & SKIP_FLAGS != 0 {
+                        lex.skip_bloom.insert(h);
+                    }
                     let mut i = flag_slot(h);
                     loop {
                         match lex.flag_slots[i] {
@@ -448,18 +460,37 @@ impl TriggerLexicon {
             return None;
         }
         let list = self.by_first.get(&h)?;
-        // The first word once (the hash may collide), then the rest per entry.
+        // The rest per entry, then the first word once (the hash may
+        // collide): most candidates match no entry, and are settled without
+        // a comparison of their first word.
         let first = &self.entries[*list.first()? as usize].words[0];
-        if !same_word(t.text(text), first) {
-            return None;
-        }
+        self.match_rest(text, toks, hashes, k, end, list, skip_at, is_count).filter(|_| same_word(t.text(text), first))
+    }
+
+    /// [`TriggerLexicon::match_at`] once the word at `k` has the hash of the
+    /// first word of the entries of `list`, that word not yet compared.
+    #[allow(clippy::too_many_arguments)]
+    fn match_rest(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hashes: &[u64],
+        k: usize,
+        end: usize,
+        list: &[u32],
+        skip_at: &dyn Fn(usize) -> usize,
+        is_count: &dyn Fn(usize) -> bool,
+    ) -> Option<(u32, usize)> {
+        let h = hashes[k];
         // No phrase can match when the next word is none a phrase has next
         // (nor a determiner left out), and no word stands inserted there:
         // only a one-word entry then.
         let longest = self.entries[list[0] as usize].words.len();
         let next = if longest >= 2 { self.next_word(text, toks, hashes, k, end) } else { NextWord::None };
         if longest >= 2 && !self.phrase_may_follow(k, h, next, skip_at) {
-            return list.iter().copied().find(|&e| self.entries[e as usize].words.len() == 1).map(|e| (e, k + 1));
+            // (The list is sorted longest first: its one-word entries end it.)
+            let one_word = |&e: &u32| self.entries[e as usize].words.len() == 1;
+            return list.iter().copied().rev().take_while(one_word).last().map(|e| (e, k + 1));
         }
         // A modifier inside a phrase is tried only when one stands in reach
         // (looked for once, and only when an entry does not match as is).
@@ -486,7 +517,7 @@ impl TriggerLexicon {
     fn next_word(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> NextWord {
         match toks.get(k + 1).filter(|_| k + 1 < end) {
             None => NextWord::None,
-            Some(t) if !t.text(text).is_ascii() => NextWord::Any,
+            Some(t) if !text.as_bytes()[t.span.start..t.span.end].is_ascii() => NextWord::Any,
             Some(t) if t.kind == TokenKind::Word => NextWord::Hash(hashes[k + 1]),
             Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
         }
@@ -544,6 +575,7 @@ impl TriggerLexicon {
 
 /// The key of two consecutive words by their [`word_hash`]es, with every
 /// determiner the same word (any determiner stands for any other).
+#[inline]
 fn pair_key(first: u64, second: u64) -> u64 {
     let second = if ARTICLE_HASHES.contains(&second) { ARTICLE_HASHES[0] } else { second };
     first.rotate_left(29) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -715,7 +747,8 @@ const MAX_PHRASE_CHANGES: usize = 2;
 
 /// [`words_match`] with up to [`MAX_PHRASE_CHANGES`] words inserted after
 /// the first word (what `skip_at` says may stand there) or determiners left
-/// out; one past the last token, or `None` when nothing changed.
+/// out; one past the last token, or `None` when nothing changed. The first
+/// word is not compared (the caller compares it with token `k`).
 /// `is_count` tells a count: a number or one of [`COUNT_WORDS`].
 fn words_match_modified(
     text: &str,
@@ -727,20 +760,16 @@ fn words_match_modified(
     is_count: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let same = |p: usize, w: &str| same_word(toks[p].text(text), w);
-    let mut p = k;
+    let mut p = k + 1;
     let mut changes = 0;
-    for (i, w) in words.iter().enumerate() {
+    for (i, w) in words.iter().enumerate().skip(1) {
         if p >= end {
             return None;
         }
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if i > 0
-                && changes < MAX_PHRASE_CHANGES
-                && in_list(&ARTICLES, w)
-                && same(p, words.get(i + 1).map_or("", |x| &**x))
-            {
+            if changes < MAX_PHRASE_CHANGES && in_list(&ARTICLES, w) && same(p, words.get(i + 1).map_or("", |x| &**x)) {
                 changes += 1;
                 continue;
             }
@@ -748,7 +777,7 @@ fn words_match_modified(
             // A count stands before a noun, not a preposition (`fired 300
             // at the plant` is no `fired at`).
             loop {
-                let n = if i > 0 && changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
+                let n = if changes < MAX_PHRASE_CHANGES { skip_at(p) } else { 0 };
                 if n == 0 || p + n >= end || (is_count(p) && in_list(&PREPOSITIONS, w)) {
                     return None;
                 }
@@ -1394,7 +1423,11 @@ pub(crate) fn same_clause(text: &str, toks: &[Token], a: usize, b: usize) -> boo
 }
 
 fn is_boundary_token(text: &str, t: &Token) -> bool {
-    is_punct(text, t, &[";", ":", "—", "–", "(", ")"]) || is(text, t, &CLAUSE_WORDS)
+    // (No clause word has an apostrophe: a word of another shape is none,
+    // whatever its marks.)
+    const CLAUSE_SHAPES: crate::timex::Shapes = crate::timex::Shapes::of(&[&CLAUSE_WORDS]);
+    is_punct(text, t, &[";", ":", "—", "–", "(", ")"])
+        || (CLAUSE_SHAPES.may_hold(t.text(text)) && is(text, t, &CLAUSE_WORDS))
 }
 
 /// A span of quoted or reported content: its quote and the speaker's mention.
@@ -1412,8 +1445,16 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
+/// The first of `hashes` that `bloom` may hold: the scan every token of an
+/// article goes through, out of line so that it keeps its few registers.
+#[inline(never)]
+fn first_may_hold(bloom: &crate::fold::Bloom, hashes: &[u64]) -> Option<usize> {
+    hashes.iter().position(|&h| bloom.may_contain(h))
+}
+
 /// Finds the events of one article. `hashes` holds the [`word_hash`] of
-/// each word token (0 for other tokens); `quote_content` is sorted by start.
+/// each word token (0 for other tokens); `mentions` are in text order;
+/// `quote_content` is sorted by start.
 pub(crate) fn find(
     lex: &TriggerLexicon,
     text: &str,
@@ -1424,6 +1465,7 @@ pub(crate) fn find(
 ) -> Vec<Event> {
     let toks = &analysis.tokens;
     let n = toks.len();
+    debug_assert!(mentions.windows(2).all(|w| w[0].token <= w[1].token), "mentions in text order");
     // Mention index + 1 starting / ending (last token) at each token.
     let mut at = vec![TokenSlot::default(); n];
     for (i, m) in mentions.iter().enumerate() {
@@ -1459,6 +1501,8 @@ pub(crate) fn find(
     let mut out: Vec<Event> = Vec::new();
     // The person last in subject position, for `he` / `she`.
     let mut last_person: Option<(usize, usize)> = None;
+    // The first mention not before the sentence.
+    let mut next_mention = 0;
     // The triggers of a sentence: (first token, token after, entry).
     let mut found: Vec<(usize, usize, u32)> = Vec::new();
     for (si, s) in analysis.sentences.iter().enumerate() {
@@ -1470,6 +1514,20 @@ pub(crate) fn find(
         // decades-old embargo on`, `imposed a 25-percent tariff on`). One
         // closure a sentence, not one a token.
         let skip_at = |p: usize| {
+            match toks[p].kind {
+                // Most words have none of the flags looked at here (the
+                // filter says so without a lookup): only a hyphenated
+                // modifier then, which needs a token glued to the word.
+                TokenKind::Word if !lex.skip_bloom.may_contain(hashes[p]) => {
+                    let glued = toks.get(p + 1).is_some_and(|t| p + 1 < hi && !t.space_before);
+                    return if glued { hyphenated_modifier(text, toks, p, hi) } else { 0 };
+                }
+                TokenKind::Word => {}
+                // A number is a count; other tokens have no flags and start
+                // no hyphenated modifier.
+                TokenKind::Number => return 1,
+                _ => return 0,
+            }
             let f = cx.f(p);
             if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
                 1
@@ -1484,9 +1542,15 @@ pub(crate) fn find(
         found.clear();
         let mut k = lo;
         while k < hi {
-            // Only a word starts a trigger, and most words start none (the
-            // cheapest test first: a read of the first words' filter).
-            if toks[k].kind != TokenKind::Word || !lex.bloom.may_contain(hashes[k]) {
+            // Only a word starts a trigger, and most words start none: the
+            // next token whose hash the first words' filter may hold (a tight
+            // scan of the hashes; other tokens have hash 0, which the filter
+            // may hold too, so the kind is checked after).
+            match first_may_hold(&lex.bloom, &hashes[k..hi]) {
+                Some(skip) => k += skip,
+                None => break,
+            }
+            if toks[k].kind != TokenKind::Word {
                 k += 1;
                 continue;
             }
@@ -1595,15 +1659,26 @@ pub(crate) fn find(
         }
         // The sentence's first person mention, if it opens the sentence's
         // subject, is the antecedent of the next `he` / `she`.
-        if let Some(m) = (lo..hi.min(lo + 12)).find_map(|k| {
-            let m = cx.at[k].start;
-            let person = m != 0 && mentions[m as usize - 1].kind == EntityKind::Person;
-            let possessor = person && {
-                let e = cx.end_token(m as usize - 1);
-                e < hi && is_possessive(text, &toks[e])
-            };
-            (person && !possessor).then(|| m as usize - 1)
-        }) {
+        // (The mentions are in text order: those starting in the sentence's
+        // first twelve tokens are visited, not the tokens; at a token where
+        // several start, the one [`Cx::mention_starting`] gives.)
+        while next_mention < mentions.len() && mentions[next_mention].token < lo {
+            next_mention += 1;
+        }
+        if let Some(m) = mentions[next_mention..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.token < hi.min(lo + 12))
+            .map(|(i, m)| (next_mention + i, m))
+            .find_map(|(i, m)| {
+                let person = cx.mention_starting(m.token) == Some(i) && m.kind == EntityKind::Person;
+                let possessor = person && {
+                    let e = cx.end_token(i);
+                    e < hi && is_possessive(text, &toks[e])
+                };
+                (person && !possessor).then_some(i)
+            })
+        {
             last_person = Some((m, si));
         }
     }
@@ -2515,6 +2590,25 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_skip_filter_holds_every_word_a_phrase_may_skip() {
+        // `skip_at` passes over a word the filter does not hold without
+        // looking up its flags: no word with a skip flag may be missing.
+        let lex = TriggerLexicon::embedded().expect("embedded lexicon");
+        let mut held = 0;
+        for (list, f) in FLAG_WORDS {
+            for w in list.iter().filter(|_| f & SKIP_FLAGS != 0) {
+                for w in [w.to_string(), w.to_uppercase(), w.replace('\'', "’")] {
+                    assert!(lex.skip_bloom.may_contain(word_hash(w.as_bytes())), "{w}");
+                    held += 1;
+                }
+            }
+        }
+        assert!(held > 100);
+        let others = ["the", "talks", "with", "said", "Russia", "on-off"];
+        assert!(others.iter().filter(|w| lex.skip_bloom.may_contain(word_hash(w.as_bytes()))).count() <= 1);
+    }
 
     #[test]
     fn flag_words_are_lowercase() {

@@ -81,6 +81,10 @@ const UNITS: &[&str] = &[
 /// `twenty` to `ninety`: the value is ten times the position plus two.
 const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
+/// The shapes of [`UNITS`] and [`TENS`]: most words are passed over
+/// without a search of the lists.
+const NUMBER_WORD_SHAPES: crate::timex::Shapes = crate::timex::Shapes::of(&[UNITS, TENS]);
+
 /// Multiplier words after a number (`200 million`, `1.2 bn`).
 const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
@@ -179,7 +183,9 @@ impl<'a> Scan<'a> {
 
     /// `$200 million`, `US$5m`, `€1.2 billion`.
     fn money_sign(&self, i: usize) -> Option<Quantity> {
-        let sign = if self.raw(i) == "US" && self.raw(i + 1) == "$" && self.glued(i + 1) { i + 1 } else { i };
+        // (Most tokens have no currency sign after them: settled by its kind.)
+        let dollar = self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Currency);
+        let sign = if dollar && self.raw(i) == "US" && self.raw(i + 1) == "$" && self.glued(i + 1) { i + 1 } else { i };
         if self.tok(sign)?.kind != TokenKind::Currency {
             return None;
         }
@@ -197,7 +203,9 @@ impl<'a> Scan<'a> {
 
     /// A number followed by what it measures: a percent, a currency, a noun.
     fn after_number(&self, i: usize) -> Option<Quantity> {
-        let n = self.numeral(i).or_else(|| self.words(i))?;
+        // (Most tokens are words: `numeral` is called only for a number.)
+        let number = self.tok(i).is_some_and(|t| t.kind == TokenKind::Number);
+        let n = if number { self.numeral(i) } else { None }.or_else(|| self.words(i))?;
         let j = n.end;
         let percent = |end| Some(self.make(i, end, QuantityKind::Percent, &n, None));
         if n.percent {
@@ -292,6 +300,8 @@ impl<'a> Scan<'a> {
             } else {
                 return None;
             }
+        } else if !NUMBER_WORD_SHAPES.may_hold(w) {
+            return None;
         } else if let Some((tens, _)) = entry(TENS, w) {
             let tens = 10 * (tens as u64 + 2);
             match entry(UNITS, self.word(i + 2)).filter(|(unit, _)| *unit < 9) {

@@ -107,6 +107,55 @@ const ANCHORING: [&str; 5] = ["in", "since", "by", "until", "till"];
 const PARTS_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
 const COUNTS: [&str; 11] = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
+/// The shapes of the words of some lists of lowercase ASCII words: the
+/// lengths (up to 31) of the words by their first and last letters. Most
+/// words of a text have a shape none of a short list's words has, and are
+/// passed over without a search of the list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shapes([u32; 26 * 26]);
+
+impl Shapes {
+    /// The shapes of the words of `lists` (each lowercase, starting and
+    /// ending with a letter, and shorter than 32 bytes: checked when the
+    /// constant is made).
+    pub(crate) const fn of(lists: &[&[&str]]) -> Shapes {
+        let mut lengths = [0u32; 26 * 26];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                let w = lists[l][i].as_bytes();
+                assert!(
+                    !w.is_empty() && w.len() < 32 && w[0].is_ascii_lowercase() && w[w.len() - 1].is_ascii_lowercase(),
+                    "a word of a shaped list"
+                );
+                lengths[Shapes::index(w[0], w[w.len() - 1])] |= 1 << w.len();
+                i += 1;
+            }
+            l += 1;
+        }
+        Shapes(lengths)
+    }
+
+    /// The entry of two lowercase letters.
+    const fn index(first: u8, last: u8) -> usize {
+        (first - b'a') as usize * 26 + (last - b'a') as usize
+    }
+
+    /// False when no word of the lists has the shape of `w` (ASCII case
+    /// ignored), so that `w` is none of them; true when one may be `w`.
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let w = w.as_bytes();
+        match (w.first().map(u8::to_ascii_lowercase), w.last().map(u8::to_ascii_lowercase)) {
+            (Some(a @ b'a'..=b'z'), Some(z @ b'a'..=b'z')) => {
+                w.len() < 32 && self.0[Shapes::index(a, z)] & 1 << w.len() != 0
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Position of `w` in `list` (lowercase words), ASCII case ignored.
 fn position(list: &[&str], w: &str) -> Option<usize> {
     list.iter().position(|x| w.eq_ignore_ascii_case(x))
@@ -301,7 +350,8 @@ impl<'a> Cursor<'a> {
 }
 
 /// First words of every time expression (and numbers), sorted: most tokens
-/// start none, and are passed over after one binary search.
+/// start none, and are passed over after a look at their shape
+/// ([`START_SHAPES`]) or one binary search.
 const STARTS: [&str; 64] = [
     "a",
     "apr",
@@ -369,13 +419,16 @@ const STARTS: [&str; 64] = [
     "yesterday",
 ];
 
+/// The shapes of [`STARTS`].
+const START_SHAPES: Shapes = Shapes::of(&[&STARTS]);
+
 /// Whether a time expression may start at this token.
 fn may_start(text: &str, t: &Token) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
             let w = t.span.text(text);
-            w.len() <= 9
+            START_SHAPES.may_hold(w)
                 && STARTS.binary_search_by(|x| x.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
         }
         _ => false,
@@ -533,6 +586,26 @@ mod tests {
     #[test]
     fn start_words_are_sorted_for_binary_search() {
         assert!(STARTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn shapes_never_turn_away_a_word_of_their_lists() {
+        let lists: [&[&str]; 3] = [&STARTS, &COUNTS, &MONTHS];
+        let shapes = Shapes::of(&lists);
+        let mut words: Vec<String> = lists.iter().flat_map(|l| l.iter()).map(|w| w.to_string()).collect();
+        words.extend(words.clone().iter().map(|w| w.to_uppercase()));
+        words.extend(words.clone().iter().map(|w| format!("{w}s")));
+        words.extend(["", "x", "the", "Said", "é", "1990", "’s", "-", &"a".repeat(40)].map(String::from));
+        let mut turned_away = 0;
+        for w in &words {
+            let listed = lists.iter().any(|l| position(l, w).is_some());
+            if !shapes.may_hold(w) {
+                assert!(!listed, "{w:?} turned away");
+                turned_away += 1;
+            }
+        }
+        assert!(shapes.may_hold("MONDAY") && !shapes.may_hold("mondays") && !shapes.may_hold("é"));
+        assert!(turned_away > words.len() / 4, "{turned_away} of {}", words.len());
     }
     use TimeValue::*;
     use gazette_tokenizer::tokenize;
