@@ -1024,12 +1024,22 @@ fn initials(name: &[&str]) -> String {
 fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
-    // `(` and `)` around one token: compared as bytes, the rest only there;
-    // and not at all in the many articles without a parenthesis.
+    // `(` and `)` around one token, compared as bytes: the tokens `(` are
+    // found from the text's `(` bytes (few, and none in many articles), not
+    // by a pass over the tokens.
     let punct = |t: &gazette_tokenizer::Token, b: u8| t.span.len() == 1 && text.as_bytes()[t.span.start] == b;
-    if !text.as_bytes().contains(&b'(')
-        || !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')'))
-    {
+    let opening: Vec<usize> = memchr::memchr_iter(b'(', text.as_bytes())
+        .filter_map(|p| {
+            let i = toks.partition_point(|t| t.span.start < p);
+            (i >= 1
+                && i + 2 < toks.len()
+                && toks[i].span.start == p
+                && punct(&toks[i], b'(')
+                && punct(&toks[i + 2], b')'))
+            .then_some(i)
+        })
+        .collect();
+    if opening.is_empty() {
         return;
     }
     let covered = covered_tokens(toks, mentions);
@@ -1049,8 +1059,8 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
         ending_at.insert(m.span.end, k);
     }
     let mut by_id = new_entity_ids(new_entities);
-    for i in 1..toks.len().saturating_sub(2) {
-        if !punct(&toks[i], b'(') || !punct(&toks[i + 2], b')') || !is_acronym(&toks[i + 1]) || covered[i + 1] {
+    for i in opening {
+        if !is_acronym(&toks[i + 1]) || covered[i + 1] {
             continue;
         }
         let acro = toks[i + 1].text(text);
