@@ -106,8 +106,10 @@ fn case_ok(rule: CaseRule, alias: &str, found: &str) -> bool {
 
 /// Finds the gazetteer's entities in one analysed article. Linear in the
 /// number of tokens: each token start is tried once, and an accepted match
-/// skips the tokens it covers.
-pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Mention> {
+/// skips the tokens it covers. `hashes` holds each token's
+/// [`crate::fold::word_hashes`], or is empty (then the words looked up are
+/// hashed here).
+pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u64]) -> Vec<Mention> {
     let toks = &analysis.tokens;
     // A guess of one candidate a 32 tokens, so that most articles' lists
     // never grow.
@@ -134,7 +136,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         if t.span.start < next_free || !gaz.start_pairs.get(start_pair(bytes, t.span.start)) {
             continue;
         }
-        let Some(fw) = starts_alias(gaz, text, t) else { continue };
+        let Some(fw) = starts_alias(gaz, text, t, hashes.get(i).copied()) else { continue };
         // (start, end, pattern) of the longest alias starting here.
         let (start, end, pattern) = if fw.flags & FirstWord::LONGER == 0 && fw.single != u32::MAX {
             // Only a one-token alias starts with this word: no search needed.
@@ -249,27 +251,49 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
 }
 
 /// Can an alias start at this token (one whose first two bytes passed
-/// [`Gazetteer::start_bytes`] and [`Gazetteer::start_pairs`])? Only if its text, lowercased, is the first
-/// token of some alias; a lowercase word only if such an alias can match in
-/// lowercase (`al-Qaeda`, `{any}` aliases).
-fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
+/// [`Gazetteer::start_bytes`] and [`Gazetteer::start_pairs`])? Only if its
+/// text, lowercased, is the first token of some alias; a lowercase word only
+/// if such an alias can match in lowercase (`al-Qaeda`, `{any}` aliases).
+/// `hash` is the token's [`crate::fold::word_hashes`] entry, if at hand.
+fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Option<FirstWord> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
         return None;
     }
     // The word as bytes: the text as a `str` is needed (and its char
     // boundaries checked) only for the rare word with non-ASCII letters.
     let bytes = text.as_bytes();
-    let first = bytes[t.span.start];
-    let w = &bytes[t.span.start..t.span.end];
-    let h = crate::fold::word_hash_in(bytes, t.span.start, t.span.end);
+    let (start, end) = (t.span.start, t.span.end);
+    let first = bytes[start];
+    let w = &bytes[start..end];
+    // (`word_hashes` has 0 for the tokens that are not words.)
+    let h = match hash {
+        Some(h) if t.kind == TokenKind::Word => h,
+        _ => crate::fold::word_hash_in(bytes, start, end),
+    };
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
     let fw = match ascii {
-        Some((fw, word)) if word.eq_ignore_ascii_case(w) => *fw,
+        // The table's word is in lowercase.
+        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => {
+            *fw
+        }
         // Only a word with non-ASCII letters can still start an alias.
-        _ if w.is_ascii() => return None,
+        _ if is_ascii_at(bytes, start, end) => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
     };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
+}
+
+/// Whether `bytes[start..end]` is ASCII: for a word of up to eight bytes,
+/// tested on one read of eight bytes where the text allows.
+fn is_ascii_at(bytes: &[u8], start: usize, end: usize) -> bool {
+    let len = end - start;
+    match bytes.get(start..start + 8) {
+        Some(b) if (1..=8).contains(&len) => {
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            x & (u64::MAX >> (64 - 8 * len)) & 0x8080_8080_8080_8080 == 0
+        }
+        _ => bytes[start..end].is_ascii(),
+    }
 }
 
 /// Is token `i` the first of its sentence, as far as the tokens tell (the
@@ -343,7 +367,8 @@ mod tests {
                         let toks = gazette_tokenizer::tokenize(&text);
                         let Some(t) = toks.first() else { continue };
                         let bytes = text.as_bytes();
-                        if gaz.start_bytes[bytes[t.span.start] as usize] && starts_alias(gaz, &text, t).is_some() {
+                        if gaz.start_bytes[bytes[t.span.start] as usize] && starts_alias(gaz, &text, t, None).is_some()
+                        {
                             kept += 1;
                             assert!(gaz.start_pairs.get(start_pair(bytes, t.span.start)), "{text:?}");
                         }
@@ -351,6 +376,17 @@ mod tests {
                 }
             }
             assert!(kept > 0);
+        }
+    }
+
+    #[test]
+    fn is_ascii_at_is_is_ascii_of_the_range() {
+        let text = "Zürich, São Tomé and a longer word: Ωmega-ASCII-only-words é";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len() {
+                assert_eq!(is_ascii_at(b, start, end), b[start..end].is_ascii(), "{start}..{end}");
+            }
         }
     }
 }

@@ -347,7 +347,15 @@ impl Pipeline {
             sentences: analysis.sentences.iter().map(|s| s.span).collect(),
             paragraphs: analysis.paragraphs.clone(),
         };
-        let mut mentions = entities::find(&self.gazetteer, text, &analysis);
+        // Each word's case-folded hash, shared by the entity, quote and
+        // event stages (without the last two, the entity stage hashes the
+        // few words it looks up itself).
+        let hashes = if self.cues.is_some() || self.triggers.is_some() {
+            crate::fold::word_hashes(text, &analysis.tokens)
+        } else {
+            Vec::new()
+        };
+        let mut mentions = entities::find(&self.gazetteer, text, &analysis, &hashes);
         let mut new_entities = self.add_names(text, &analysis, &mut mentions);
         mark_teams(text, &analysis, &mut mentions, &mut new_entities);
         define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
@@ -355,12 +363,6 @@ impl Pipeline {
         self.resolve_introduced_roles(text, &analysis, &mut mentions);
         let entities = if self.entity_records {
             self.entity_records(&article, text, &mentions, &new_entities)
-        } else {
-            Vec::new()
-        };
-        // Each word's case-folded hash, shared by the quote and event stages.
-        let hashes = if self.cues.is_some() || self.triggers.is_some() {
-            crate::fold::word_hashes(text, &analysis.tokens)
         } else {
             Vec::new()
         };
