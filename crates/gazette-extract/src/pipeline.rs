@@ -165,6 +165,15 @@ impl PipelineBuilder {
                 }
             }
         }
+        // The case-folded hashes of the ASCII prefixes of the role titles:
+        // a role nominal's first word, in lowercase, starts a title.
+        let mut title_starts = crate::fold::Bloom::default();
+        for title in holders.keys() {
+            let ascii = title.bytes().take_while(u8::is_ascii).count();
+            for end in 1..=ascii {
+                title_starts.insert(crate::fold::word_hash(&title.as_bytes()[..end]));
+            }
+        }
         // One pass over the entities, not a search per capital.
         let capital_ids: rustc_hash::FxHashSet<&str> = capital_ids.into_iter().collect();
         let capitals = gazetteer
@@ -181,6 +190,7 @@ impl PipelineBuilder {
             gazetteer,
             names,
             holders,
+            title_starts,
             cues,
             entity_records: self.entity_records,
             quote_records: self.quote_records,
@@ -226,6 +236,10 @@ pub struct Pipeline {
     names: NameRules,
     /// People by (country, lowercase role title), for role nominals.
     holders: Holders,
+    /// The case-folded hashes ([`crate::fold::word_hash`]) of the ASCII
+    /// prefixes of those titles: an ASCII word whose hash is not here starts
+    /// no title, and is not looked up.
+    title_starts: crate::fold::Bloom,
     /// Cue lexicon and speaker nouns of the quote stage, when it runs.
     cues: Option<crate::quotes::CueLexicon>,
     /// Trigger lexicon, PLOVER table and sector nouns of the event stage,
@@ -359,7 +373,7 @@ impl Pipeline {
         let mut new_entities = self.add_names(text, &analysis, &mut mentions);
         mark_teams(text, &analysis, &mut mentions, &mut new_entities);
         define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
-        self.resolve_role_nominals(text, &analysis, &mut mentions, published);
+        self.resolve_role_nominals(text, &analysis, &hashes, &mut mentions, published);
         self.resolve_introduced_roles(text, &analysis, &mut mentions);
         let entities = if self.entity_records {
             self.entity_records(&article, text, &mentions, &new_entities)
@@ -470,7 +484,15 @@ impl Pipeline {
     /// it now). The demonym's mention becomes a coreference mention of that
     /// person covering the whole phrase. Nothing happens when no one, or more
     /// than one person, held the role.
-    fn resolve_role_nominals(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention], date: Option<Date>) {
+    /// `hashes` holds each token's [`crate::fold::word_hashes`], or is empty.
+    fn resolve_role_nominals(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        hashes: &[u64],
+        mentions: &mut [Mention],
+        date: Option<Date>,
+    ) {
         let toks = &analysis.tokens;
         let mut buf = [0u8; 64];
         for m in mentions.iter_mut() {
@@ -497,6 +519,13 @@ impl Pipeline {
             else {
                 continue;
             };
+            // An ASCII word that starts no title (most words): no phrase to
+            // look up.
+            let word = &text.as_bytes()[first.span.start..first.span.end];
+            let h = hashes.get(k).copied().unwrap_or_else(|| crate::fold::word_hash(word));
+            if !self.title_starts.may_contain(h) && word.is_ascii() {
+                continue;
+            }
             for n in 0..3 {
                 let Some(t) = toks.get(k + n) else { break };
                 if t.kind != gazette_tokenizer::TokenKind::Word || (n > 0 && !t.space_before) {
