@@ -1169,7 +1169,17 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
     let is_place = |m: &Mention| matches!(m.kind, EntityKind::Gpe | EntityKind::Loc);
     let end_token = |m: &Mention| end_token(toks, m);
     let is_number = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
-    let paragraph_of = |k: usize| analysis.paragraphs.partition_point(|p| p.end <= toks[k].span.start);
+    // The paragraph of token `k`, for tokens in text order (the mentions
+    // are): a cursor that only moves forward, not a search per mention.
+    debug_assert!(mentions.windows(2).all(|w| w[0].token <= w[1].token));
+    let mut cursor = 0;
+    let mut paragraph_of = |k: usize| {
+        let paragraphs = &analysis.paragraphs;
+        while cursor < paragraphs.len() && paragraphs[cursor].end <= toks[k].span.start {
+            cursor += 1;
+        }
+        cursor
+    };
     let mut teams = Vec::new();
     let mut k = 0;
     while k < mentions.len() {
@@ -1191,12 +1201,11 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
         }
         for m in k..e.saturating_sub(1) {
             let (a, b) = (&mentions[m], &mentions[m + 1]);
-            let ae = end_token(a);
-            let dot = usize::from(toks.get(ae + 1).is_some_and(|t| t.text(text) == "."));
-            let versus = is_place(a)
-                && is_place(b)
-                && b.token == ae + 1 + dot
-                && toks.get(ae).is_some_and(|t| matches!(t.text(text), "v" | "vs"));
+            let versus = is_place(a) && is_place(b) && {
+                let ae = end_token(a);
+                let dot = usize::from(toks.get(ae + 1).is_some_and(|t| t.text(text) == "."));
+                b.token == ae + 1 + dot && toks.get(ae).is_some_and(|t| matches!(t.text(text), "v" | "vs"))
+            };
             if versus {
                 teams.extend([m, m + 1]);
             }
@@ -1266,13 +1275,28 @@ fn new_id(name: &str) -> String {
     out
 }
 
+/// Each ASCII byte in a slug: its lowercase for a letter or a digit, 0 for
+/// the others (one table read where two tests and a fold were).
+const SLUG_BYTES: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Appends the slug of `name` to `out`, which ends with `:`.
 fn slug_into(out: &mut String, name: &str) {
     // Nothing of the name written yet while `out` still ends with `:`.
     if name.is_ascii() {
         for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(b.to_ascii_lowercase() as char);
+            let c = SLUG_BYTES[usize::from(b & 0x7f)];
+            if c != 0 {
+                out.push(char::from(c));
             } else if !out.ends_with('-') && !out.ends_with(':') {
                 out.push('-');
             }
@@ -1318,6 +1342,37 @@ impl Error {
             message: self.to_string(),
             input: None,
             line: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_bytes_are_the_lowercase_letters_and_digits() {
+        for b in 0..128u8 {
+            let expect = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { 0 };
+            assert_eq!(SLUG_BYTES[usize::from(b)], expect, "{b}");
+        }
+    }
+
+    #[test]
+    fn new_ids_are_lowercase_words_joined_by_single_dashes() {
+        for (name, id) in [
+            ("Declan O'Rourke", "new:declan-o-rourke"),
+            ("Declan O’Rourke", "new:declan-o-rourke"),
+            (" --Velmar  Port-- Board ", "new:velmar-port-board"),
+            ("São Tomé", "new:são-tomé"),
+            ("ÀB 12", "new:àb-12"),
+            ("G7", "new:g7"),
+            ("", "new:"),
+            ("--", "new:"),
+            ("’", "new:"),
+            ("a", "new:a"),
+        ] {
+            assert_eq!(new_id(name), id, "{name:?}");
         }
     }
 }
