@@ -208,32 +208,35 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             .checked_sub(1)
             .map(|p| &found[p])
             .filter(|p| p.last_token + 2 == c.token && toks[p.last_token + 1].text(text) == ",");
-        let best = pool[c.aliases.start as usize..c.aliases.end as usize]
-            .iter()
-            .filter(|&&a| {
-                let alias = &gaz.aliases[a as usize];
-                if alias.rule != CaseRule::Context {
-                    return true;
-                }
-                let e = alias.entity as usize;
-                let country = gaz.entities[e].country.as_deref();
-                let same_country_place = place_before.is_some_and(|p| {
-                    let pe = gaz.aliases[pool[p.aliases.start as usize] as usize].entity as usize;
-                    country.is_some() && gaz.entities[pe].country.as_deref() == country
-                });
-                // A place whose country the article names at least twice
-                // (`whether Washington endorsed` in a story on Trump).
-                let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
-                let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
-                let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
-                context_supports(text, toks, c, next_is_mention, supported)
-            })
-            .max_by_key(|&&a| {
-                let e = gaz.aliases[a as usize].entity;
-                // Most support first (the entity's own, then its country's),
-                // then the earlier entity.
-                (score(e as usize), std::cmp::Reverse(e))
+        let mut kept = pool[c.aliases.start as usize..c.aliases.end as usize].iter().filter(|&&a| {
+            let alias = &gaz.aliases[a as usize];
+            if alias.rule != CaseRule::Context {
+                return true;
+            }
+            let e = alias.entity as usize;
+            let country = gaz.entities[e].country.as_deref();
+            let same_country_place = place_before.is_some_and(|p| {
+                let pe = gaz.aliases[pool[p.aliases.start as usize] as usize].entity as usize;
+                country.is_some() && gaz.entities[pe].country.as_deref() == country
             });
+            // A place whose country the article names at least twice
+            // (`whether Washington endorsed` in a story on Trump).
+            let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
+            let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
+            let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
+            context_supports(text, toks, c, next_is_mention, supported)
+        });
+        // The one alias kept (most candidates), or the best of several: most
+        // support first (the entity's own, then its country's), then the
+        // earlier entity.
+        let first = kept.next();
+        let best = match kept.next() {
+            None => first,
+            Some(second) => first.into_iter().chain([second]).chain(kept).max_by_key(|&&a| {
+                let e = gaz.aliases[a as usize].entity;
+                (score(e as usize), std::cmp::Reverse(e))
+            }),
+        };
         if let Some(&a) = best {
             let alias = &gaz.aliases[a as usize];
             let entity = alias.entity as usize;

@@ -273,7 +273,9 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 0
             } else if t.case == Case::Title {
                 rules.classes(text, t.span) | START
-            } else if t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
+            } else if t.case != Case::Lower && t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
+                // (Asked of the words that are not lowercase, as a capital
+                // never is: most words are passed over on their case.)
                 START
             } else {
                 0
