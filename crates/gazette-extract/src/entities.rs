@@ -119,21 +119,37 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
     // accepted match skips the tokens it covers.
     let mut next_free = 0usize;
     let bytes = text.as_bytes();
+    // In an ASCII text with the word hashes at hand (most articles), a word
+    // whose hash the first words' bloom filter rejects starts no alias (only
+    // a word with non-ASCII letters could, through `starts_alias`'s Unicode
+    // path).
+    let by_hash = hashes.len() == toks.len() && text.is_ascii();
     let mut next = 0;
     loop {
-        // The cheapest test first, in a loop of its own: the first byte of
-        // most tokens starts no alias (the first two bytes of half the rest
-        // start none either).
+        // The cheapest test first, in a loop of its own: the hash of most
+        // words, or the first byte of most tokens, starts no alias (and the
+        // first two bytes of half the rest start none either).
         let mut i = next;
-        while i < toks.len() && !gaz.start_bytes[bytes[toks[i].span.start] as usize] {
-            i += 1;
+        if by_hash {
+            let may_start = |(t, &h): (&Token, &u64)| match t.kind {
+                TokenKind::Word => gaz.first_bloom.may_contain(h),
+                _ => gaz.start_bytes[bytes[t.span.start] as usize],
+            };
+            i += toks[i..].iter().zip(&hashes[i..]).position(may_start).unwrap_or(toks.len() - i);
+        } else {
+            while i < toks.len() && !gaz.start_bytes[bytes[toks[i].span.start] as usize] {
+                i += 1;
+            }
         }
         if i == toks.len() {
             break;
         }
         next = i + 1;
         let t = &toks[i];
-        if t.span.start < next_free || !gaz.start_pairs.get(start_pair(bytes, t.span.start)) {
+        if t.span.start < next_free
+            || !gaz.start_bytes[bytes[t.span.start] as usize]
+            || !gaz.start_pairs.get(start_pair(bytes, t.span.start))
+        {
             continue;
         }
         let Some(fw) = starts_alias(gaz, text, t, hashes.get(i).copied()) else { continue };
@@ -379,6 +395,45 @@ mod tests {
                 }
             }
             assert!(kept > 0);
+        }
+    }
+
+    /// With the word hashes (the bloom filter over them in an ASCII text)
+    /// and without (the first-byte test), the same mentions.
+    #[test]
+    fn the_hashed_scan_finds_what_the_byte_scan_finds() {
+        let tsv = "id\tkind\tname\taliases\tcountry\tsector\troles\n\
+                   org:x\tORG\tX Corp\t#tag|1 Main Street|2020 Games|Zürich Re\t\t\t\n";
+        let mut small = crate::gazetteer::GazetteerBuilder::new();
+        small.add_source("t.tsv", tsv);
+        let gaz = Gazetteer::default_gazetteer().expect("default");
+        let tokenizer = gazette_tokenizer::Tokenizer::new();
+        let mut texts: Vec<String> = vec![
+            "In Georgia, Washington and NEW YORK: the United Nations (UN) met al-Qaeda's envoys #Ukraine 9/11.".into(),
+            "São Paulo and Zürich, then Moscow; the Kremlin said.".into(),
+            "".into(),
+        ];
+        let small = small.build().expect("small");
+        let text = "At 1 Main Street, #tag: the 2020 Games.";
+        let analysis = tokenizer.analyze(text);
+        let hashes = crate::fold::word_hashes(text, &analysis.tokens);
+        let found = find(&small, text, &analysis, &hashes);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found, find(&small, text, &analysis, &[]));
+        // Every first word of the gazetteer, in sentences of mixed case.
+        let words: Vec<String> = gaz.first_words.keys().map(|w| String::from_utf8_lossy(w).into_owned()).collect();
+        for chunk in words.chunks(50) {
+            let mut text = String::new();
+            for (k, w) in chunk.iter().enumerate() {
+                let w = if k % 3 == 0 { w.to_uppercase() } else { w.clone() };
+                text.push_str(&format!("{w} said, in {w} ({}) ", k % 7));
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let analysis = tokenizer.analyze(text);
+            let hashes = crate::fold::word_hashes(text, &analysis.tokens);
+            assert_eq!(find(&gaz, text, &analysis, &hashes), find(&gaz, text, &analysis, &[]), "{text:?}");
         }
     }
 
