@@ -165,12 +165,14 @@ impl PipelineBuilder {
                 }
             }
         }
-        // The case-folded hashes of the ASCII prefixes of the role titles:
-        // a role nominal's first word, in lowercase, starts a title.
+        // The case-folded hashes of the ASCII prefixes of the role titles
+        // that a word can be: a role nominal's first word, in lowercase,
+        // starts a title, and holds no space or control character (the
+        // tokenizer splits words there).
         let mut title_starts = crate::fold::Bloom::default();
         for title in holders.keys() {
-            let ascii = title.bytes().take_while(u8::is_ascii).count();
-            for end in 1..=ascii {
+            let word = title.bytes().take_while(|&b| b.is_ascii() && b != b' ' && !b.is_ascii_control()).count();
+            for end in 1..=word {
                 title_starts.insert(crate::fold::word_hash(&title.as_bytes()[..end]));
             }
         }
@@ -237,8 +239,8 @@ pub struct Pipeline {
     /// People by (country, lowercase role title), for role nominals.
     holders: Holders,
     /// The case-folded hashes ([`crate::fold::word_hash`]) of the ASCII
-    /// prefixes of those titles: an ASCII word whose hash is not here starts
-    /// no title, and is not looked up.
+    /// prefixes of those titles, up to a space: an ASCII word whose hash is
+    /// not here starts no title, and is not looked up.
     title_starts: crate::fold::Bloom,
     /// Cue lexicon and speaker nouns of the quote stage, when it runs.
     cues: Option<crate::quotes::CueLexicon>,
