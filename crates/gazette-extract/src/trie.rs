@@ -111,13 +111,16 @@ impl Trie {
         // The bytes of `text` matched so far.
         let mut at = 0;
         while c != NONE {
-            // The edge's head matched `text[at]`; now its tail (in lowercase:
-            // folding it too changes nothing).
+            // The edge's head matched `text[at]`; now its tail, against the
+            // text in lowercase.
             let node = &self.nodes[c as usize];
             at += 1;
             if node.tail_len > 0 {
                 let tail = &self.tails[node.tail as usize..][..node.tail_len as usize];
-                if !text.get(at..at + tail.len()).is_some_and(|t| t.eq_ignore_ascii_case(tail)) {
+                let matched = text
+                    .get(at..at + tail.len())
+                    .is_some_and(|t| t.iter().zip(tail).all(|(&b, &k)| b.to_ascii_lowercase() == k));
+                if !matched {
                     break;
                 }
                 at += tail.len();
