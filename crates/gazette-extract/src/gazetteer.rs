@@ -506,8 +506,10 @@ pub struct Gazetteer {
     /// lowercase), and the second (ASCII case ignored) must follow it in
     /// such a word. A second byte that is not ASCII always may; after a first
     /// byte that is a one-byte first word, any byte may (the byte after a
-    /// one-byte token is not its own). Asked of the tokens that pass
-    /// `start_bytes`: half of them fail here, without being hashed.
+    /// one-byte token is not its own). Asked of the tokens that pass the
+    /// first scan of `entities::find` (on `start_bytes`, or on the shared
+    /// word hashes and `first_bloom`): many fail here, before the table of
+    /// first words is read.
     pub(crate) start_pairs: crate::fold::Bloom,
 }
 
