@@ -4,7 +4,7 @@
 use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
 use serde::Serialize;
 
-use crate::gazetteer::{CaseRule, EntityKind, FirstWord, Gazetteer};
+use crate::gazetteer::{CaseRule, EntityKind, FirstWord, Gazetteer, start_pair};
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -106,48 +106,62 @@ fn case_ok(rule: CaseRule, alias: &str, found: &str) -> bool {
 
 /// Finds the gazetteer's entities in one analysed article. Linear in the
 /// number of tokens: each token start is tried once, and an accepted match
-/// skips the tokens it covers.
-pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Mention> {
+/// skips the tokens it covers. `hashes` holds each token's
+/// [`crate::fold::word_hashes`], or is empty (then the words looked up are
+/// hashed here).
+pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u64]) -> Vec<Mention> {
     let toks = &analysis.tokens;
     // A guess of one candidate a 32 tokens, so that most articles' lists
     // never grow.
     let mut found: Vec<Candidate> = Vec::with_capacity(toks.len() / 32 + 8);
     let mut pool: Vec<u32> = Vec::with_capacity(toks.len() / 32 + 8);
-    // The text in ASCII lowercase, made once at the first search: the trie
-    // knows lowercase keys. (Lowercasing a window of the longest key's length
-    // at each search cost more than the whole text does.)
-    let mut lower: Option<Vec<u8>> = None;
     // The trie is searched at each token that can start an alias; an
     // accepted match skips the tokens it covers.
     let mut next_free = 0usize;
     let bytes = text.as_bytes();
+    // In an ASCII text with the word hashes at hand (most articles), a word
+    // whose hash the first words' bloom filter rejects starts no alias (only
+    // a word with non-ASCII letters could, through `starts_alias`'s Unicode
+    // path).
+    let by_hash = hashes.len() == toks.len() && text.is_ascii();
     let mut next = 0;
     loop {
-        // The cheapest test first, in a loop of its own: the first byte of
-        // most tokens starts no alias (`starts_alias` asks again).
+        // The cheapest test first, in a loop of its own: the hash of most
+        // words, or the first byte of most tokens, starts no alias (and the
+        // first two bytes of half the rest start none either).
         let mut i = next;
-        while i < toks.len() && !gaz.start_bytes[bytes[toks[i].span.start] as usize] {
-            i += 1;
+        if by_hash {
+            let may_start = |(t, &h): (&Token, &u64)| match t.kind {
+                TokenKind::Word => gaz.first_bloom.may_contain(h),
+                _ => gaz.start_bytes[bytes[t.span.start] as usize],
+            };
+            i += toks[i..].iter().zip(&hashes[i..]).position(may_start).unwrap_or(toks.len() - i);
+        } else {
+            while i < toks.len() && !gaz.start_bytes[bytes[toks[i].span.start] as usize] {
+                i += 1;
+            }
         }
         if i == toks.len() {
             break;
         }
         next = i + 1;
         let t = &toks[i];
-        if t.span.start < next_free {
+        if t.span.start < next_free
+            || !gaz.start_bytes[bytes[t.span.start] as usize]
+            || !gaz.start_pairs.get(start_pair(bytes, t.span.start))
+        {
             continue;
         }
-        let Some(fw) = starts_alias(gaz, text, t) else { continue };
+        let Some(fw) = starts_alias(gaz, text, t, hashes.get(i).copied()) else { continue };
         // (start, end, pattern) of the longest alias starting here.
         let (start, end, pattern) = if fw.flags & FirstWord::LONGER == 0 && fw.single != u32::MAX {
             // Only a one-token alias starts with this word: no search needed.
             (t.span.start, t.span.end, fw.single as usize)
         } else {
-            // The longest key that the lowercase text from here starts with
-            // (the trie reads no further than its longest key). A shorter
-            // key is not tried when it does not end on a token end.
-            let lower = lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
-            match gaz.trie.longest_prefix(&lower[t.span.start..]) {
+            // The longest key that the text from here, in lowercase, starts
+            // with (the trie reads no further than its longest key). A
+            // shorter key is not tried when it does not end on a token end.
+            match gaz.trie.longest_prefix(&bytes[t.span.start..]) {
                 Some((len, key)) => (t.span.start, t.span.start + len, key as usize),
                 // No longer alias here: the word alone, when it is one (the
                 // trie holds no single-token key).
@@ -210,32 +224,35 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
             .checked_sub(1)
             .map(|p| &found[p])
             .filter(|p| p.last_token + 2 == c.token && toks[p.last_token + 1].text(text) == ",");
-        let best = pool[c.aliases.start as usize..c.aliases.end as usize]
-            .iter()
-            .filter(|&&a| {
-                let alias = &gaz.aliases[a as usize];
-                if alias.rule != CaseRule::Context {
-                    return true;
-                }
-                let e = alias.entity as usize;
-                let country = gaz.entities[e].country.as_deref();
-                let same_country_place = place_before.is_some_and(|p| {
-                    let pe = gaz.aliases[pool[p.aliases.start as usize] as usize].entity as usize;
-                    country.is_some() && gaz.entities[pe].country.as_deref() == country
-                });
-                // A place whose country the article names at least twice
-                // (`whether Washington endorsed` in a story on Trump).
-                let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
-                let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
-                let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
-                context_supports(text, toks, c, next_is_mention, supported)
-            })
-            .max_by_key(|&&a| {
-                let e = gaz.aliases[a as usize].entity;
-                // Most support first (the entity's own, then its country's),
-                // then the earlier entity.
-                (score(e as usize), std::cmp::Reverse(e))
+        let mut kept = pool[c.aliases.start as usize..c.aliases.end as usize].iter().filter(|&&a| {
+            let alias = &gaz.aliases[a as usize];
+            if alias.rule != CaseRule::Context {
+                return true;
+            }
+            let e = alias.entity as usize;
+            let country = gaz.entities[e].country.as_deref();
+            let same_country_place = place_before.is_some_and(|p| {
+                let pe = gaz.aliases[pool[p.aliases.start as usize] as usize].entity as usize;
+                country.is_some() && gaz.entities[pe].country.as_deref() == country
             });
+            // A place whose country the article names at least twice
+            // (`whether Washington endorsed` in a story on Trump).
+            let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
+            let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
+            let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
+            context_supports(text, toks, c, next_is_mention, supported)
+        });
+        // The one alias kept (most candidates), or the best of several: most
+        // support first (the entity's own, then its country's), then the
+        // earlier entity.
+        let first = kept.next();
+        let best = match kept.next() {
+            None => first,
+            Some(second) => first.into_iter().chain([second]).chain(kept).max_by_key(|&&a| {
+                let e = gaz.aliases[a as usize].entity;
+                (score(e as usize), std::cmp::Reverse(e))
+            }),
+        };
         if let Some(&a) = best {
             let alias = &gaz.aliases[a as usize];
             let entity = alias.entity as usize;
@@ -252,40 +269,50 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
     out
 }
 
-/// Can an alias start at this token? Only if its text, lowercased, is the
-/// first token of some alias; a lowercase word only if such an alias can
-/// match in lowercase (`al-Qaeda`, `{any}` aliases).
-fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
+/// Can an alias start at this token (one whose first two bytes passed
+/// [`Gazetteer::start_bytes`] and [`Gazetteer::start_pairs`])? Only if its
+/// text, lowercased, is the first token of some alias; a lowercase word only
+/// if such an alias can match in lowercase (`al-Qaeda`, `{any}` aliases).
+/// `hash` is the token's [`crate::fold::word_hashes`] entry, if at hand.
+fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Option<FirstWord> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
         return None;
     }
-    // Numbers and other tokens whose first byte starts no alias, and
-    // lowercase words that start none matching in lowercase.
-    let bytes = text.as_bytes();
-    let first = bytes[t.span.start];
-    if !gaz.start_bytes[first as usize] {
-        return None;
-    }
-    // A lowercase word: its first two bytes must start a first word that
-    // matches in lowercase.
-    if first.is_ascii_lowercase() {
-        let second = if t.span.len() > 1 { bytes[t.span.start + 1] } else { 0 };
-        if second.is_ascii() && !gaz.lower_pairs.get(crate::gazetteer::lower_pair(first, second)) {
-            return None;
-        }
-    }
     // The word as bytes: the text as a `str` is needed (and its char
     // boundaries checked) only for the rare word with non-ASCII letters.
-    let w = &bytes[t.span.start..t.span.end];
-    let h = crate::fold::word_hash_in(bytes, t.span.start, t.span.end);
+    let bytes = text.as_bytes();
+    let (start, end) = (t.span.start, t.span.end);
+    let first = bytes[start];
+    let w = &bytes[start..end];
+    // (`word_hashes` has 0 for the tokens that are not words.)
+    let h = match hash {
+        Some(h) if t.kind == TokenKind::Word => h,
+        _ => crate::fold::word_hash_in(bytes, start, end),
+    };
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
     let fw = match ascii {
-        Some((fw, word)) if word.eq_ignore_ascii_case(w) => *fw,
+        // The table's word is in lowercase.
+        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => {
+            *fw
+        }
         // Only a word with non-ASCII letters can still start an alias.
-        _ if w.is_ascii() => return None,
+        _ if is_ascii_at(bytes, start, end) => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
     };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
+}
+
+/// Whether `bytes[start..end]` is ASCII: for a word of up to eight bytes,
+/// tested on one read of eight bytes where the text allows.
+fn is_ascii_at(bytes: &[u8], start: usize, end: usize) -> bool {
+    let len = end - start;
+    match bytes.get(start..start + 8) {
+        Some(b) if (1..=8).contains(&len) => {
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            x & (u64::MAX >> (64 - 8 * len)) & 0x8080_8080_8080_8080 == 0
+        }
+        _ => bytes[start..end].is_ascii(),
+    }
 }
 
 /// Is token `i` the first of its sentence, as far as the tokens tell (the
@@ -328,4 +355,96 @@ fn context_supports(text: &str, toks: &[Token], c: &Candidate, next_is_mention: 
     let possessive = next.is_some_and(|n| matches!(n.text(text), "'s" | "’s"));
     let place_cue = prev.is_some_and(|p| PLACE_CUES.iter().any(|cue| p.eq_ignore_ascii_case(cue)));
     supported || possessive || place_cue
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two-byte filter in front of [`starts_alias`] never drops a token
+    /// that starts an alias: every first word of the default gazetteer (and
+    /// of a small one with one-byte, lowercase and non-ASCII first words), as
+    /// written, in capitals and with a capital first letter, alone or before
+    /// other text.
+    #[test]
+    fn the_start_filter_keeps_every_token_that_starts_an_alias() {
+        let tsv = "id\tkind\tname\taliases\tcountry\tsector\troles\n\
+                   org:x\tORG\tX Corp\tX|al-Qaeda{any}|Ωmega Group|São Tomé|e tu|#tag\t\t\t\n";
+        let mut small = crate::gazetteer::GazetteerBuilder::new();
+        small.add_source("t.tsv", tsv);
+        let gazetteers = [Gazetteer::default_gazetteer().expect("default"), small.build().expect("small")];
+        for gaz in &gazetteers {
+            let mut kept = 0;
+            for w in gaz.first_words.keys() {
+                let w = String::from_utf8(w.to_vec()).expect("UTF-8");
+                let mut title = w.clone();
+                if let Some(c) = w.chars().next() {
+                    title = c.to_uppercase().chain(w.chars().skip(1)).collect();
+                }
+                for form in [w.clone(), w.to_uppercase(), title] {
+                    for text in [form.clone(), format!("{form} x"), format!("{form}. Y")] {
+                        let toks = gazette_tokenizer::tokenize(&text);
+                        let Some(t) = toks.first() else { continue };
+                        let bytes = text.as_bytes();
+                        if gaz.start_bytes[bytes[t.span.start] as usize] && starts_alias(gaz, &text, t, None).is_some()
+                        {
+                            kept += 1;
+                            assert!(gaz.start_pairs.get(start_pair(bytes, t.span.start)), "{text:?}");
+                        }
+                    }
+                }
+            }
+            assert!(kept > 0);
+        }
+    }
+
+    /// With the word hashes (the bloom filter over them in an ASCII text)
+    /// and without (the first-byte test), the same mentions.
+    #[test]
+    fn the_hashed_scan_finds_what_the_byte_scan_finds() {
+        let tsv = "id\tkind\tname\taliases\tcountry\tsector\troles\n\
+                   org:x\tORG\tX Corp\t#tag|1 Main Street|2020 Games|Zürich Re\t\t\t\n";
+        let mut small = crate::gazetteer::GazetteerBuilder::new();
+        small.add_source("t.tsv", tsv);
+        let gaz = Gazetteer::default_gazetteer().expect("default");
+        let tokenizer = gazette_tokenizer::Tokenizer::new();
+        let mut texts: Vec<String> = vec![
+            "In Georgia, Washington and NEW YORK: the United Nations (UN) met al-Qaeda's envoys #Ukraine 9/11.".into(),
+            "São Paulo and Zürich, then Moscow; the Kremlin said.".into(),
+            "".into(),
+        ];
+        let small = small.build().expect("small");
+        let text = "At 1 Main Street, #tag: the 2020 Games.";
+        let analysis = tokenizer.analyze(text);
+        let hashes = crate::fold::word_hashes(text, &analysis.tokens);
+        let found = find(&small, text, &analysis, &hashes);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found, find(&small, text, &analysis, &[]));
+        // Every first word of the gazetteer, in sentences of mixed case.
+        let words: Vec<String> = gaz.first_words.keys().map(|w| String::from_utf8_lossy(w).into_owned()).collect();
+        for chunk in words.chunks(50) {
+            let mut text = String::new();
+            for (k, w) in chunk.iter().enumerate() {
+                let w = if k % 3 == 0 { w.to_uppercase() } else { w.clone() };
+                text.push_str(&format!("{w} said, in {w} ({}) ", k % 7));
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let analysis = tokenizer.analyze(text);
+            let hashes = crate::fold::word_hashes(text, &analysis.tokens);
+            assert_eq!(find(&gaz, text, &analysis, &hashes), find(&gaz, text, &analysis, &[]), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn is_ascii_at_is_is_ascii_of_the_range() {
+        let text = "Zürich, São Tomé and a longer word: Ωmega-ASCII-only-words é";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len() {
+                assert_eq!(is_ascii_at(b, start, end), b[start..end].is_ascii(), "{start}..{end}");
+            }
+        }
+    }
 }

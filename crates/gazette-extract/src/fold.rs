@@ -1,7 +1,7 @@
 //! Case-folded word hashes: one cheap hash per token for the word tables of
 //! the entity, quote and event stages, compared with the table's word
-//! afterwards (the quote and event stages share one per word and article,
-//! [`word_hashes`]).
+//! afterwards (the entity, quote and event stages share one per word and
+//! article, [`word_hashes`]).
 
 /// Hash of a word with ASCII letters folded to lowercase (`| 0x20` on
 /// each byte: exact for letters, and digits, `'` and `-` are unchanged;
@@ -18,8 +18,8 @@ pub(crate) fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
 }
 
 /// [`word_hash_in`] of each word token of `text` (0 for the other tokens):
-/// computed once per article for the quote and event stages, which look
-/// most words up in their tables.
+/// computed once per article for the entity, quote and event stages, which
+/// look words up in their tables.
 pub(crate) fn word_hashes(text: &str, toks: &[gazette_tokenizer::Token]) -> Vec<u64> {
     let bytes = text.as_bytes();
     toks.iter()

@@ -496,20 +496,28 @@ pub struct Gazetteer {
     /// The hashes of the ASCII first words, in front of the table.
     pub(crate) first_bloom: crate::fold::Bloom,
     /// Bytes a token may start with and still start an alias: a lowercase
-    /// ASCII letter that starts a first word matching in lowercase (bit 1),
-    /// any other byte that starts a first word (ASCII case ignored).
+    /// ASCII letter that starts a first word matching in lowercase, any
+    /// other byte that starts a first word (ASCII case ignored). One read
+    /// passes over most tokens.
     pub(crate) start_bytes: [bool; 256],
-    /// The first two bytes (the second as ASCII lowercase, 0 for a word of
-    /// one byte) of the first words matching in lowercase, by [`lower_pair`]:
-    /// a lowercase token (most tokens) whose start is none of them starts no
-    /// alias, and is passed over without hashing it. A second byte that is
-    /// not ASCII is not looked up.
-    pub(crate) lower_pairs: crate::fold::Bloom,
+    /// The first two bytes of a token that may start an alias, by
+    /// [`start_pair`]: the first byte must start a first word (ASCII case
+    /// ignored; a lowercase ASCII letter only for a first word matching in
+    /// lowercase), and the second (ASCII case ignored) must follow it in
+    /// such a word. A second byte that is not ASCII always may; after a first
+    /// byte that is a one-byte first word, any byte may (the byte after a
+    /// one-byte token is not its own). Asked of the tokens that pass the
+    /// first scan of `entities::find` (on `start_bytes`, or on the shared
+    /// word hashes and `first_bloom`): many fail here, before the table of
+    /// first words is read.
+    pub(crate) start_pairs: crate::fold::Bloom,
 }
 
-/// The bit of [`Gazetteer::lower_pairs`] for a word's first two bytes.
-pub(crate) fn lower_pair(b0: u8, b1: u8) -> usize {
-    usize::from(b0) << 8 | usize::from(b1.to_ascii_lowercase())
+/// The bit of [`Gazetteer::start_pairs`] for a token starting at byte
+/// `start` of `text` (the byte after it 0 at the end of the text).
+#[inline]
+pub(crate) fn start_pair(text: &[u8], start: usize) -> usize {
+    usize::from(text[start]) << 8 | usize::from(text.get(start + 1).copied().unwrap_or(0))
 }
 
 impl Gazetteer {
@@ -615,19 +623,45 @@ impl Gazetteer {
         }
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
-        let mut lower_pairs = crate::fold::Bloom::default();
         for (w, &FirstWord { flags, .. }) in &first_words {
             let Some(&b) = w.first() else { continue };
             first_bytes[b.to_ascii_lowercase() as usize] = true;
             if flags & FirstWord::LOWER != 0 {
                 lower_first_bytes[b as usize] = true;
-                lower_pairs.set(lower_pair(b, w.get(1).copied().unwrap_or(0)));
             }
         }
-        let start_bytes = std::array::from_fn(|b| match b as u8 {
+        let start_bytes: [bool; 256] = std::array::from_fn(|b| match b as u8 {
             c if c.is_ascii_lowercase() => lower_first_bytes[b],
             c => first_bytes[c.to_ascii_lowercase() as usize],
         });
+        let mut start_pairs = crate::fold::Bloom::default();
+        let set_all = |pairs: &mut crate::fold::Bloom, b0: u8, from: u8| {
+            for b1 in from..=u8::MAX {
+                pairs.set(usize::from(b0) << 8 | usize::from(b1));
+            }
+        };
+        for b0 in (0..=u8::MAX).filter(|&b| start_bytes[usize::from(b)]) {
+            // Not ASCII, at either byte: not filtered further.
+            set_all(&mut start_pairs, b0, if b0.is_ascii() { 0x80 } else { 0 });
+        }
+        for (w, &FirstWord { flags, .. }) in &first_words {
+            let Some(&b) = w.first().filter(|b| b.is_ascii()) else { continue };
+            // The token's first byte: the key's (a lowercase letter only for a
+            // word matching in lowercase), or its capital.
+            let as_key = (!b.is_ascii_lowercase() || flags & FirstWord::LOWER != 0) && start_bytes[usize::from(b)];
+            let capital = b.is_ascii_lowercase() && start_bytes[usize::from(b.to_ascii_uppercase())];
+            let firsts = [as_key.then_some(b), capital.then(|| b.to_ascii_uppercase())];
+            for b0 in firsts.into_iter().flatten() {
+                match w.get(1) {
+                    None => set_all(&mut start_pairs, b0, 0),
+                    Some(&c) => {
+                        for b1 in [c, c.to_ascii_uppercase()] {
+                            start_pairs.set(usize::from(b0) << 8 | usize::from(b1));
+                        }
+                    }
+                }
+            }
+        }
         Gazetteer {
             entities,
             aliases,
@@ -638,7 +672,7 @@ impl Gazetteer {
             first_words_ascii,
             first_bloom,
             start_bytes,
-            lower_pairs,
+            start_pairs,
         }
     }
 

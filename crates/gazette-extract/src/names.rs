@@ -260,7 +260,11 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let word = |i: usize| toks[i].text(text);
     // Is token `i` the word `w`? Compared as bytes, without the character
     // boundary tests of slicing the text.
-    let word_is = |i: usize, w: &str| &text.as_bytes()[toks[i].span.start..toks[i].span.end] == w.as_bytes();
+    let word_is = |i: usize, w: &str| {
+        let span = toks[i].span;
+        // The lengths first: most words are not `w`.
+        span.len() == w.len() && text.as_bytes().get(span.start..span.end) == Some(w.as_bytes())
+    };
     // The classes of each capitalised word, looked up once, with `START` on
     // each free word that can open a name (a capitalised word or a
     // one-letter initial): the loop below passes over the others at once.
@@ -273,7 +277,9 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
                 0
             } else if t.case == Case::Title {
                 rules.classes(text, t.span) | START
-            } else if t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
+            } else if t.case != Case::Lower && t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
+                // (Asked of the words that are not lowercase, as a capital
+                // never is: most words are passed over on their case.)
                 START
             } else {
                 0
@@ -394,10 +400,10 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // `Wasim Akram`: two name words, the second a known surname, the run
         // not opening the sentence and not led by a cue word of another kind.
         let surname_last = ntok == 2 && !sentence_start(s) && has(end - 1, SURNAME) && !has(s, ROLE | PARTICLE);
-        let by_surname = ntok == 1 && surnames.contains_key(word(s));
-        if by_surname {
+        // (Looked up once, and not at all before a surname is known.)
+        let by_surname = if ntok == 1 && !surnames.is_empty() { surnames.get(word(s)).copied() } else { None };
+        if let Some(name) = by_surname {
             let t = &toks[s];
-            let name = surnames[word(s)];
             out.push(FoundName { span: t.span, token: s, kind: EntityKind::Person, name, coref: true });
             continue;
         }
@@ -419,8 +425,12 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // Not when a capitalised word the run stopped at follows (`in Port
         // Sudan`, where Sudan alone is known): the name is longer than the run.
         let cut_short = toks.get(end).is_some_and(|t| t.case.is_capitalised() && t.space_before);
-        let place_before =
-            !titled && ntok <= 3 && s > 0 && !given_first && !cut_short && PLACE_PREPOSITIONS.contains(&word(s - 1));
+        let place_before = !titled
+            && ntok <= 3
+            && s > 0
+            && !given_first
+            && !cut_short
+            && PLACE_PREPOSITIONS.iter().any(|w| word_is(s - 1, w));
         let based_after = ntok <= 3
             && end < toks.len()
             && word_is(end, "-")

@@ -165,6 +165,17 @@ impl PipelineBuilder {
                 }
             }
         }
+        // The case-folded hashes of the ASCII prefixes of the role titles
+        // that a word can be: a role nominal's first word, in lowercase,
+        // starts a title, and holds no space or control character (the
+        // tokenizer splits words there).
+        let mut title_starts = crate::fold::Bloom::default();
+        for title in holders.keys() {
+            let word = title.bytes().take_while(|&b| b.is_ascii() && b != b' ' && !b.is_ascii_control()).count();
+            for end in 1..=word {
+                title_starts.insert(crate::fold::word_hash(&title.as_bytes()[..end]));
+            }
+        }
         // One pass over the entities, not a search per capital.
         let capital_ids: rustc_hash::FxHashSet<&str> = capital_ids.into_iter().collect();
         let capitals = gazetteer
@@ -181,6 +192,7 @@ impl PipelineBuilder {
             gazetteer,
             names,
             holders,
+            title_starts,
             cues,
             entity_records: self.entity_records,
             quote_records: self.quote_records,
@@ -226,6 +238,10 @@ pub struct Pipeline {
     names: NameRules,
     /// People by (country, lowercase role title), for role nominals.
     holders: Holders,
+    /// The case-folded hashes ([`crate::fold::word_hash`]) of the ASCII
+    /// prefixes of those titles, up to a space: an ASCII word whose hash is
+    /// not here starts no title, and is not looked up.
+    title_starts: crate::fold::Bloom,
     /// Cue lexicon and speaker nouns of the quote stage, when it runs.
     cues: Option<crate::quotes::CueLexicon>,
     /// Trigger lexicon, PLOVER table and sector nouns of the event stage,
@@ -347,20 +363,22 @@ impl Pipeline {
             sentences: analysis.sentences.iter().map(|s| s.span).collect(),
             paragraphs: analysis.paragraphs.clone(),
         };
-        let mut mentions = entities::find(&self.gazetteer, text, &analysis);
-        let mut new_entities = self.add_names(text, &analysis, &mut mentions);
-        mark_teams(text, &analysis, &mut mentions, &mut new_entities);
-        define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
-        self.resolve_role_nominals(text, &analysis, &mut mentions, published);
-        self.resolve_introduced_roles(text, &analysis, &mut mentions);
-        let entities = if self.entity_records {
-            self.entity_records(&article, text, &mentions, &new_entities)
+        // Each word's case-folded hash, shared by the entity, quote and
+        // event stages (without the last two, the entity stage hashes the
+        // few words it looks up itself).
+        let hashes = if self.cues.is_some() || self.triggers.is_some() {
+            crate::fold::word_hashes(text, &analysis.tokens)
         } else {
             Vec::new()
         };
-        // Each word's case-folded hash, shared by the quote and event stages.
-        let hashes = if self.cues.is_some() || self.triggers.is_some() {
-            crate::fold::word_hashes(text, &analysis.tokens)
+        let mut mentions = entities::find(&self.gazetteer, text, &analysis, &hashes);
+        let mut new_entities = self.add_names(text, &analysis, &mut mentions);
+        mark_teams(text, &analysis, &mut mentions, &mut new_entities);
+        define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
+        self.resolve_role_nominals(text, &analysis, &hashes, &mut mentions, published);
+        self.resolve_introduced_roles(text, &analysis, &mut mentions);
+        let entities = if self.entity_records {
+            self.entity_records(&article, text, &mentions, &new_entities)
         } else {
             Vec::new()
         };
@@ -468,7 +486,15 @@ impl Pipeline {
     /// it now). The demonym's mention becomes a coreference mention of that
     /// person covering the whole phrase. Nothing happens when no one, or more
     /// than one person, held the role.
-    fn resolve_role_nominals(&self, text: &str, analysis: &Analysis, mentions: &mut [Mention], date: Option<Date>) {
+    /// `hashes` holds each token's [`crate::fold::word_hashes`], or is empty.
+    fn resolve_role_nominals(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        hashes: &[u64],
+        mentions: &mut [Mention],
+        date: Option<Date>,
+    ) {
         let toks = &analysis.tokens;
         let mut buf = [0u8; 64];
         for m in mentions.iter_mut() {
@@ -495,6 +521,13 @@ impl Pipeline {
             else {
                 continue;
             };
+            // An ASCII word that starts no title (most words): no phrase to
+            // look up.
+            let word = &text.as_bytes()[first.span.start..first.span.end];
+            let h = hashes.get(k).copied().unwrap_or_else(|| crate::fold::word_hash(word));
+            if !self.title_starts.may_contain(h) && word.is_ascii() {
+                continue;
+            }
             for n in 0..3 {
                 let Some(t) = toks.get(k + n) else { break };
                 if t.kind != gazette_tokenizer::TokenKind::Word || (n > 0 && !t.space_before) {
@@ -1024,12 +1057,22 @@ fn initials(name: &[&str]) -> String {
 fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
-    // `(` and `)` around one token: compared as bytes, the rest only there;
-    // and not at all in the many articles without a parenthesis.
+    // `(` and `)` around one token, compared as bytes: the tokens `(` are
+    // found from the text's `(` bytes (few, and none in many articles), not
+    // by a pass over the tokens.
     let punct = |t: &gazette_tokenizer::Token, b: u8| t.span.len() == 1 && text.as_bytes()[t.span.start] == b;
-    if !text.as_bytes().contains(&b'(')
-        || !(1..toks.len().saturating_sub(2)).any(|i| punct(&toks[i], b'(') && punct(&toks[i + 2], b')'))
-    {
+    let opening: Vec<usize> = memchr::memchr_iter(b'(', text.as_bytes())
+        .filter_map(|p| {
+            let i = toks.partition_point(|t| t.span.start < p);
+            (i >= 1
+                && i + 2 < toks.len()
+                && toks[i].span.start == p
+                && punct(&toks[i], b'(')
+                && punct(&toks[i + 2], b')'))
+            .then_some(i)
+        })
+        .collect();
+    if opening.is_empty() {
         return;
     }
     let covered = covered_tokens(toks, mentions);
@@ -1049,8 +1092,8 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
         ending_at.insert(m.span.end, k);
     }
     let mut by_id = new_entity_ids(new_entities);
-    for i in 1..toks.len().saturating_sub(2) {
-        if !punct(&toks[i], b'(') || !punct(&toks[i + 2], b')') || !is_acronym(&toks[i + 1]) || covered[i + 1] {
+    for i in opening {
+        if !is_acronym(&toks[i + 1]) || covered[i + 1] {
             continue;
         }
         let acro = toks[i + 1].text(text);
@@ -1128,7 +1171,17 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
     let is_place = |m: &Mention| matches!(m.kind, EntityKind::Gpe | EntityKind::Loc);
     let end_token = |m: &Mention| end_token(toks, m);
     let is_number = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
-    let paragraph_of = |k: usize| analysis.paragraphs.partition_point(|p| p.end <= toks[k].span.start);
+    // The paragraph of token `k`, for tokens in text order (the mentions
+    // are): a cursor that only moves forward, not a search per mention.
+    debug_assert!(mentions.windows(2).all(|w| w[0].token <= w[1].token));
+    let mut cursor = 0;
+    let mut paragraph_of = |k: usize| {
+        let paragraphs = &analysis.paragraphs;
+        while cursor < paragraphs.len() && paragraphs[cursor].end <= toks[k].span.start {
+            cursor += 1;
+        }
+        cursor
+    };
     let mut teams = Vec::new();
     let mut k = 0;
     while k < mentions.len() {
@@ -1150,12 +1203,11 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
         }
         for m in k..e.saturating_sub(1) {
             let (a, b) = (&mentions[m], &mentions[m + 1]);
-            let ae = end_token(a);
-            let dot = usize::from(toks.get(ae + 1).is_some_and(|t| t.text(text) == "."));
-            let versus = is_place(a)
-                && is_place(b)
-                && b.token == ae + 1 + dot
-                && toks.get(ae).is_some_and(|t| matches!(t.text(text), "v" | "vs"));
+            let versus = is_place(a) && is_place(b) && {
+                let ae = end_token(a);
+                let dot = usize::from(toks.get(ae + 1).is_some_and(|t| t.text(text) == "."));
+                b.token == ae + 1 + dot && toks.get(ae).is_some_and(|t| matches!(t.text(text), "v" | "vs"))
+            };
             if versus {
                 teams.extend([m, m + 1]);
             }
@@ -1225,13 +1277,28 @@ fn new_id(name: &str) -> String {
     out
 }
 
+/// Each ASCII byte in a slug: its lowercase for a letter or a digit, 0 for
+/// the others (one table read where two tests and a fold were).
+const SLUG_BYTES: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Appends the slug of `name` to `out`, which ends with `:`.
 fn slug_into(out: &mut String, name: &str) {
     // Nothing of the name written yet while `out` still ends with `:`.
     if name.is_ascii() {
         for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(b.to_ascii_lowercase() as char);
+            let c = SLUG_BYTES[usize::from(b & 0x7f)];
+            if c != 0 {
+                out.push(char::from(c));
             } else if !out.ends_with('-') && !out.ends_with(':') {
                 out.push('-');
             }
@@ -1277,6 +1344,37 @@ impl Error {
             message: self.to_string(),
             input: None,
             line: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_bytes_are_the_lowercase_letters_and_digits() {
+        for b in 0..128u8 {
+            let expect = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { 0 };
+            assert_eq!(SLUG_BYTES[usize::from(b)], expect, "{b}");
+        }
+    }
+
+    #[test]
+    fn new_ids_are_lowercase_words_joined_by_single_dashes() {
+        for (name, id) in [
+            ("Declan O'Rourke", "new:declan-o-rourke"),
+            ("Declan O’Rourke", "new:declan-o-rourke"),
+            (" --Velmar  Port-- Board ", "new:velmar-port-board"),
+            ("São Tomé", "new:são-tomé"),
+            ("ÀB 12", "new:àb-12"),
+            ("G7", "new:g7"),
+            ("", "new:"),
+            ("--", "new:"),
+            ("’", "new:"),
+            ("a", "new:a"),
+        ] {
+            assert_eq!(new_id(name), id, "{name:?}");
         }
     }
 }

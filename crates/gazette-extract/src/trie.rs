@@ -1,5 +1,7 @@
 //! A byte trie over a fixed set of keys, for one query: the longest key that
-//! is a prefix of a byte string (an anchored, leftmost-longest search).
+//! is a prefix of a byte string with its ASCII letters in lowercase (an
+//! anchored, leftmost-longest search; the text is folded as it is read, so
+//! that no lowercase copy of it is made).
 //!
 //! It has no failure links: a search starts at the front of its input and
 //! stops at the first byte no key continues with, so it is built in one pass
@@ -98,21 +100,27 @@ impl Trie {
         Trie { nodes, root, heads, tails }
     }
 
-    /// The longest key that is a prefix of `text`: its length and value.
+    /// The longest key that is a prefix of `text` with its ASCII letters in
+    /// lowercase: its length and value. (A key with an ASCII capital is never
+    /// found.)
     pub(crate) fn longest_prefix(&self, text: &[u8]) -> Option<(usize, u32)> {
         let root = &self.nodes[0];
         let mut found = (root.value != NONE).then_some((0, root.value));
         let Some(&b) = text.first() else { return found };
-        let mut c = self.root[usize::from(b)];
+        let mut c = self.root[usize::from(b.to_ascii_lowercase())];
         // The bytes of `text` matched so far.
         let mut at = 0;
         while c != NONE {
-            // The edge's head matched `text[at]`; now its tail.
+            // The edge's head matched `text[at]`; now its tail, against the
+            // text in lowercase.
             let node = &self.nodes[c as usize];
             at += 1;
             if node.tail_len > 0 {
                 let tail = &self.tails[node.tail as usize..][..node.tail_len as usize];
-                if !text[at..].starts_with(tail) {
+                let matched = text
+                    .get(at..at + tail.len())
+                    .is_some_and(|t| t.iter().zip(tail).all(|(&b, &k)| b.to_ascii_lowercase() == k));
+                if !matched {
                     break;
                 }
                 at += tail.len();
@@ -121,6 +129,7 @@ impl Trie {
                 found = Some((at, node.value));
             }
             let Some(&b) = text.get(at) else { break };
+            let b = b.to_ascii_lowercase();
             let first = node.first as usize;
             let heads = &self.heads[first..first + node.len as usize];
             c = heads.iter().position(|&h| h == b).map_or(NONE, |k| (first + k) as u32);
@@ -207,6 +216,36 @@ mod tests {
             let naive = naive.map(|(i, k)| (k.len(), i as u32));
             assert_eq!(t.longest_prefix(text), naive, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    /// Capitals in the text match as lowercase, ASCII only: the same as
+    /// searching the text lowercased, on every text of up to four bytes over
+    /// letters in both cases, a space and a two-byte character.
+    #[test]
+    fn ascii_capitals_match_as_lowercase() {
+        let keys = ["a", "ab", "abc", "b a", "ba", "é", "éa", "aé", "aa b"];
+        let t = trie(&keys);
+        let alphabet: &[&[u8]] = &[b"a", b"A", b"b", b"B", b"c", b" ", "é".as_bytes(), "É".as_bytes()];
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut from = 0;
+        for _ in 0..4 {
+            let to = texts.len();
+            for i in from..to {
+                for piece in alphabet {
+                    texts.push([&texts[i][..], piece].concat());
+                }
+            }
+            from = to;
+        }
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let naive =
+                keys.iter().enumerate().filter(|(_, k)| lower.starts_with(k.as_bytes())).max_by_key(|(_, k)| k.len());
+            let naive = naive.map(|(i, k)| (k.len(), i as u32));
+            assert_eq!(t.longest_prefix(text), naive, "{:?}", String::from_utf8_lossy(text));
+        }
+        check(&keys, "AB", Some("ab"));
+        check(&keys, "Éa", None);
     }
 
     #[test]

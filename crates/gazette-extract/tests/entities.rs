@@ -181,3 +181,45 @@ fn a_country_named_twice_is_context_for_its_places() {
         &["Trump=person:donald-trump/PERSON", "Americans=gpe:USA/NORP", "Washington=city:washington/GPE"],
     );
 }
+
+/// Titles of several words, in any case, or starting with a word that is
+/// not ASCII, with and without the quote and event stages (which share
+/// their word hashes with the role lookup).
+#[test]
+fn role_nominals_with_long_capitalised_and_non_ascii_titles() {
+    let gaz = "id\tkind\tname\taliases\tcountry\tsector\troles
+person:sergey-lavrov\tPERSON\tSergey Lavrov\tLavrov\tRUS\tGOV\tRUS/GOV/foreign minister/2004-03-09/
+person:anna-ivanova\tPERSON\tAnna Ivanova\t\tRUS\tGOV\tRUS/GOV/émissaire spécial/2020/
+gpe:RUS\tGPE\tRussia\tRussian{norp}\tRUS\t\t
+";
+    for stages in [true, false] {
+        let p = Pipeline::builder()
+            .no_default_gazetteer()
+            .add_gazetteer("t.tsv", gaz)
+            .quotes(stages)
+            .events(stages)
+            .build()
+            .unwrap();
+        for (text, expect) in [
+            ("Then the Russian foreign minister left.", "Russian foreign minister=person:sergey-lavrov"),
+            ("Then the Russian FOREIGN Minister left.", "Russian FOREIGN Minister=person:sergey-lavrov"),
+            ("Then the Russian émissaire spécial left.", "Russian émissaire spécial=person:anna-ivanova"),
+            ("Then the Russian Émissaire Spécial left.", "Russian Émissaire Spécial=person:anna-ivanova"),
+            ("Then the Russian foreigner left.", "Russian=gpe:RUS"),
+            ("Then the Russian émissaire left.", "Russian=gpe:RUS"),
+        ] {
+            let x = p.process(&Article { id: "t".into(), text: text.into(), ..Default::default() }).unwrap();
+            let got: Vec<String> = x
+                .mentions
+                .iter()
+                .filter_map(|m| match m.entity {
+                    EntityRef::Gazetteer(e) => {
+                        Some(format!("{}={}", m.span.text(text), p.gazetteer().entities()[e].id))
+                    }
+                    EntityRef::New(_) => None,
+                })
+                .collect();
+            assert_eq!(got, [expect], "{text:?}, quote and event stages: {stages}");
+        }
+    }
+}

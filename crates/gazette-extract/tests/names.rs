@@ -112,6 +112,33 @@ fn acronyms_defined_in_the_text() {
     );
 }
 
+/// The parentheses are found from the text's `(` bytes: one at either end
+/// of the text, one inside a longer token, a `(` with no `)` two tokens on,
+/// and two definitions in one text.
+#[test]
+fn acronym_parentheses_anywhere_in_the_text() {
+    check("(VNPB) opens the text.", &[]);
+    check(
+        "Ends with the Velmar Norland Port Board (",
+        &["Velmar Norland Port Board=new:velmar-norland-port-board/ORG/pattern"],
+    );
+    check(
+        "Ends with the Velmar Norland Port Board (VNPB",
+        &["Velmar Norland Port Board=new:velmar-norland-port-board/ORG/pattern"],
+    );
+    check(
+        "See http://x.org/a(VNPB) and the Harbour Oversight Board (HOB) (( then the Norland Port Board (NPB). NPB and HOB met.",
+        &[
+            "Harbour Oversight Board=new:harbour-oversight-board/ORG/pattern",
+            "HOB=new:harbour-oversight-board/ORG/coref",
+            "Norland Port Board=new:norland-port-board/ORG/pattern",
+            "NPB=new:norland-port-board/ORG/coref",
+            "NPB=new:norland-port-board/ORG/coref",
+            "HOB=new:harbour-oversight-board/ORG/coref",
+        ],
+    );
+}
+
 #[test]
 fn place_cues() {
     check("Shelling hit homes in Velmarivka overnight.", &["Velmarivka=new:velmarivka/LOC/pattern"]);
