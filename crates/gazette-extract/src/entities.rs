@@ -167,7 +167,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Ment
         let from = pool.len();
         pool.extend(gaz.pattern(pattern).iter().copied().filter(|&a| {
             let a = &gaz.aliases[a as usize];
-            case_ok(a.rule, &a.text, surface)
+            case_ok(a.rule, gaz.alias_text(a), surface)
         }));
         if pool.len() == from {
             continue;
@@ -278,9 +278,9 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token) -> Option<FirstWord> {
     // boundaries checked) only for the rare word with non-ASCII letters.
     let w = &bytes[t.span.start..t.span.end];
     let h = crate::fold::word_hash_in(bytes, t.span.start, t.span.end);
-    let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
+    let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_word_ascii(h)).flatten();
     let fw = match ascii {
-        Some((fw, word)) if word.eq_ignore_ascii_case(w) => *fw,
+        Some((fw, word)) if word.eq_ignore_ascii_case(w) => fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if w.is_ascii() => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,

@@ -9,10 +9,11 @@
 //! no actor, no event. Every look-back and look-ahead is a bounded window of
 //! tokens inside the sentence, so the stage is linear in the text.
 
+use std::borrow::Cow;
+
 use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use smol_str::SmolStr;
 
 use crate::Error;
 use crate::entities::Mention;
@@ -107,9 +108,28 @@ impl EventType {
         }
     }
 
-    /// Reads an uppercase type name.
+    /// Reads an uppercase type name: the inverse of [`EventType::name`] (a
+    /// test checks).
     pub fn parse(s: &str) -> Option<EventType> {
-        EventType::ALL.into_iter().find(|t| t.name() == s)
+        Some(match s {
+            "AGREE" => EventType::Agree,
+            "CONSULT" => EventType::Consult,
+            "SUPPORT" => EventType::Support,
+            "CONCEDE" => EventType::Concede,
+            "COOPERATE" => EventType::Cooperate,
+            "AID" => EventType::Aid,
+            "RETREAT" => EventType::Retreat,
+            "REQUEST" => EventType::Request,
+            "ACCUSE" => EventType::Accuse,
+            "REJECT" => EventType::Reject,
+            "THREATEN" => EventType::Threaten,
+            "PROTEST" => EventType::Protest,
+            "SANCTION" => EventType::Sanction,
+            "MOBILIZE" => EventType::Mobilize,
+            "COERCE" => EventType::Coerce,
+            "ASSAULT" => EventType::Assault,
+            _ => return None,
+        })
     }
 }
 
@@ -154,24 +174,23 @@ enum Slot {
     /// The object right after the trigger.
     Obj,
     /// The object of this preposition, after the trigger.
-    Prep(SmolStr),
+    Prep(&'static str),
     /// What follows the surface (which ends with its preposition).
     After,
 }
 
 #[derive(Debug, Clone)]
 struct Trigger {
-    /// The surface's tokens, lowercase. (Read for every word of every
-    /// sentence that starts a trigger, so a plain `Box<str>` each; the
-    /// strings read once an event is found are `SmolStr`s, inline when short,
-    /// so that reading the lexicon's thousands of rows allocates little.)
-    words: Box<[Box<str>]>,
-    lemma: SmolStr,
+    /// The surface's tokens (lowercase, as the lexicon's format requires).
+    /// (Borrowed from the embedded lexicon, as are the other strings:
+    /// reading the lexicon's thousands of rows allocates one slice a row.)
+    words: Box<[&'static str]>,
+    lemma: &'static str,
     pos: Pos,
     ty: EventType,
     /// Index into [`TriggerLexicon::modes`].
     mode: u16,
-    cameo: SmolStr,
+    cameo: &'static str,
     slots: Box<[Slot]>,
     /// A past participle (`attacked`, `held talks with`), so `was X by` is passive.
     participle: bool,
@@ -180,7 +199,7 @@ struct Trigger {
 }
 
 /// A sector noun's words and its sector.
-type SectorNoun = (Box<[Box<str>]>, Box<str>);
+type SectorNoun = (Box<[&'static str]>, &'static str);
 
 /// The trigger lexicon, the PLOVER type table and the sector nouns, parsed
 /// once and shared by every article.
@@ -208,7 +227,7 @@ pub(crate) struct TriggerLexicon {
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
     /// The words with modality flags: (word hash, word), each word once.
     /// Word `i` has [`FlagCode`] `i + 2`.
-    flags: Vec<(u64, Box<str>)>,
+    flags: Vec<(u64, Cow<'static, str>)>,
     /// The flags of each [`FlagCode`]: none for codes 0 and 1, then those
     /// of each word of `flags`.
     flag_sets: Vec<u64>,
@@ -236,8 +255,14 @@ fn flag_slot(h: u64) -> usize {
     (h >> 52) as usize & (FLAG_SLOTS - 1)
 }
 
-fn words_of(surface: &str) -> Box<[Box<str>]> {
-    gazette_tokenizer::tokenize(surface).iter().map(|t| t.text(surface).to_ascii_lowercase().into_boxed_str()).collect()
+/// The tokens of `surface`, or `None` when it is not lowercase; `buf` is
+/// scratch room.
+fn words_of(surface: &'static str, buf: &mut Vec<&'static str>) -> Option<Box<[&'static str]>> {
+    if surface.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    tsv::for_each_token(surface, |r| buf.push(&surface[r]));
+    Some(buf.drain(..).collect())
 }
 
 fn quad_of(s: &str) -> Option<QuadClass> {
@@ -255,7 +280,7 @@ impl TriggerLexicon {
         Self::parse(DEFAULT_TRIGGERS, DEFAULT_PLOVER_TABLE, DEFAULT_SECTOR_NOUNS)
     }
 
-    pub(crate) fn parse(triggers: &str, plover: &str, sectors: &str) -> Result<Self, Error> {
+    pub(crate) fn parse(triggers: &'static str, plover: &str, sectors: &'static str) -> Result<Self, Error> {
         let mut lex = TriggerLexicon {
             entries: Vec::new(),
             by_first: Default::default(),
@@ -273,14 +298,16 @@ impl TriggerLexicon {
         let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
         for (words, f) in FLAG_WORDS {
             for w in words {
-                for w in [w.to_string(), w.replace('\'', "’")] {
+                // The word, and again with `’` for `'` when it has one.
+                let curly = w.contains('\'').then(|| Cow::Owned(w.replace('\'', "’")));
+                for w in std::iter::once(Cow::Borrowed(*w)).chain(curly) {
                     let h = word_hash(w.as_bytes());
                     lex.flags_bloom.insert(h);
                     let mut i = flag_slot(h);
                     loop {
                         match lex.flag_slots[i] {
                             0 => {
-                                lex.flags.push((h, w.into()));
+                                lex.flags.push((h, w));
                                 lex.flag_sets.push(f);
                                 lex.flag_slots[i] = lex.flags.len() as FlagCode + 1;
                                 break;
@@ -310,12 +337,13 @@ impl TriggerLexicon {
         if let Some(t) = EventType::ALL.into_iter().find(|t| !lex.scores.contains_key(&(*t, 0))) {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
+        let mut buf = Vec::new();
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
             let Some([surface, lemma, pos, ty, mode, cameo, target]) = fields(line) else {
                 return Err(bad("expected seven tab-separated columns"));
             };
-            let words = words_of(surface);
+            let words = words_of(surface, &mut buf).ok_or_else(|| bad("the surface must be lowercase"))?;
             if words.is_empty() {
                 return Err(bad("empty surface"));
             }
@@ -336,21 +364,21 @@ impl TriggerLexicon {
                     "-" => continue,
                     "obj" => Slot::Obj,
                     "after" => Slot::After,
-                    p if p.starts_with("P:") && p.len() > 2 => Slot::Prep(p[2..].into()),
+                    p if p.starts_with("P:") && p.len() > 2 => Slot::Prep(&p[2..]),
                     _ => return Err(bad("target must be obj, after, P:prep or -")),
                 });
             }
             let head = &words[0];
-            let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(&&**head));
+            let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(head));
             let first = word_hash(head.as_bytes());
             let index = lex.entries.len() as u32;
             lex.entries.push(Trigger {
                 words,
-                lemma: lemma.into(),
+                lemma,
                 pos,
                 ty,
                 mode,
-                cameo: cameo.into(),
+                cameo,
                 slots: slots.into(),
                 participle,
                 has_article: false,
@@ -377,9 +405,10 @@ impl TriggerLexicon {
             let Some((noun, sector)) = line.split_once('\t') else {
                 return Err(Error::Lexicon(format!("sector-nouns.tsv:{n}: expected NOUN<TAB>SECTOR")));
             };
-            let words = words_of(noun);
+            let words = words_of(noun, &mut buf)
+                .ok_or_else(|| Error::Lexicon(format!("sector-nouns.tsv:{n}: the noun must be lowercase")))?;
             let Some(first) = words.first() else { continue };
-            lex.sectors.entry(word_hash(first.as_bytes())).or_default().push((words, sector.into()));
+            lex.sectors.entry(word_hash(first.as_bytes())).or_default().push((words, sector));
         }
         Ok(lex)
     }
@@ -398,11 +427,11 @@ impl TriggerLexicon {
     }
 
     pub(crate) fn lemma(&self, e: u32) -> &str {
-        &self.entries[e as usize].lemma
+        self.entries[e as usize].lemma
     }
 
     pub(crate) fn cameo(&self, e: u32) -> &str {
-        &self.entries[e as usize].cameo
+        self.entries[e as usize].cameo
     }
 
     /// The mode's name, or `None` for `-`.
@@ -538,7 +567,7 @@ impl TriggerLexicon {
         list.iter()
             .filter(|(w, _)| words_match(text, toks, k, end, w))
             .max_by_key(|(w, _)| w.len())
-            .map(|(w, s)| (&**s, k + w.len() - 1))
+            .map(|(w, s)| (*s, k + w.len() - 1))
     }
 }
 
@@ -580,7 +609,7 @@ const ANY_SECOND: u64 = 0;
 
 /// What [`NextWord::may_be`] compares: the [`word_hash`] of an entry's second
 /// word, or [`ANY_SECOND`] when it has none or it is a determiner.
-fn second_key(words: &[Box<str>]) -> u64 {
+fn second_key(words: &[&str]) -> u64 {
     match words.get(1) {
         Some(w) if !in_list(&ARTICLES, w) => word_hash(w.as_bytes()),
         _ => ANY_SECOND,
@@ -593,7 +622,7 @@ static ARTICLE_HASHES: std::sync::LazyLock<[u64; ARTICLES.len()]> =
 
 /// Whether `words` match the tokens from `k` on (before `end`), ignoring
 /// ASCII case, with `’` read as `'`.
-fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<str>]) -> bool {
+fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[&str]) -> bool {
     if k + words.len() > end {
         return false;
     }
@@ -722,7 +751,7 @@ fn words_match_modified(
     toks: &[Token],
     k: usize,
     end: usize,
-    words: &[Box<str>],
+    words: &[&str],
     skip_at: &dyn Fn(usize) -> usize,
     is_count: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
@@ -739,7 +768,7 @@ fn words_match_modified(
             if i > 0
                 && changes < MAX_PHRASE_CHANGES
                 && in_list(&ARTICLES, w)
-                && same(p, words.get(i + 1).map_or("", |x| &**x))
+                && same(p, words.get(i + 1).copied().unwrap_or(""))
             {
                 changes += 1;
                 continue;
@@ -1556,7 +1585,7 @@ pub(crate) fn find(
                 if let Some(g) = governor {
                     let frame = &mut out[g];
                     let entry = &lex.entries[frame.entry as usize];
-                    let to_frame = entry.words.last().is_some_and(|w| &**w == "to") || frame.ty == EventType::Request;
+                    let to_frame = entry.words.last() == Some(&"to") || frame.ty == EventType::Request;
                     if to_frame && frame.action.is_none() && frame.ty != t.ty {
                         frame.action = Some(t.ty);
                     }
@@ -2107,7 +2136,7 @@ impl Cx<'_> {
         let passive = t.participle
             && (t.pos == Pos::Verb
                 || (t.pos == Pos::Phrase
-                    && !(t.words.len() == 2 && &*t.words[1] == "to")
+                    && !(t.words.len() == 2 && t.words[1] == "to")
                     && t.ty != EventType::Mobilize))
             && aux.clone().rev().find(|&k| !self.adverb(k)).is_some_and(|k| self.has_flag(k, flag::BE));
 
@@ -2137,7 +2166,7 @@ impl Cx<'_> {
                 // (The `to` is the last word of the verb group before the
                 // trigger, and the trigger is a base form: `a halt to strikes`
                 // is a noun after a preposition.)
-                let base_form = t.lemma.split(' ').next() == t.words.first().map(|w| &**w);
+                let base_form = t.lemma.split(' ').next() == t.words.first().copied();
                 let to_inf = a > aux_from && self.has_flag(a - 1, flag::TO) && base_form;
                 let comma_ing =
                     aux_from > lo && is_punct(text, &toks[aux_from - 1], &[","]) && self.word(a).ends_with("ing");
@@ -2265,7 +2294,7 @@ impl Cx<'_> {
         // Burma`, `a ceasefire between A and B`) names an event told
         // elsewhere, or none: no record. (Only `must` below gives a source,
         // so this is settled before the search for targets.)
-        let must = &*t.lemma == "must";
+        let must = t.lemma == "must";
         if pos == Pos::Noun && source.is_empty() && !must {
             return None;
         }
@@ -2515,6 +2544,15 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_type_names_parse_back() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(t.name()), Some(t));
+            assert_eq!(EventType::parse(&t.name().to_lowercase()), None);
+        }
+        assert_eq!(EventType::parse(""), None);
+    }
 
     #[test]
     fn flag_words_are_lowercase() {

@@ -208,11 +208,20 @@ impl Entity {
 /// One alias of one entity.
 #[derive(Debug, Clone)]
 pub(crate) struct Alias {
-    pub(crate) text: String,
+    /// Where its text lies in the text of all aliases, end to end (see
+    /// [`Gazetteer::alias_text`]): aliases are thousands of short strings.
+    start: u32,
+    end: u32,
     pub(crate) rule: CaseRule,
     /// A demonym: its mentions are of kind NORP.
     pub(crate) norp: bool,
     pub(crate) entity: u32,
+}
+
+impl Alias {
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A problem found in a gazetteer file.
@@ -241,6 +250,8 @@ impl fmt::Display for Problem {
 pub struct GazetteerBuilder {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
+    /// The text of the aliases, end to end, in order.
+    alias_text: String,
     problems: Vec<Problem>,
     /// The names of the sources added, for the places in problems.
     sources: Vec<String>,
@@ -271,6 +282,14 @@ impl GazetteerBuilder {
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
         let mut header_seen = false;
         self.sources.push(name.to_string());
+        // Room for every line a row and every `|` one more alias (bounds,
+        // so that the tables do not grow row by row).
+        let rows = tsv::count_byte(text.as_bytes(), b'\n') + 1;
+        let aliases = rows + tsv::count_byte(text.as_bytes(), b'|');
+        self.entities.reserve(rows);
+        self.ids.reserve(rows);
+        self.aliases.reserve(aliases);
+        self.alias_owner.reserve(aliases);
         for (line_no, line) in crate::tsv::lines(text) {
             if !header_seen {
                 header_seen = true;
@@ -328,7 +347,7 @@ impl GazetteerBuilder {
         // (`Jordan{ctx}`) sets the rule for the name too.
         for raw in tsv::split(aliases, b'|').chain(std::iter::once(name)) {
             let (text, rule, norp) = parse_alias(raw)?;
-            if text.is_empty() || self.aliases[first_alias..].iter().any(|a| a.text == text) {
+            if text.is_empty() || self.aliases[first_alias..].iter().any(|a| &self.alias_text[a.range()] == text) {
                 continue;
             }
             // (The same string for ASCII text, without the Unicode tables.)
@@ -346,7 +365,9 @@ impl GazetteerBuilder {
                     self.alias_owner.insert(key, (index, here, line));
                 }
             }
-            self.aliases.push(Alias { text: text.to_string(), rule, norp, entity: index });
+            let start = self.alias_text.len() as u32;
+            self.alias_text.push_str(text);
+            self.aliases.push(Alias { start, end: self.alias_text.len() as u32, rule, norp, entity: index });
         }
         self.entities.push(Entity { id: id.to_string(), kind, name: name.to_string(), country, sector, roles });
         Ok(())
@@ -362,7 +383,7 @@ impl GazetteerBuilder {
         if let Some(p) = self.problems.iter().find(|p| p.fatal) {
             return Err(Error::Gazetteer(p.to_string()));
         }
-        Ok(Gazetteer::new(self.entities, self.aliases))
+        Ok(Gazetteer::new(self.entities, self.aliases, self.alias_text))
     }
 }
 
@@ -476,6 +497,8 @@ impl FirstWord {
 pub struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
     pub(crate) aliases: Vec<Alias>,
+    /// The text of the aliases, end to end.
+    alias_text: String,
     /// Key k is the ASCII-lowercase text shared by the aliases
     /// [`Gazetteer::pattern`]`(k)`: `pattern_aliases[pattern_starts[k] ..
     /// pattern_starts[k + 1]]`.
@@ -485,14 +508,17 @@ pub struct Gazetteer {
     /// ASCII), each with its number: searched anchored at a token start for
     /// the longest key there.
     pub(crate) trie: Trie,
-    /// The first token of every alias, lowercased: bit 0 set when some alias
-    /// starts with it, bit 1 when such an alias can match in lowercase
-    /// (written so, or matching in any case). Tokens that start no alias are
-    /// never searched.
+    /// The first token of every alias, lowercased, that is not ASCII: bit 0
+    /// set when some alias starts with it, bit 1 when such an alias can match
+    /// in lowercase (written so, or matching in any case). Tokens that start
+    /// no alias are never searched.
     pub(crate) first_words: FxHashMap<Box<[u8]>, FirstWord>,
-    /// The ASCII first words again, by [`crate::fold::word_hash`], with the
-    /// word to compare: the fast path for most tokens.
-    pub(crate) first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)>,
+    /// The ASCII first words (lowercased), by [`crate::fold::word_hash`],
+    /// with where the word to compare lies in `first_text`: the fast path
+    /// for most tokens (see [`Gazetteer::first_word_ascii`]).
+    first_words_ascii: FxHashMap<u64, (FirstWord, u32, u32)>,
+    /// The ASCII first words, end to end.
+    first_text: Vec<u8>,
     /// The hashes of the ASCII first words, in front of the table.
     pub(crate) first_bloom: crate::fold::Bloom,
     /// Bytes a token may start with and still start an alias: a lowercase
@@ -518,25 +544,17 @@ impl Gazetteer {
         GazetteerBuilder::new().add_default().build()
     }
 
-    fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Gazetteer {
+    fn new(entities: Vec<Entity>, aliases: Vec<Alias>, alias_text: String) -> Gazetteer {
         // The key of each alias (its text in ASCII lowercase), numbered in
         // the order first met. The lowercase texts are one string, end to
         // end, which the keys borrow.
-        let mut lower = String::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
-        let mut ends = Vec::with_capacity(aliases.len());
-        for a in &aliases {
-            lower.push_str(&a.text);
-            ends.push(lower.len());
-        }
-        lower.make_ascii_lowercase();
+        let lower = alias_text.to_ascii_lowercase();
         let mut by_key: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(aliases.len(), Default::default());
         let mut keys: Vec<&str> = Vec::with_capacity(aliases.len());
-        let mut start = 0;
-        let key_of: Vec<u32> = ends
+        let key_of: Vec<u32> = aliases
             .iter()
-            .map(|&end| {
-                let text = &lower[start..end];
-                start = end;
+            .map(|a| {
+                let text = &lower[a.range()];
                 *by_key.entry(text).or_insert_with(|| {
                     keys.push(text);
                     keys.len() as u32 - 1
@@ -558,34 +576,39 @@ impl Gazetteer {
             next[k as usize] += 1;
         }
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
-        first_words.reserve(keys.len());
+        let mut first_words_ascii: FxHashMap<u64, (FirstWord, u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        let mut first_text = Vec::new();
         // Whether each key is its first word alone (a single-token ASCII
         // alias), as its first alias says; `None` for a key without a word.
         let mut key_single: Vec<Option<bool>> = vec![None; keys.len()];
-        // An ASCII first word is lowercased in this buffer, and copied only
-        // when it is new.
-        let mut ascii = Vec::new();
         for (a, &key) in aliases.iter().zip(&key_of) {
-            let toks = gazette_tokenizer::tokenize(&a.text);
-            let Some(word) = toks.first().map(|t| t.text(&a.text)) else {
-                continue;
+            let (at, text) = (a.start as usize, &alias_text[a.range()]);
+            let (mut word, mut count) = (None, 0);
+            tsv::for_each_token(text, |r| {
+                word.get_or_insert(r);
+                count += 1;
+            });
+            let Some(word) = word else { continue };
+            // An ASCII first word is lowercased in `lower` already; another
+            // is looked up in `first_words`, unless its lowercase is ASCII.
+            let unicode = (!text[word.clone()].is_ascii()).then(|| text[word.clone()].to_lowercase());
+            let fw = match unicode {
+                Some(u) if !u.is_ascii() => first_words.entry(u.into_bytes().into()).or_insert(FirstWord::NONE),
+                u => {
+                    let w = u.as_ref().map_or(&lower.as_bytes()[at + word.start..at + word.end], |u| u.as_bytes());
+                    &mut first_words_ascii
+                        .entry(crate::fold::word_hash(w))
+                        .or_insert_with(|| {
+                            first_text.extend_from_slice(w);
+                            (FirstWord::NONE, (first_text.len() - w.len()) as u32, first_text.len() as u32)
+                        })
+                        .0
+                }
             };
-            let unicode;
-            let first: &[u8] = if word.is_ascii() {
-                ascii.clear();
-                ascii.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
-                &ascii
-            } else {
-                unicode = word.to_lowercase();
-                unicode.as_bytes()
-            };
-            let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
-            let single = toks.len() == 1 && a.text.is_ascii();
-            if !first_words.contains_key(first) {
-                first_words.insert(first.into(), FirstWord::NONE);
-            }
-            let fw = first_words.get_mut(first).expect("inserted");
-            fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
+            let lowercase = a.rule == CaseRule::Any || text.starts_with(|c: char| c.is_lowercase());
+            let single = count == 1 && text.is_ascii();
+            fw.flags |= FirstWord::STARTS | (u8::from(lowercase) * FirstWord::LOWER);
             if single {
                 fw.single = key;
             } else {
@@ -601,14 +624,6 @@ impl Gazetteer {
         // `entities::find`).
         let trie =
             Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
-        let mut first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> =
-            FxHashMap::with_capacity_and_hasher(first_words.len(), Default::default());
-        first_words_ascii.extend(
-            first_words
-                .iter()
-                .filter(|(w, _)| w.is_ascii())
-                .map(|(w, &fw)| (crate::fold::word_hash(w), (fw, w.clone()))),
-        );
         let mut first_bloom = crate::fold::Bloom::default();
         for &h in first_words_ascii.keys() {
             first_bloom.insert(h);
@@ -616,7 +631,8 @@ impl Gazetteer {
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
         let mut lower_pairs = crate::fold::Bloom::default();
-        for (w, &FirstWord { flags, .. }) in &first_words {
+        let ascii_words = first_words_ascii.values().map(|&(fw, s, e)| (&first_text[s as usize..e as usize], fw));
+        for (w, FirstWord { flags, .. }) in ascii_words.chain(first_words.iter().map(|(w, &fw)| (&**w, fw))) {
             let Some(&b) = w.first() else { continue };
             first_bytes[b.to_ascii_lowercase() as usize] = true;
             if flags & FirstWord::LOWER != 0 {
@@ -631,15 +647,31 @@ impl Gazetteer {
         Gazetteer {
             entities,
             aliases,
+            alias_text,
             pattern_starts,
             pattern_aliases,
             trie,
             first_words,
             first_words_ascii,
+            first_text,
             first_bloom,
             start_bytes,
             lower_pairs,
         }
+    }
+
+    /// The text of an alias, as written.
+    pub(crate) fn alias_text(&self, a: &Alias) -> &str {
+        &self.alias_text[a.range()]
+    }
+
+    /// What the gazetteer knows of the ASCII first word of [`word_hash`]
+    /// `h`, and the word (lowercase) to compare, if any has that hash.
+    ///
+    /// [`word_hash`]: crate::fold::word_hash
+    pub(crate) fn first_word_ascii(&self, h: u64) -> Option<(FirstWord, &[u8])> {
+        let &(fw, s, e) = self.first_words_ascii.get(&h)?;
+        Some((fw, &self.first_text[s as usize..e as usize]))
     }
 
     /// The aliases (indices into `aliases`) whose key is key `k`.

@@ -83,6 +83,27 @@ pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Where the tokens of `text` lie, in order, as
+/// [`gazette_tokenizer::tokenize`] cuts it, each passed to `f`. Text of
+/// ASCII letters and spaces only (most lexicon phrases and aliases) is cut
+/// at its spaces without running the tokenizer, and without allocating:
+/// the tokenizer makes one word of each run of ASCII letters (a test checks).
+pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(std::ops::Range<usize>)) {
+    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        let mut at = 0;
+        for w in split(text, b' ') {
+            if !w.is_empty() {
+                f(at..at + w.len());
+            }
+            at += w.len() + 1;
+        }
+    } else {
+        for t in gazette_tokenizer::tokenize(text) {
+            f(t.span.start..t.span.end);
+        }
+    }
+}
+
 /// The high bit of each byte of `x` equal to `byte` set, the other bits
 /// clear.
 fn equal_bytes(x: u64, byte: u8) -> u64 {
@@ -157,6 +178,33 @@ mod tests {
             assert_eq!(split_n::<2>(row, b'b'), row.split('b').collect::<Vec<_>>().try_into().ok(), "{row:?}");
             assert!(split(row, b'\t').eq(row.split('\t')), "{row:?}");
             assert!(split(row, b'e').eq(row.split('e')), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn for_each_token_cuts_as_the_tokenizer_does() {
+        // Every string of up to six bytes over letters, spaces and bytes
+        // that take the tokenizer's slow path.
+        let alphabet = ["a", "B", " ", "-", ".", "'", "\u{e9}", "s", "1"];
+        let mut texts = vec![String::new()];
+        let mut from = 0;
+        for _ in 0..5 {
+            let to = texts.len();
+            for i in from..to {
+                for piece in alphabet {
+                    texts.push(format!("{}{piece}", texts[i]));
+                }
+            }
+            from = to;
+        }
+        texts.extend(
+            ["held talks with", "  New  York ", "cease-fire deal", "U.S. envoy", "don't", "AT&T"].map(String::from),
+        );
+        for text in &texts {
+            let mut got = Vec::new();
+            for_each_token(text, |r| got.push(r));
+            let expect: Vec<_> = gazette_tokenizer::tokenize(text).iter().map(|t| t.span.start..t.span.end).collect();
+            assert_eq!(got, expect, "{text:?}");
         }
     }
 
