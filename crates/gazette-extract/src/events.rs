@@ -338,6 +338,7 @@ impl TriggerLexicon {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
         let mut buf = Vec::new();
+        let mut last_mode = ("-", 0);
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
             let Some([surface, lemma, pos, ty, mode, cameo, target]) = fields(line) else {
@@ -354,7 +355,13 @@ impl TriggerLexicon {
                 _ => return Err(bad("pos must be verb, noun or phrase")),
             };
             let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
-            let mode = lex.mode_index(&mut modes, mode);
+            // (Rows of one mode come together: the last one is asked first.)
+            let name = mode;
+            let mode = match last_mode {
+                (m, i) if m == name => i,
+                _ => lex.mode_index(&mut modes, name),
+            };
+            last_mode = (name, mode);
             if !lex.scores.contains_key(&(ty, 0)) {
                 return Err(bad("event type missing from plover.tsv"));
             }
@@ -388,9 +395,11 @@ impl TriggerLexicon {
             lex.by_first.entry(first).or_default().push(index);
             lex.bloom.insert(first);
             let words = &lex.entries[last].words;
-            lex.seconds.push(second_key(words));
-            if let Some(second) = words.get(1) {
-                lex.pairs.insert(pair_key(first, word_hash(second.as_bytes())));
+            // (The second word hashed once, for both keys.)
+            let second = words.get(1).map(|&w| (w, word_hash(w.as_bytes())));
+            lex.seconds.push(second_key(second));
+            if let Some((second, h2)) = second {
+                lex.pairs.insert(pair_key(first, h2));
                 if in_list(&ARTICLES, second)
                     && let Some(third) = words.get(2)
                 {
@@ -608,10 +617,11 @@ impl NextWord {
 const ANY_SECOND: u64 = 0;
 
 /// What [`NextWord::may_be`] compares: the [`word_hash`] of an entry's second
-/// word, or [`ANY_SECOND`] when it has none or it is a determiner.
-fn second_key(words: &[&str]) -> u64 {
-    match words.get(1) {
-        Some(w) if !in_list(&ARTICLES, w) => word_hash(w.as_bytes()),
+/// word, or [`ANY_SECOND`] when it has none or it is a determiner. (The
+/// word comes with its hash.)
+fn second_key(second: Option<(&str, u64)>) -> u64 {
+    match second {
+        Some((w, h)) if !in_list(&ARTICLES, w) => h,
         _ => ANY_SECOND,
     }
 }

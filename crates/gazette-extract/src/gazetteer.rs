@@ -2,6 +2,7 @@
 //! read from TSV (format: `corpora/gazetteer/README.md`), and the trie that
 //! finds their aliases in text.
 
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 use rustc_hash::FxHashMap;
@@ -336,10 +337,15 @@ impl GazetteerBuilder {
             .map(parse_role)
             .collect::<Result<Vec<_>, _>>()?;
         let here = self.sources.len() as u32 - 1;
-        if let Some(&(src, l)) = self.ids.get(id) {
-            return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
+        match self.ids.entry(SmolStr::new(id)) {
+            Entry::Occupied(o) => {
+                let (src, l) = *o.get();
+                return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
+            }
+            Entry::Vacant(v) => {
+                v.insert((here, line));
+            }
         }
-        self.ids.insert(SmolStr::new(id), (here, line));
         let index = self.entities.len() as u32;
         // The aliases of this row, pushed so far.
         let first_alias = self.aliases.len();
@@ -352,18 +358,23 @@ impl GazetteerBuilder {
             }
             // (The same string for ASCII text, without the Unicode tables.)
             let key = if text.is_ascii() { ascii_lowercase(text) } else { text.to_lowercase().into() };
-            match self.alias_owner.get(&key) {
-                Some(&(other, src, l)) if other != index => {
+            // (Looked up and added with one hash.)
+            let owner = match self.alias_owner.entry(key) {
+                Entry::Occupied(o) => Some(*o.get()),
+                Entry::Vacant(v) => {
+                    v.insert((index, here, line));
+                    None
+                }
+            };
+            match owner {
+                Some((other, src, l)) if other != index => {
                     let other_id = &self.entities[other as usize].id;
                     let src = &self.sources[src as usize];
                     let message =
                         format!("alias {text:?} also names {other_id} ({src}:{l}); context or file order decides");
                     self.problem(source, line, message, false);
                 }
-                Some(_) => {}
-                None => {
-                    self.alias_owner.insert(key, (index, here, line));
-                }
+                _ => {}
             }
             let start = self.alias_text.len() as u32;
             self.alias_text.push_str(text);
@@ -431,10 +442,16 @@ fn parse_alias(raw: &str) -> Result<(&str, CaseRule, bool), String> {
     let rule = rule.unwrap_or_else(|| {
         // (The ASCII tests are the `char` ones on ASCII text, without the
         // Unicode tables.)
-        let (letters, caps) = if text.is_ascii() {
-            let b = text.as_bytes();
-            let caps = b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
-            (b.iter().filter(|c| c.is_ascii_alphabetic()).count(), caps)
+        // Letters of each case counted in one pass, and the bytes or-ed
+        // together: ASCII when the high bit stays clear.
+        let (mut upper, mut lower, mut bits) = (0, 0, 0);
+        for &c in text.as_bytes() {
+            upper += usize::from(c.is_ascii_uppercase());
+            lower += usize::from(c.is_ascii_lowercase());
+            bits |= c;
+        }
+        let (letters, caps) = if bits.is_ascii() {
+            (upper + lower, upper > 0 && lower == 0)
         } else {
             let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
             (text.chars().filter(|c| c.is_alphabetic()).count(), caps)

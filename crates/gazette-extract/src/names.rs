@@ -108,6 +108,8 @@ impl WordClasses {
     }
 
     /// [`WordClasses::add`] by the word's [`crate::fold::exact_hash`].
+    /// (In line: the name lists call it 35,000 times.)
+    #[inline(always)]
     fn add_hashed(&mut self, h: u64, flags: u16) {
         if 4 * (self.len + 1) > 3 * self.slots.len() {
             let old = std::mem::replace(&mut self.slots, vec![0; 2 << self.bits]);
