@@ -191,11 +191,32 @@ struct Trigger {
     /// Index into [`TriggerLexicon::modes`].
     mode: u16,
     cameo: &'static str,
-    slots: Box<[Slot]>,
+    /// In [`TriggerLexicon::slots`] (read once an event is found; kept end
+    /// to end with those of the other rows, so that reading the rows
+    /// allocates less).
+    slots: Run,
     /// A past participle (`attacked`, `held talks with`), so `was X by` is passive.
     participle: bool,
     /// A determiner after the first word, which the text may leave out.
     has_article: bool,
+}
+
+/// Where a row's slots lie in the lexicon's array of them.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: u32,
+    len: u32,
+}
+
+impl Run {
+    /// The run of the items pushed onto `all` since it had `start` of them.
+    fn since<T>(start: usize, all: &[T]) -> Run {
+        Run { start: start as u32, len: (all.len() - start) as u32 }
+    }
+
+    fn of<T>(self, all: &[T]) -> &[T] {
+        &all[self.start as usize..(self.start + self.len) as usize]
+    }
 }
 
 /// A sector noun's words and its sector.
@@ -206,6 +227,8 @@ type SectorNoun = (Box<[&'static str]>, &'static str);
 #[derive(Debug, Clone)]
 pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
+    /// The slots of the entries, end to end.
+    slots: Vec<Slot>,
     /// Entries by the hash of their first word, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
     /// [`second_key`] of each entry of `entries`, so that the phrases of one
@@ -281,10 +304,13 @@ impl TriggerLexicon {
     }
 
     pub(crate) fn parse(triggers: &'static str, plover: &str, sectors: &'static str) -> Result<Self, Error> {
+        // Room for a row a line.
+        let lines = tsv::count_byte(triggers.as_bytes(), b'\n') + 1;
         let mut lex = TriggerLexicon {
-            entries: Vec::new(),
+            entries: Vec::with_capacity(lines),
+            slots: Vec::with_capacity(lines),
             by_first: Default::default(),
-            seconds: Vec::new(),
+            seconds: Vec::with_capacity(lines),
             bloom: crate::fold::Bloom::default(),
             pairs: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
@@ -365,9 +391,9 @@ impl TriggerLexicon {
             if !lex.scores.contains_key(&(ty, 0)) {
                 return Err(bad("event type missing from plover.tsv"));
             }
-            let mut slots = Vec::with_capacity(tsv::split(target, b';').filter(|&s| s != "-").count());
+            let slots_from = lex.slots.len();
             for s in tsv::split(target, b';') {
-                slots.push(match s {
+                lex.slots.push(match s {
                     "-" => continue,
                     "obj" => Slot::Obj,
                     "after" => Slot::After,
@@ -375,21 +401,12 @@ impl TriggerLexicon {
                     _ => return Err(bad("target must be obj, after, P:prep or -")),
                 });
             }
+            let slots = Run::since(slots_from, &lex.slots);
             let head = &words[0];
             let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(head));
             let first = word_hash(head.as_bytes());
             let index = lex.entries.len() as u32;
-            lex.entries.push(Trigger {
-                words,
-                lemma,
-                pos,
-                ty,
-                mode,
-                cameo,
-                slots: slots.into(),
-                participle,
-                has_article: false,
-            });
+            lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article: false });
             let last = lex.entries.len() - 1;
             lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
             lex.by_first.entry(first).or_default().push(index);
@@ -643,8 +660,8 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[&str])
 /// for `lift the state of emergency`).
 const ARTICLES: [&str; 7] = ["a", "an", "the", "its", "their", "his", "her"];
 
-/// A text word against a lexicon word (lowercase, as [`words_of`] makes
-/// them): ASCII case ignored, `’` read as `'`, and any determiner for any
+/// A text word against a lexicon word (lowercase, as the lexicon's format
+/// requires): ASCII case ignored, `’` read as `'`, and any determiner for any
 /// other.
 fn same_word(t: &str, w: &str) -> bool {
     // Most pairs differ in length and are not determiners: settle those first.
@@ -2315,7 +2332,7 @@ impl Cx<'_> {
             }
         }
         if !passive {
-            for slot in t.slots.iter().chain(verbal.then_some(&Slot::Obj)) {
+            for slot in t.slots.of(&self.lex.slots).iter().chain(verbal.then_some(&Slot::Obj)) {
                 if !target.is_empty() {
                     break;
                 }
@@ -2334,7 +2351,7 @@ impl Cx<'_> {
         // actor of its complement, in the clause.
         if target.is_empty()
             && !passive
-            && (t.slots.is_empty()
+            && (t.slots.len == 0
                 || (b < hi && self.has_flag(b, flag::TO))
                 || (b + 2 < hi && self.has_flag(b + 2, flag::TO)))
             && matches!(t.ty, EventType::Request | EventType::Threaten | EventType::Agree | EventType::Reject)
@@ -2364,7 +2381,8 @@ impl Cx<'_> {
         // A meeting, a signing or a joint action needs two parties: a target,
         // or two sources (`Trump and Putin met`). `Trump signed an executive
         // order` is no event.
-        let prep_only = !verbal && !t.slots.is_empty() && t.slots.iter().all(|s| matches!(s, Slot::Prep(_)));
+        let prep_only =
+            !verbal && t.slots.len > 0 && t.slots.of(&self.lex.slots).iter().all(|s| matches!(s, Slot::Prep(_)));
         if prep_only
             && matches!(t.ty, EventType::Consult | EventType::Support | EventType::Cooperate)
             && target.is_empty()
