@@ -88,11 +88,18 @@ pub struct PartialDate {
 
 impl PartialDate {
     fn parse(s: &str) -> Option<Self> {
-        let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str| p.bytes().all(|c| c.is_ascii_digit()).then(|| p.parse::<u16>().ok()).flatten();
-        match parts.as_slice() {
-            [y] if y.len() == 4 => Some(PartialDate { year: num(y)?, month: None, day: None }),
-            [y, m] if y.len() == 4 && m.len() == 2 => {
+        // The parts between `-`s, without collecting them: at most two, or
+        // `None` for more.
+        let mut parts = tsv::split(s, b'-');
+        let parts = match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), None, _) => Some((y, None)),
+            (Some(y), Some(m), None) => Some((y, Some(m))),
+            _ => None,
+        };
+        match parts {
+            Some((y, None)) if y.len() == 4 => Some(PartialDate { year: num(y)?, month: None, day: None }),
+            Some((y, Some(m))) if y.len() == 4 && m.len() == 2 => {
                 let month = num(m)? as u8;
                 (1..=12).contains(&month).then_some(PartialDate { year: num(y)?, month: Some(month), day: None })
             }
@@ -331,11 +338,15 @@ impl GazetteerBuilder {
             s if SECTORS.contains(&s) => Some(s.to_string()),
             s => return Err(format!("unknown sector {s:?}")),
         };
-        let roles = tsv::split(roles, b';')
-            .map(tsv::trim)
-            .filter(|r| !r.is_empty())
-            .map(parse_role)
-            .collect::<Result<Vec<_>, _>>()?;
+        // (Most rows have none.)
+        let roles = match tsv::trim(roles) {
+            "" => Vec::new(),
+            roles => tsv::split(roles, b';')
+                .map(tsv::trim)
+                .filter(|r| !r.is_empty())
+                .map(parse_role)
+                .collect::<Result<Vec<_>, _>>()?,
+        };
         let here = self.sources.len() as u32 - 1;
         match self.ids.entry(SmolStr::new(id)) {
             Entry::Occupied(o) => {
