@@ -624,9 +624,14 @@ impl Gazetteer {
             let fw = match unicode {
                 Some(u) if !u.is_ascii() => first_words.entry(u.into_bytes().into()).or_insert(FirstWord::NONE),
                 u => {
-                    let w = u.as_ref().map_or(&lower.as_bytes()[at + word.start..at + word.end], |u| u.as_bytes());
+                    // (Hashed where it lies in `lower`: eight bytes at a time.)
+                    let (from, to) = (at + word.start, at + word.end);
+                    let (w, h) = match &u {
+                        Some(u) => (u.as_bytes(), crate::fold::word_hash(u.as_bytes())),
+                        None => (&lower.as_bytes()[from..to], crate::fold::word_hash_in(lower.as_bytes(), from, to)),
+                    };
                     &mut first_words_ascii
-                        .entry(crate::fold::word_hash(w))
+                        .entry(h)
                         .or_insert_with(|| {
                             first_text.extend_from_slice(w);
                             (FirstWord::NONE, (first_text.len() - w.len()) as u32, first_text.len() as u32)
