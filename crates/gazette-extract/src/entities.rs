@@ -181,7 +181,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         let from = pool.len();
         pool.extend(gaz.pattern(pattern).iter().copied().filter(|&a| {
             let a = &gaz.aliases[a as usize];
-            case_ok(a.rule, &a.text, surface)
+            case_ok(a.rule, gaz.alias_text(a), surface)
         }));
         if pool.len() == from {
             continue;
@@ -289,12 +289,10 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Op
         Some(h) if t.kind == TokenKind::Word => h,
         _ => crate::fold::word_hash_in(bytes, start, end),
     };
-    let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_words_ascii.get(&h)).flatten();
+    let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_word_ascii(h)).flatten();
     let fw = match ascii {
         // The table's word is in lowercase.
-        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => {
-            *fw
-        }
+        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if is_ascii_at(bytes, start, end) => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
@@ -375,7 +373,7 @@ mod tests {
         let gazetteers = [Gazetteer::default_gazetteer().expect("default"), small.build().expect("small")];
         for gaz in &gazetteers {
             let mut kept = 0;
-            for w in gaz.first_words.keys() {
+            for w in gaz.all_first_words() {
                 let w = String::from_utf8(w.to_vec()).expect("UTF-8");
                 let mut title = w.clone();
                 if let Some(c) = w.chars().next() {
@@ -421,7 +419,7 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(found, find(&small, text, &analysis, &[]));
         // Every first word of the gazetteer, in sentences of mixed case.
-        let words: Vec<String> = gaz.first_words.keys().map(|w| String::from_utf8_lossy(w).into_owned()).collect();
+        let words: Vec<String> = gaz.all_first_words().iter().map(|w| String::from_utf8_lossy(w).into_owned()).collect();
         for chunk in words.chunks(50) {
             let mut text = String::new();
             for (k, w) in chunk.iter().enumerate() {

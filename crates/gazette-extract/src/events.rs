@@ -9,10 +9,11 @@
 //! no actor, no event. Every look-back and look-ahead is a bounded window of
 //! tokens inside the sentence, so the stage is linear in the text.
 
+use std::borrow::Cow;
+
 use gazette_tokenizer::{Analysis, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use smol_str::SmolStr;
 
 use crate::Error;
 use crate::entities::Mention;
@@ -107,9 +108,28 @@ impl EventType {
         }
     }
 
-    /// Reads an uppercase type name.
+    /// Reads an uppercase type name: the inverse of [`EventType::name`] (a
+    /// test checks).
     pub fn parse(s: &str) -> Option<EventType> {
-        EventType::ALL.into_iter().find(|t| t.name() == s)
+        Some(match s {
+            "AGREE" => EventType::Agree,
+            "CONSULT" => EventType::Consult,
+            "SUPPORT" => EventType::Support,
+            "CONCEDE" => EventType::Concede,
+            "COOPERATE" => EventType::Cooperate,
+            "AID" => EventType::Aid,
+            "RETREAT" => EventType::Retreat,
+            "REQUEST" => EventType::Request,
+            "ACCUSE" => EventType::Accuse,
+            "REJECT" => EventType::Reject,
+            "THREATEN" => EventType::Threaten,
+            "PROTEST" => EventType::Protest,
+            "SANCTION" => EventType::Sanction,
+            "MOBILIZE" => EventType::Mobilize,
+            "COERCE" => EventType::Coerce,
+            "ASSAULT" => EventType::Assault,
+            _ => return None,
+        })
     }
 }
 
@@ -154,39 +174,61 @@ enum Slot {
     /// The object right after the trigger.
     Obj,
     /// The object of this preposition, after the trigger.
-    Prep(SmolStr),
+    Prep(&'static str),
     /// What follows the surface (which ends with its preposition).
     After,
 }
 
 #[derive(Debug, Clone)]
 struct Trigger {
-    /// The surface's tokens, lowercase. (Read for every word of every
-    /// sentence that starts a trigger, so a plain `Box<str>` each; the
-    /// strings read once an event is found are `SmolStr`s, inline when short,
-    /// so that reading the lexicon's thousands of rows allocates little.)
-    words: Box<[Box<str>]>,
-    lemma: SmolStr,
+    /// The surface's tokens (lowercase, as the lexicon's format requires).
+    /// (Borrowed from the embedded lexicon, as are the other strings:
+    /// reading the lexicon's thousands of rows allocates one slice a row.)
+    words: Box<[&'static str]>,
+    lemma: &'static str,
     pos: Pos,
     ty: EventType,
     /// Index into [`TriggerLexicon::modes`].
     mode: u16,
-    cameo: SmolStr,
-    slots: Box<[Slot]>,
+    cameo: &'static str,
+    /// In [`TriggerLexicon::slots`] (read once an event is found; kept end
+    /// to end with those of the other rows, so that reading the rows
+    /// allocates less).
+    slots: Run,
     /// A past participle (`attacked`, `held talks with`), so `was X by` is passive.
     participle: bool,
     /// A determiner after the first word, which the text may leave out.
     has_article: bool,
 }
 
+/// Where a row's slots lie in the lexicon's array of them.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: u32,
+    len: u32,
+}
+
+impl Run {
+    /// The run of the items pushed onto `all` since it had `start` of them.
+    fn since<T>(start: usize, all: &[T]) -> Run {
+        Run { start: start as u32, len: (all.len() - start) as u32 }
+    }
+
+    fn of<T>(self, all: &[T]) -> &[T] {
+        &all[self.start as usize..(self.start + self.len) as usize]
+    }
+}
+
 /// A sector noun's words and its sector.
-type SectorNoun = (Box<[Box<str>]>, Box<str>);
+type SectorNoun = (Box<[&'static str]>, &'static str);
 
 /// The trigger lexicon, the PLOVER type table and the sector nouns, parsed
 /// once and shared by every article.
 #[derive(Debug, Clone)]
 pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
+    /// The slots of the entries, end to end.
+    slots: Vec<Slot>,
     /// Entries by the hash of their first word, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
     /// [`second_key`] of each entry of `entries`, so that the phrases of one
@@ -208,7 +250,7 @@ pub(crate) struct TriggerLexicon {
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
     /// The words with modality flags: (word hash, word), each word once.
     /// Word `i` has [`FlagCode`] `i + 2`.
-    flags: Vec<(u64, Box<str>)>,
+    flags: Vec<(u64, Cow<'static, str>)>,
     /// The flags of each [`FlagCode`]: none for codes 0 and 1, then those
     /// of each word of `flags`.
     flag_sets: Vec<u64>,
@@ -244,8 +286,14 @@ fn flag_slot(h: u64) -> usize {
     (h >> 52) as usize & (FLAG_SLOTS - 1)
 }
 
-fn words_of(surface: &str) -> Box<[Box<str>]> {
-    gazette_tokenizer::tokenize(surface).iter().map(|t| t.text(surface).to_ascii_lowercase().into_boxed_str()).collect()
+/// The tokens of `surface`, or `None` when it is not lowercase; `buf` is
+/// scratch room.
+fn words_of(surface: &'static str, buf: &mut Vec<&'static str>) -> Option<Box<[&'static str]>> {
+    if surface.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    tsv::for_each_token(surface, |r| buf.push(&surface[r]));
+    Some(buf.drain(..).collect())
 }
 
 fn quad_of(s: &str) -> Option<QuadClass> {
@@ -263,11 +311,14 @@ impl TriggerLexicon {
         Self::parse(DEFAULT_TRIGGERS, DEFAULT_PLOVER_TABLE, DEFAULT_SECTOR_NOUNS)
     }
 
-    pub(crate) fn parse(triggers: &str, plover: &str, sectors: &str) -> Result<Self, Error> {
+    pub(crate) fn parse(triggers: &'static str, plover: &str, sectors: &'static str) -> Result<Self, Error> {
+        // Room for a row a line.
+        let lines = tsv::count_byte(triggers.as_bytes(), b'\n') + 1;
         let mut lex = TriggerLexicon {
-            entries: Vec::new(),
+            entries: Vec::with_capacity(lines),
+            slots: Vec::with_capacity(lines),
             by_first: Default::default(),
-            seconds: Vec::new(),
+            seconds: Vec::with_capacity(lines),
             bloom: crate::fold::Bloom::default(),
             pairs: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
@@ -282,7 +333,9 @@ impl TriggerLexicon {
         let mut modes: FxHashMap<&str, u16> = FxHashMap::from_iter([("-", 0)]);
         for (words, f) in FLAG_WORDS {
             for w in words {
-                for w in [w.to_string(), w.replace('\'', "’")] {
+                // The word, and again with `’` for `'` when it has one.
+                let curly = w.contains('\'').then(|| Cow::Owned(w.replace('\'', "’")));
+                for w in std::iter::once(Cow::Borrowed(*w)).chain(curly) {
                     let h = word_hash(w.as_bytes());
                     lex.flags_bloom.insert(h);
                     if f & SKIP_FLAGS != 0 {
@@ -292,7 +345,7 @@ impl TriggerLexicon {
                     loop {
                         match lex.flag_slots[i] {
                             0 => {
-                                lex.flags.push((h, w.into()));
+                                lex.flags.push((h, w));
                                 lex.flag_sets.push(f);
                                 lex.flag_slots[i] = lex.flags.len() as FlagCode + 1;
                                 break;
@@ -322,12 +375,14 @@ impl TriggerLexicon {
         if let Some(t) = EventType::ALL.into_iter().find(|t| !lex.scores.contains_key(&(*t, 0))) {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
+        let mut buf = Vec::new();
+        let mut last_mode = ("-", 0);
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
             let Some([surface, lemma, pos, ty, mode, cameo, target]) = fields(line) else {
                 return Err(bad("expected seven tab-separated columns"));
             };
-            let words = words_of(surface);
+            let words = words_of(surface, &mut buf).ok_or_else(|| bad("the surface must be lowercase"))?;
             if words.is_empty() {
                 return Err(bad("empty surface"));
             }
@@ -338,43 +393,42 @@ impl TriggerLexicon {
                 _ => return Err(bad("pos must be verb, noun or phrase")),
             };
             let ty = EventType::parse(ty).ok_or_else(|| bad("unknown event type"))?;
-            let mode = lex.mode_index(&mut modes, mode);
+            // (Rows of one mode come together: the last one is asked first.)
+            let name = mode;
+            let mode = match last_mode {
+                (m, i) if m == name => i,
+                _ => lex.mode_index(&mut modes, name),
+            };
+            last_mode = (name, mode);
             if !lex.scores.contains_key(&(ty, 0)) {
                 return Err(bad("event type missing from plover.tsv"));
             }
-            let mut slots = Vec::with_capacity(tsv::split(target, b';').filter(|&s| s != "-").count());
+            let slots_from = lex.slots.len();
             for s in tsv::split(target, b';') {
-                slots.push(match s {
+                lex.slots.push(match s {
                     "-" => continue,
                     "obj" => Slot::Obj,
                     "after" => Slot::After,
-                    p if p.starts_with("P:") && p.len() > 2 => Slot::Prep(p[2..].into()),
+                    p if p.starts_with("P:") && p.len() > 2 => Slot::Prep(&p[2..]),
                     _ => return Err(bad("target must be obj, after, P:prep or -")),
                 });
             }
+            let slots = Run::since(slots_from, &lex.slots);
             let head = &words[0];
-            let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(&&**head));
+            let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(head));
             let first = word_hash(head.as_bytes());
             let index = lex.entries.len() as u32;
-            lex.entries.push(Trigger {
-                words,
-                lemma: lemma.into(),
-                pos,
-                ty,
-                mode,
-                cameo: cameo.into(),
-                slots: slots.into(),
-                participle,
-                has_article: false,
-            });
+            lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article: false });
             let last = lex.entries.len() - 1;
             lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
             lex.by_first.entry(first).or_default().push(index);
             lex.bloom.insert(first);
             let words = &lex.entries[last].words;
-            lex.seconds.push(second_key(words));
-            if let Some(second) = words.get(1) {
-                lex.pairs.insert(pair_key(first, word_hash(second.as_bytes())));
+            // (The second word hashed once, for both keys.)
+            let second = words.get(1).map(|&w| (w, word_hash(w.as_bytes())));
+            lex.seconds.push(second_key(second));
+            if let Some((second, h2)) = second {
+                lex.pairs.insert(pair_key(first, h2));
                 if in_list(&ARTICLES, second)
                     && let Some(third) = words.get(2)
                 {
@@ -389,9 +443,10 @@ impl TriggerLexicon {
             let Some((noun, sector)) = line.split_once('\t') else {
                 return Err(Error::Lexicon(format!("sector-nouns.tsv:{n}: expected NOUN<TAB>SECTOR")));
             };
-            let words = words_of(noun);
+            let words = words_of(noun, &mut buf)
+                .ok_or_else(|| Error::Lexicon(format!("sector-nouns.tsv:{n}: the noun must be lowercase")))?;
             let Some(first) = words.first() else { continue };
-            lex.sectors.entry(word_hash(first.as_bytes())).or_default().push((words, sector.into()));
+            lex.sectors.entry(word_hash(first.as_bytes())).or_default().push((words, sector));
         }
         Ok(lex)
     }
@@ -410,11 +465,11 @@ impl TriggerLexicon {
     }
 
     pub(crate) fn lemma(&self, e: u32) -> &str {
-        &self.entries[e as usize].lemma
+        self.entries[e as usize].lemma
     }
 
     pub(crate) fn cameo(&self, e: u32) -> &str {
-        &self.entries[e as usize].cameo
+        self.entries[e as usize].cameo
     }
 
     /// The mode's name, or `None` for `-`.
@@ -569,7 +624,7 @@ impl TriggerLexicon {
         list.iter()
             .filter(|(w, _)| words_match(text, toks, k, end, w))
             .max_by_key(|(w, _)| w.len())
-            .map(|(w, s)| (&**s, k + w.len() - 1))
+            .map(|(w, s)| (*s, k + w.len() - 1))
     }
 }
 
@@ -611,10 +666,11 @@ impl NextWord {
 const ANY_SECOND: u64 = 0;
 
 /// What [`NextWord::may_be`] compares: the [`word_hash`] of an entry's second
-/// word, or [`ANY_SECOND`] when it has none or it is a determiner.
-fn second_key(words: &[Box<str>]) -> u64 {
-    match words.get(1) {
-        Some(w) if !in_list(&ARTICLES, w) => word_hash(w.as_bytes()),
+/// word, or [`ANY_SECOND`] when it has none or it is a determiner. (The
+/// word comes with its hash.)
+fn second_key(second: Option<(&str, u64)>) -> u64 {
+    match second {
+        Some((w, h)) if !in_list(&ARTICLES, w) => h,
         _ => ANY_SECOND,
     }
 }
@@ -625,7 +681,7 @@ static ARTICLE_HASHES: std::sync::LazyLock<[u64; ARTICLES.len()]> =
 
 /// Whether `words` match the tokens from `k` on (before `end`), ignoring
 /// ASCII case, with `’` read as `'`.
-fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<str>]) -> bool {
+fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[&str]) -> bool {
     if k + words.len() > end {
         return false;
     }
@@ -636,8 +692,8 @@ fn words_match(text: &str, toks: &[Token], k: usize, end: usize, words: &[Box<st
 /// for `lift the state of emergency`).
 const ARTICLES: [&str; 7] = ["a", "an", "the", "its", "their", "his", "her"];
 
-/// A text word against a lexicon word (lowercase, as [`words_of`] makes
-/// them): ASCII case ignored, `’` read as `'`, and any determiner for any
+/// A text word against a lexicon word (lowercase, as the lexicon's format
+/// requires): ASCII case ignored, `’` read as `'`, and any determiner for any
 /// other.
 fn same_word(t: &str, w: &str) -> bool {
     // Most pairs differ in length and are not determiners: settle those first.
@@ -755,7 +811,7 @@ fn words_match_modified(
     toks: &[Token],
     k: usize,
     end: usize,
-    words: &[Box<str>],
+    words: &[&str],
     skip_at: &dyn Fn(usize) -> usize,
     is_count: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
@@ -769,7 +825,7 @@ fn words_match_modified(
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if changes < MAX_PHRASE_CHANGES && in_list(&ARTICLES, w) && same(p, words.get(i + 1).map_or("", |x| &**x)) {
+            if changes < MAX_PHRASE_CHANGES && in_list(&ARTICLES, w) && same(p, words.get(i + 1).copied().unwrap_or("")) {
                 changes += 1;
                 continue;
             }
@@ -1620,7 +1676,7 @@ pub(crate) fn find(
                 if let Some(g) = governor {
                     let frame = &mut out[g];
                     let entry = &lex.entries[frame.entry as usize];
-                    let to_frame = entry.words.last().is_some_and(|w| &**w == "to") || frame.ty == EventType::Request;
+                    let to_frame = entry.words.last() == Some(&"to") || frame.ty == EventType::Request;
                     if to_frame && frame.action.is_none() && frame.ty != t.ty {
                         frame.action = Some(t.ty);
                     }
@@ -2182,7 +2238,7 @@ impl Cx<'_> {
         let passive = t.participle
             && (t.pos == Pos::Verb
                 || (t.pos == Pos::Phrase
-                    && !(t.words.len() == 2 && &*t.words[1] == "to")
+                    && !(t.words.len() == 2 && t.words[1] == "to")
                     && t.ty != EventType::Mobilize))
             && aux.clone().rev().find(|&k| !self.adverb(k)).is_some_and(|k| self.has_flag(k, flag::BE));
 
@@ -2212,7 +2268,7 @@ impl Cx<'_> {
                 // (The `to` is the last word of the verb group before the
                 // trigger, and the trigger is a base form: `a halt to strikes`
                 // is a noun after a preposition.)
-                let base_form = t.lemma.split(' ').next() == t.words.first().map(|w| &**w);
+                let base_form = t.lemma.split(' ').next() == t.words.first().copied();
                 let to_inf = a > aux_from && self.has_flag(a - 1, flag::TO) && base_form;
                 let comma_ing =
                     aux_from > lo && is_punct(text, &toks[aux_from - 1], &[","]) && self.word(a).ends_with("ing");
@@ -2340,7 +2396,7 @@ impl Cx<'_> {
         // Burma`, `a ceasefire between A and B`) names an event told
         // elsewhere, or none: no record. (Only `must` below gives a source,
         // so this is settled before the search for targets.)
-        let must = &*t.lemma == "must";
+        let must = t.lemma == "must";
         if pos == Pos::Noun && source.is_empty() && !must {
             return None;
         }
@@ -2351,7 +2407,7 @@ impl Cx<'_> {
             }
         }
         if !passive {
-            for slot in t.slots.iter().chain(verbal.then_some(&Slot::Obj)) {
+            for slot in t.slots.of(&self.lex.slots).iter().chain(verbal.then_some(&Slot::Obj)) {
                 if !target.is_empty() {
                     break;
                 }
@@ -2370,7 +2426,7 @@ impl Cx<'_> {
         // actor of its complement, in the clause.
         if target.is_empty()
             && !passive
-            && (t.slots.is_empty()
+            && (t.slots.len == 0
                 || (b < hi && self.has_flag(b, flag::TO))
                 || (b + 2 < hi && self.has_flag(b + 2, flag::TO)))
             && matches!(t.ty, EventType::Request | EventType::Threaten | EventType::Agree | EventType::Reject)
@@ -2400,7 +2456,8 @@ impl Cx<'_> {
         // A meeting, a signing or a joint action needs two parties: a target,
         // or two sources (`Trump and Putin met`). `Trump signed an executive
         // order` is no event.
-        let prep_only = !verbal && !t.slots.is_empty() && t.slots.iter().all(|s| matches!(s, Slot::Prep(_)));
+        let prep_only =
+            !verbal && t.slots.len > 0 && t.slots.of(&self.lex.slots).iter().all(|s| matches!(s, Slot::Prep(_)));
         if prep_only
             && matches!(t.ty, EventType::Consult | EventType::Support | EventType::Cooperate)
             && target.is_empty()
@@ -2608,6 +2665,15 @@ mod tests {
         assert!(held > 100);
         let others = ["the", "talks", "with", "said", "Russia", "on-off"];
         assert!(others.iter().filter(|w| lex.skip_bloom.may_contain(word_hash(w.as_bytes()))).count() <= 1);
+    }
+
+    #[test]
+    fn event_type_names_parse_back() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(t.name()), Some(t));
+            assert_eq!(EventType::parse(&t.name().to_lowercase()), None);
+        }
+        assert_eq!(EventType::parse(""), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! read from TSV (format: `corpora/gazetteer/README.md`), and the trie that
 //! finds their aliases in text.
 
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 use rustc_hash::FxHashMap;
@@ -87,11 +88,18 @@ pub struct PartialDate {
 
 impl PartialDate {
     fn parse(s: &str) -> Option<Self> {
-        let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str| p.bytes().all(|c| c.is_ascii_digit()).then(|| p.parse::<u16>().ok()).flatten();
-        match parts.as_slice() {
-            [y] if y.len() == 4 => Some(PartialDate { year: num(y)?, month: None, day: None }),
-            [y, m] if y.len() == 4 && m.len() == 2 => {
+        // The parts between `-`s, without collecting them: at most two, or
+        // `None` for more.
+        let mut parts = tsv::split(s, b'-');
+        let parts = match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), None, _) => Some((y, None)),
+            (Some(y), Some(m), None) => Some((y, Some(m))),
+            _ => None,
+        };
+        match parts {
+            Some((y, None)) if y.len() == 4 => Some(PartialDate { year: num(y)?, month: None, day: None }),
+            Some((y, Some(m))) if y.len() == 4 && m.len() == 2 => {
                 let month = num(m)? as u8;
                 (1..=12).contains(&month).then_some(PartialDate { year: num(y)?, month: Some(month), day: None })
             }
@@ -208,11 +216,20 @@ impl Entity {
 /// One alias of one entity.
 #[derive(Debug, Clone)]
 pub(crate) struct Alias {
-    pub(crate) text: String,
+    /// Where its text lies in the text of all aliases, end to end (see
+    /// [`Gazetteer::alias_text`]): aliases are thousands of short strings.
+    start: u32,
+    end: u32,
     pub(crate) rule: CaseRule,
     /// A demonym: its mentions are of kind NORP.
     pub(crate) norp: bool,
     pub(crate) entity: u32,
+}
+
+impl Alias {
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A problem found in a gazetteer file.
@@ -241,6 +258,8 @@ impl fmt::Display for Problem {
 pub struct GazetteerBuilder {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
+    /// The text of the aliases, end to end, in order.
+    alias_text: String,
     problems: Vec<Problem>,
     /// The names of the sources added, for the places in problems.
     sources: Vec<String>,
@@ -271,6 +290,14 @@ impl GazetteerBuilder {
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
         let mut header_seen = false;
         self.sources.push(name.to_string());
+        // Room for every line a row and every `|` one more alias (bounds,
+        // so that the tables do not grow row by row).
+        let rows = tsv::count_byte(text.as_bytes(), b'\n') + 1;
+        let aliases = rows + tsv::count_byte(text.as_bytes(), b'|');
+        self.entities.reserve(rows);
+        self.ids.reserve(rows);
+        self.aliases.reserve(aliases);
+        self.alias_owner.reserve(aliases);
         for (line_no, line) in crate::tsv::lines(text) {
             if !header_seen {
                 header_seen = true;
@@ -311,16 +338,25 @@ impl GazetteerBuilder {
             s if SECTORS.contains(&s) => Some(s.to_string()),
             s => return Err(format!("unknown sector {s:?}")),
         };
-        let roles = tsv::split(roles, b';')
-            .map(tsv::trim)
-            .filter(|r| !r.is_empty())
-            .map(parse_role)
-            .collect::<Result<Vec<_>, _>>()?;
+        // (Most rows have none.)
+        let roles = match tsv::trim(roles) {
+            "" => Vec::new(),
+            roles => tsv::split(roles, b';')
+                .map(tsv::trim)
+                .filter(|r| !r.is_empty())
+                .map(parse_role)
+                .collect::<Result<Vec<_>, _>>()?,
+        };
         let here = self.sources.len() as u32 - 1;
-        if let Some(&(src, l)) = self.ids.get(id) {
-            return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
+        match self.ids.entry(SmolStr::new(id)) {
+            Entry::Occupied(o) => {
+                let (src, l) = *o.get();
+                return Err(format!("duplicate id {id:?} (first at {}:{l})", self.sources[src as usize]));
+            }
+            Entry::Vacant(v) => {
+                v.insert((here, line));
+            }
         }
-        self.ids.insert(SmolStr::new(id), (here, line));
         let index = self.entities.len() as u32;
         // The aliases of this row, pushed so far.
         let first_alias = self.aliases.len();
@@ -328,25 +364,32 @@ impl GazetteerBuilder {
         // (`Jordan{ctx}`) sets the rule for the name too.
         for raw in tsv::split(aliases, b'|').chain(std::iter::once(name)) {
             let (text, rule, norp) = parse_alias(raw)?;
-            if text.is_empty() || self.aliases[first_alias..].iter().any(|a| a.text == text) {
+            if text.is_empty() || self.aliases[first_alias..].iter().any(|a| &self.alias_text[a.range()] == text) {
                 continue;
             }
             // (The same string for ASCII text, without the Unicode tables.)
             let key = if text.is_ascii() { ascii_lowercase(text) } else { text.to_lowercase().into() };
-            match self.alias_owner.get(&key) {
-                Some(&(other, src, l)) if other != index => {
+            // (Looked up and added with one hash.)
+            let owner = match self.alias_owner.entry(key) {
+                Entry::Occupied(o) => Some(*o.get()),
+                Entry::Vacant(v) => {
+                    v.insert((index, here, line));
+                    None
+                }
+            };
+            match owner {
+                Some((other, src, l)) if other != index => {
                     let other_id = &self.entities[other as usize].id;
                     let src = &self.sources[src as usize];
                     let message =
                         format!("alias {text:?} also names {other_id} ({src}:{l}); context or file order decides");
                     self.problem(source, line, message, false);
                 }
-                Some(_) => {}
-                None => {
-                    self.alias_owner.insert(key, (index, here, line));
-                }
+                _ => {}
             }
-            self.aliases.push(Alias { text: text.to_string(), rule, norp, entity: index });
+            let start = self.alias_text.len() as u32;
+            self.alias_text.push_str(text);
+            self.aliases.push(Alias { start, end: self.alias_text.len() as u32, rule, norp, entity: index });
         }
         self.entities.push(Entity { id: id.to_string(), kind, name: name.to_string(), country, sector, roles });
         Ok(())
@@ -362,7 +405,7 @@ impl GazetteerBuilder {
         if let Some(p) = self.problems.iter().find(|p| p.fatal) {
             return Err(Error::Gazetteer(p.to_string()));
         }
-        Ok(Gazetteer::new(self.entities, self.aliases))
+        Ok(Gazetteer::new(self.entities, self.aliases, self.alias_text))
     }
 }
 
@@ -410,10 +453,16 @@ fn parse_alias(raw: &str) -> Result<(&str, CaseRule, bool), String> {
     let rule = rule.unwrap_or_else(|| {
         // (The ASCII tests are the `char` ones on ASCII text, without the
         // Unicode tables.)
-        let (letters, caps) = if text.is_ascii() {
-            let b = text.as_bytes();
-            let caps = b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
-            (b.iter().filter(|c| c.is_ascii_alphabetic()).count(), caps)
+        // Letters of each case counted in one pass, and the bytes or-ed
+        // together: ASCII when the high bit stays clear.
+        let (mut upper, mut lower, mut bits) = (0, 0, 0);
+        for &c in text.as_bytes() {
+            upper += usize::from(c.is_ascii_uppercase());
+            lower += usize::from(c.is_ascii_lowercase());
+            bits |= c;
+        }
+        let (letters, caps) = if bits.is_ascii() {
+            (upper + lower, upper > 0 && lower == 0)
         } else {
             let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
             (text.chars().filter(|c| c.is_alphabetic()).count(), caps)
@@ -476,6 +525,8 @@ impl FirstWord {
 pub struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
     pub(crate) aliases: Vec<Alias>,
+    /// The text of the aliases, end to end.
+    alias_text: String,
     /// Key k is the ASCII-lowercase text shared by the aliases
     /// [`Gazetteer::pattern`]`(k)`: `pattern_aliases[pattern_starts[k] ..
     /// pattern_starts[k + 1]]`.
@@ -485,14 +536,17 @@ pub struct Gazetteer {
     /// ASCII), each with its number: searched anchored at a token start for
     /// the longest key there.
     pub(crate) trie: Trie,
-    /// The first token of every alias, lowercased: bit 0 set when some alias
-    /// starts with it, bit 1 when such an alias can match in lowercase
-    /// (written so, or matching in any case). Tokens that start no alias are
-    /// never searched.
+    /// The first token of every alias, lowercased, that is not ASCII: bit 0
+    /// set when some alias starts with it, bit 1 when such an alias can match
+    /// in lowercase (written so, or matching in any case). Tokens that start
+    /// no alias are never searched.
     pub(crate) first_words: FxHashMap<Box<[u8]>, FirstWord>,
-    /// The ASCII first words again, by [`crate::fold::word_hash`], with the
-    /// word to compare: the fast path for most tokens.
-    pub(crate) first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)>,
+    /// The ASCII first words (lowercased), by [`crate::fold::word_hash`],
+    /// with where the word to compare lies in `first_text`: the fast path
+    /// for most tokens (see [`Gazetteer::first_word_ascii`]).
+    first_words_ascii: FxHashMap<u64, (FirstWord, u32, u32)>,
+    /// The ASCII first words, end to end.
+    first_text: Vec<u8>,
     /// The hashes of the ASCII first words, in front of the table.
     pub(crate) first_bloom: crate::fold::Bloom,
     /// Bytes a token may start with and still start an alias: a lowercase
@@ -526,25 +580,17 @@ impl Gazetteer {
         GazetteerBuilder::new().add_default().build()
     }
 
-    fn new(entities: Vec<Entity>, aliases: Vec<Alias>) -> Gazetteer {
+    fn new(entities: Vec<Entity>, aliases: Vec<Alias>, alias_text: String) -> Gazetteer {
         // The key of each alias (its text in ASCII lowercase), numbered in
         // the order first met. The lowercase texts are one string, end to
         // end, which the keys borrow.
-        let mut lower = String::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
-        let mut ends = Vec::with_capacity(aliases.len());
-        for a in &aliases {
-            lower.push_str(&a.text);
-            ends.push(lower.len());
-        }
-        lower.make_ascii_lowercase();
+        let lower = alias_text.to_ascii_lowercase();
         let mut by_key: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(aliases.len(), Default::default());
         let mut keys: Vec<&str> = Vec::with_capacity(aliases.len());
-        let mut start = 0;
-        let key_of: Vec<u32> = ends
+        let key_of: Vec<u32> = aliases
             .iter()
-            .map(|&end| {
-                let text = &lower[start..end];
-                start = end;
+            .map(|a| {
+                let text = &lower[a.range()];
                 *by_key.entry(text).or_insert_with(|| {
                     keys.push(text);
                     keys.len() as u32 - 1
@@ -566,34 +612,44 @@ impl Gazetteer {
             next[k as usize] += 1;
         }
         let mut first_words: FxHashMap<Box<[u8]>, FirstWord> = FxHashMap::default();
-        first_words.reserve(keys.len());
+        let mut first_words_ascii: FxHashMap<u64, (FirstWord, u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        let mut first_text = Vec::new();
         // Whether each key is its first word alone (a single-token ASCII
         // alias), as its first alias says; `None` for a key without a word.
         let mut key_single: Vec<Option<bool>> = vec![None; keys.len()];
-        // An ASCII first word is lowercased in this buffer, and copied only
-        // when it is new.
-        let mut ascii = Vec::new();
         for (a, &key) in aliases.iter().zip(&key_of) {
-            let toks = gazette_tokenizer::tokenize(&a.text);
-            let Some(word) = toks.first().map(|t| t.text(&a.text)) else {
-                continue;
+            let (at, text) = (a.start as usize, &alias_text[a.range()]);
+            let (mut word, mut count) = (None, 0);
+            tsv::for_each_token(text, |r| {
+                word.get_or_insert(r);
+                count += 1;
+            });
+            let Some(word) = word else { continue };
+            // An ASCII first word is lowercased in `lower` already; another
+            // is looked up in `first_words`, unless its lowercase is ASCII.
+            let unicode = (!text[word.clone()].is_ascii()).then(|| text[word.clone()].to_lowercase());
+            let fw = match unicode {
+                Some(u) if !u.is_ascii() => first_words.entry(u.into_bytes().into()).or_insert(FirstWord::NONE),
+                u => {
+                    // (Hashed where it lies in `lower`: eight bytes at a time.)
+                    let (from, to) = (at + word.start, at + word.end);
+                    let (w, h) = match &u {
+                        Some(u) => (u.as_bytes(), crate::fold::word_hash(u.as_bytes())),
+                        None => (&lower.as_bytes()[from..to], crate::fold::word_hash_in(lower.as_bytes(), from, to)),
+                    };
+                    &mut first_words_ascii
+                        .entry(h)
+                        .or_insert_with(|| {
+                            first_text.extend_from_slice(w);
+                            (FirstWord::NONE, (first_text.len() - w.len()) as u32, first_text.len() as u32)
+                        })
+                        .0
+                }
             };
-            let unicode;
-            let first: &[u8] = if word.is_ascii() {
-                ascii.clear();
-                ascii.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
-                &ascii
-            } else {
-                unicode = word.to_lowercase();
-                unicode.as_bytes()
-            };
-            let lower = a.rule == CaseRule::Any || a.text.starts_with(|c: char| c.is_lowercase());
-            let single = toks.len() == 1 && a.text.is_ascii();
-            if !first_words.contains_key(first) {
-                first_words.insert(first.into(), FirstWord::NONE);
-            }
-            let fw = first_words.get_mut(first).expect("inserted");
-            fw.flags |= FirstWord::STARTS | (u8::from(lower) * FirstWord::LOWER);
+            let lowercase = a.rule == CaseRule::Any || text.starts_with(|c: char| c.is_lowercase());
+            let single = count == 1 && text.is_ascii();
+            fw.flags |= FirstWord::STARTS | (u8::from(lowercase) * FirstWord::LOWER);
             if single {
                 fw.single = key;
             } else {
@@ -609,21 +665,18 @@ impl Gazetteer {
         // `entities::find`).
         let trie =
             Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
-        let mut first_words_ascii: FxHashMap<u64, (FirstWord, Box<[u8]>)> =
-            FxHashMap::with_capacity_and_hasher(first_words.len(), Default::default());
-        first_words_ascii.extend(
-            first_words
-                .iter()
-                .filter(|(w, _)| w.is_ascii())
-                .map(|(w, &fw)| (crate::fold::word_hash(w), (fw, w.clone()))),
-        );
         let mut first_bloom = crate::fold::Bloom::default();
         for &h in first_words_ascii.keys() {
             first_bloom.insert(h);
         }
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
-        for (w, &FirstWord { flags, .. }) in &first_words {
+        // Every first word: the ASCII ones (kept in `first_text`) and the others.
+        let all_first_words = || {
+            let ascii = first_words_ascii.values().map(|&(fw, s, e)| (&first_text[s as usize..e as usize], fw));
+            ascii.chain(first_words.iter().map(|(w, &fw)| (&**w, fw)))
+        };
+        for (w, FirstWord { flags, .. }) in all_first_words() {
             let Some(&b) = w.first() else { continue };
             first_bytes[b.to_ascii_lowercase() as usize] = true;
             if flags & FirstWord::LOWER != 0 {
@@ -644,7 +697,7 @@ impl Gazetteer {
             // Not ASCII, at either byte: not filtered further.
             set_all(&mut start_pairs, b0, if b0.is_ascii() { 0x80 } else { 0 });
         }
-        for (w, &FirstWord { flags, .. }) in &first_words {
+        for (w, FirstWord { flags, .. }) in all_first_words() {
             let Some(&b) = w.first().filter(|b| b.is_ascii()) else { continue };
             // The token's first byte: the key's (a lowercase letter only for a
             // word matching in lowercase), or its capital.
@@ -665,15 +718,39 @@ impl Gazetteer {
         Gazetteer {
             entities,
             aliases,
+            alias_text,
             pattern_starts,
             pattern_aliases,
             trie,
             first_words,
             first_words_ascii,
+            first_text,
             first_bloom,
             start_bytes,
             start_pairs,
         }
+    }
+
+    /// The text of an alias, as written.
+    pub(crate) fn alias_text(&self, a: &Alias) -> &str {
+        &self.alias_text[a.range()]
+    }
+
+    /// What the gazetteer knows of the ASCII first word of [`word_hash`]
+    /// `h`, and the word (lowercase) to compare, if any has that hash.
+    ///
+    /// [`word_hash`]: crate::fold::word_hash
+    pub(crate) fn first_word_ascii(&self, h: u64) -> Option<(FirstWord, &[u8])> {
+        let &(fw, s, e) = self.first_words_ascii.get(&h)?;
+        Some((fw, &self.first_text[s as usize..e as usize]))
+    }
+
+    /// Every first word (lowercase), ASCII or not, for tests that must try
+    /// them all.
+    #[cfg(test)]
+    pub(crate) fn all_first_words(&self) -> Vec<&[u8]> {
+        let ascii = self.first_words_ascii.values().map(|&(_, s, e)| &self.first_text[s as usize..e as usize]);
+        ascii.chain(self.first_words.keys().map(|w| &**w)).collect()
     }
 
     /// The aliases (indices into `aliases`) whose key is key `k`.

@@ -152,12 +152,10 @@ impl CueLexicon {
         };
         for (n, line) in crate::tsv::lines(cues) {
             let bad = |what: &str| Error::Lexicon(format!("cues.tsv:{n}: {what}"));
-            let mut cols = line.split('\t');
-            let (Some(surface), Some(lemma), Some(class), None) = (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
+            let Some([surface, lemma, class]) = crate::tsv::fields(line) else {
                 return Err(bad("expected SURFACE<TAB>LEMMA<TAB>CLASS"));
             };
-            let mut words = surface.split(' ');
+            let mut words = crate::tsv::split(surface, b' ');
             let first = words.next().filter(|w| !w.is_empty()).ok_or_else(|| bad("empty surface"))?;
             let rest: Vec<&'static str> = words.collect();
             let class = match class {

@@ -41,12 +41,26 @@ struct Node {
 
 const NONE: u32 = u32::MAX;
 
+/// The first eight bytes of `key` (zeros past its end) as a big-endian
+/// number: keys in this order are in byte order, but for keys equal in
+/// their first eight bytes (or that differ only by zeros past an end).
+fn prefix(key: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    let n = key.len().min(8);
+    b[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(b)
+}
+
 impl Trie {
     /// A trie of `keys`, each with a value (not `u32::MAX`). The keys must be
     /// distinct.
     pub(crate) fn new<'k>(keys: impl IntoIterator<Item = (&'k [u8], u32)>) -> Trie {
-        let mut keys: Vec<(&[u8], u32)> = keys.into_iter().collect();
-        keys.sort_unstable_by_key(|&(k, _)| k);
+        // Sorted by their first eight bytes as a number, then by the rest:
+        // the byte order, with most comparisons settled without a call to
+        // `memcmp`.
+        let mut keys: Vec<(u64, &[u8], u32)> = keys.into_iter().map(|(k, v)| (prefix(k), k, v)).collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        let keys: Vec<(&[u8], u32)> = keys.into_iter().map(|(_, k, v)| (k, v)).collect();
         debug_assert!(keys.windows(2).all(|w| w[0].0 != w[1].0), "duplicate keys");
         debug_assert!(keys.iter().all(|&(_, v)| v != NONE));
         // A radix tree has fewer than two nodes a key.

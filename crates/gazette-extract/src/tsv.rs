@@ -10,7 +10,10 @@
 /// The lines of a data file with their 1-based line numbers, a trailing
 /// `\r` cut off: skips blank lines and `#` comments.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines().enumerate().filter_map(|(n, line)| {
+    // (Cut at each `\n` by [`split`]: `str::lines` looks for the character
+    // at a cost of a few hundred instructions a line. Its one difference,
+    // an empty piece after a final `\n`, is a blank line.)
+    split(text, b'\n').enumerate().filter_map(|(n, line)| {
         let line = line.trim_end_matches('\r');
         (!trim(line).is_empty() && !line.starts_with('#')).then_some((n + 1, line))
     })
@@ -81,6 +84,27 @@ pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
             }
         })
     })
+}
+
+/// Where the tokens of `text` lie, in order, as
+/// [`gazette_tokenizer::tokenize`] cuts it, each passed to `f`. Text of
+/// ASCII letters and spaces only (most lexicon phrases and aliases) is cut
+/// at its spaces without running the tokenizer, and without allocating:
+/// the tokenizer makes one word of each run of ASCII letters (a test checks).
+pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(std::ops::Range<usize>)) {
+    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        let mut at = 0;
+        for w in split(text, b' ') {
+            if !w.is_empty() {
+                f(at..at + w.len());
+            }
+            at += w.len() + 1;
+        }
+    } else {
+        for t in gazette_tokenizer::tokenize(text) {
+            f(t.span.start..t.span.end);
+        }
+    }
 }
 
 /// The high bit of each byte of `x` equal to `byte` set, the other bits
@@ -161,6 +185,33 @@ mod tests {
     }
 
     #[test]
+    fn for_each_token_cuts_as_the_tokenizer_does() {
+        // Every string of up to six bytes over letters, spaces and bytes
+        // that take the tokenizer's slow path.
+        let alphabet = ["a", "B", " ", "-", ".", "'", "\u{e9}", "s", "1"];
+        let mut texts = vec![String::new()];
+        let mut from = 0;
+        for _ in 0..5 {
+            let to = texts.len();
+            for i in from..to {
+                for piece in alphabet {
+                    texts.push(format!("{}{piece}", texts[i]));
+                }
+            }
+            from = to;
+        }
+        texts.extend(
+            ["held talks with", "  New  York ", "cease-fire deal", "U.S. envoy", "don't", "AT&T"].map(String::from),
+        );
+        for text in &texts {
+            let mut got = Vec::new();
+            for_each_token(text, |r| got.push(r));
+            let expect: Vec<_> = gazette_tokenizer::tokenize(text).iter().map(|t| t.span.start..t.span.end).collect();
+            assert_eq!(got, expect, "{text:?}");
+        }
+    }
+
+    #[test]
     fn find_byte_and_count_byte_read_every_position() {
         // Every length up to three chunks, the byte at every place, and
         // bytes that differ from it by one bit or by the high bit.
@@ -200,5 +251,32 @@ mod tests {
         assert_eq!(got, [(3, "id\tname"), (5, "x\ty"), (7, "last")]);
         let data: Vec<(usize, &str)> = rows(text, "id\tname").collect();
         assert_eq!(data, [(5, "x\ty"), (7, "last")]);
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        // Every text of up to six pieces over line ends, blanks, comments
+        // and a field.
+        let pieces = ["\n", "\r", "\r\n", " ", "#", "a\tb", "\u{a0}"];
+        let mut texts = vec![String::new()];
+        let mut from = 0;
+        for _ in 0..6 {
+            let to = texts.len();
+            for i in from..to {
+                for piece in pieces {
+                    texts.push(format!("{}{piece}", texts[i]));
+                }
+            }
+            from = to;
+        }
+        for text in &texts {
+            let slow: Vec<(usize, &str)> = text
+                .lines()
+                .enumerate()
+                .map(|(n, l)| (n + 1, l.trim_end_matches('\r')))
+                .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), slow, "{text:?}");
+        }
     }
 }
