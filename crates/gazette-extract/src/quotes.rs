@@ -112,6 +112,10 @@ struct CueEntry {
     first: &'static str,
     /// Words after the first.
     rest: Vec<&'static str>,
+    /// [`word_hash`] of `first` and of each word of `rest`: equal for a
+    /// word that is the same but for ASCII case, so they are compared
+    /// before the words.
+    hashes: Vec<u64>,
     lemma: &'static str,
     class: CueClass,
     /// An `-ing` form (`adding`), whose subject comes from an earlier clause.
@@ -127,6 +131,9 @@ pub(crate) struct CueLexicon {
     bloom: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
+    /// Every key of `first`: most keys looked up (`in the`, `in`) are
+    /// none, and this settles them without a lookup.
+    keys: Bloom,
     entries: Vec<CueEntry>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
@@ -147,6 +154,7 @@ impl CueLexicon {
             first: Default::default(),
             bloom: Bloom::default(),
             multi_bloom: Bloom::default(),
+            keys: Bloom::default(),
             entries: Vec::new(),
             classes: Default::default(),
         };
@@ -160,6 +168,7 @@ impl CueLexicon {
             let mut words = surface.split(' ');
             let first = words.next().filter(|w| !w.is_empty()).ok_or_else(|| bad("empty surface"))?;
             let rest: Vec<&'static str> = words.collect();
+            let hashes = surface.split(' ').map(|r| word_hash(r.as_bytes())).collect();
             let class = match class {
                 "verb" => CueClass::Verb,
                 "verbobj" => CueClass::VerbObj,
@@ -176,8 +185,9 @@ impl CueLexicon {
             }
             // Multiword entries are keyed by their first two words.
             let key = key(h, rest.first().map(|r| word_hash(r.as_bytes())));
+            lex.keys.insert(key);
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
-            lex.entries.push(CueEntry { first, rest, lemma, class, participle });
+            lex.entries.push(CueEntry { first, rest, hashes, lemma, class, participle });
         }
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
@@ -442,13 +452,27 @@ struct Tok {
     /// Mention + 1 ending (last token) / starting here, else 0.
     m_end: u32,
     m_start: u32,
-    /// Cue entry starting here (`u32::MAX` for none) and one past its last token.
+    /// Cue entry starting here (`u32::MAX` for none).
     cue: u32,
-    cue_end: u32,
     /// [`class`] bits, filled on first use.
     cls: std::cell::Cell<u16>,
     /// A mention covers the token (`States` in `United States` is no cue).
     in_mention: bool,
+}
+
+impl Tok {
+    /// A token of sentence `sent` in no quote, mention or cue.
+    fn new(sent: u32) -> Tok {
+        Tok {
+            sent,
+            qid: 0,
+            m_end: 0,
+            m_start: 0,
+            cue: u32::MAX,
+            cls: std::cell::Cell::new(class::UNKNOWN),
+            in_mention: false,
+        }
+    }
 }
 
 /// An attribution found in a sentence: cue, speaker, where the content
@@ -496,6 +520,11 @@ struct Ctx<'a> {
     t: Vec<Tok>,
     /// Number of cues in each sentence.
     cues_in: Vec<u32>,
+    /// The tokens where cues start, in order.
+    cue_at: Vec<usize>,
+    /// The first of `cue_at` in the sentence [`Ctx::reported`] reads next
+    /// (or a later sentence).
+    next_cue: usize,
     /// Reused for each sentence's anchors.
     anchor_buf: Vec<Anchor>,
     /// Quote group + 1 whose paragraphs are labelled turns (see
@@ -526,20 +555,33 @@ pub(crate) fn find<'a>(
 ) -> Vec<Quote> {
     let toks = &analysis.tokens;
     let n = toks.len();
-    let blank = Tok {
-        sent: u32::MAX,
-        qid: 0,
-        m_end: 0,
-        m_start: 0,
-        cue: u32::MAX,
-        cue_end: 0,
-        cls: std::cell::Cell::new(class::UNKNOWN),
-        in_mention: false,
-    };
-    let mut t = vec![blank; n];
+    // Each token's sentence, filled sentence by sentence (they are in text
+    // order and share no token).
+    let mut t = Vec::with_capacity(n);
     for (i, s) in analysis.sentences.iter().enumerate() {
-        for x in &mut t[s.tokens.clone()] {
-            x.sent = i as u32;
+        t.resize(s.tokens.start.max(t.len()), Tok::new(u32::MAX));
+        t.resize(s.tokens.end.max(t.len()), Tok::new(i as u32));
+    }
+    t.resize(n, Tok::new(u32::MAX));
+    // The two kinds of token the stage starts from: quote marks, and words
+    // that may start a cue (not all capitals, their hash in the first
+    // words' filter). Only words hash to other than 0, and most miss the
+    // filter: one test for most tokens.
+    // Room for most articles' (one token in 40 is a mark, one in 13 may
+    // start a cue).
+    let mut marks = Vec::with_capacity(n / 32);
+    let mut maybe_cues = Vec::with_capacity(n / 8);
+    let bloom = &lex.bloom;
+    for (i, &h) in hashes[..n].iter().enumerate() {
+        if h == 0 || bloom.may_contain(h) {
+            let tok = &toks[i];
+            match tok.kind {
+                TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper && bloom.may_contain(h) => {
+                    maybe_cues.push(i)
+                }
+                TokenKind::Quote(_) => marks.push(i),
+                _ => {}
+            }
         }
     }
     for (k, m) in mentions.iter().enumerate() {
@@ -552,7 +594,7 @@ pub(crate) fn find<'a>(
             }
         }
     }
-    let groups = pair_marks(text, analysis);
+    let groups = pair_marks(text, analysis, &marks);
     for (g, group) in groups.iter().enumerate() {
         for &(o, c) in &group.parts {
             for x in &mut t[o..(c + 1).min(n)] {
@@ -570,6 +612,8 @@ pub(crate) fn find<'a>(
         name_of,
         t,
         cues_in: vec![0; analysis.sentences.len()],
+        cue_at: Vec::new(),
+        next_cue: 0,
         anchor_buf: Vec::new(),
         labelled: 0,
         // Room for the speakers of most articles, so that it seldom grows.
@@ -578,7 +622,7 @@ pub(crate) fn find<'a>(
         starts_seen: 0,
         links: std::cell::OnceCell::new(),
     };
-    ctx.find_cues();
+    ctx.find_cues(&maybe_cues);
     ctx.run(&groups)
 }
 
@@ -586,10 +630,13 @@ pub(crate) fn find<'a>(
 /// no quote is open; a mark of the same family closes it; an explicit opening
 /// mark while one is open makes the first a stray. A quote still open at the
 /// end of a paragraph continues if the next paragraph starts with an opening
-/// mark of its family; otherwise it was a stray and is dropped.
-fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
+/// mark of its family; otherwise it was a stray and is dropped. `marks`
+/// are the quote marks' tokens, in order.
+fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
     let toks = &analysis.tokens;
     let mut groups = Vec::new();
+    // The next of `marks` to look at: paragraphs come in text order.
+    let mut next_mark = 0;
     let mut carry: Option<(u8, Vec<(usize, usize)>)> = None;
     let sents = &analysis.sentences;
     let mut s = 0;
@@ -614,11 +661,13 @@ fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
             }
         }
         let start = if pend.is_some() { lo + 1 } else { lo };
-        // Only quote marks matter: the tokens walked as a slice, without an
-        // index check each.
-        for (i, t) in toks.get(start..hi).unwrap_or_default().iter().enumerate() {
-            let TokenKind::Quote(q) = t.kind else { continue };
-            let i = start + i;
+        // Only quote marks matter.
+        while marks.get(next_mark).is_some_and(|&i| i < start) {
+            next_mark += 1;
+        }
+        while let Some(&i) = marks.get(next_mark).filter(|&&i| i < hi) {
+            next_mark += 1;
+            let TokenKind::Quote(q) = toks[i].kind else { continue };
             let fam = family(q.style);
             match pend {
                 None => {
@@ -723,69 +772,62 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Looks up every word outside quote marks in the cue lexicon.
-    fn find_cues(&mut self) {
+    /// Looks up the words outside quote marks that may start a cue
+    /// (`maybe`, in order: see [`find`]) in the cue lexicon.
+    fn find_cues(&mut self, maybe: &[usize]) {
         let toks = self.toks;
         let text = self.text;
-        let mut i = 0;
-        while i < toks.len() {
-            // Straight to the next word that may start a cue: not all
-            // capitals, and its hash in the first words' filter.
-            let bloom = &self.lex.bloom;
-            let Some(d) = toks[i..].iter().zip(&self.hashes[i..]).position(|(t, &h)| {
-                t.kind == TokenKind::Word && !matches!(t.case, gazette_tokenizer::Case::Upper) && bloom.may_contain(h)
-            }) else {
-                break;
-            };
-            i += d;
+        let lex = self.lex;
+        // Tokens before it are inside a cue found.
+        let mut free = 0;
+        for &i in maybe {
+            if i < free {
+                continue;
+            }
             let t = &toks[i];
             let h = self.hashes[i];
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
-            if self.t[i].qid != 0
-                || matches!(t.case, gazette_tokenizer::Case::Upper)
-                || title && !self.opens_sentence(i) && !self.headline_word(i)
-                || self.t[i].in_mention
+            if self.t[i].qid != 0 || title && !self.opens_sentence(i) && !self.headline_word(i) || self.t[i].in_mention
             {
-                i += 1;
                 continue;
             }
             // The word and the next one, then the word alone.
-            let w = t.text(text);
-            let next =
-                toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0).map(|u| u.text(text));
-            let multi = self.lex.multi_bloom.may_contain(h);
-            let two = next.filter(|_| multi).map(|_| key(h, Some(self.hashes[i + 1])));
-            let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
-                let list = self.lex.first.get(&key)?;
+            let two = lex
+                .multi_bloom
+                .may_contain(h)
+                .then(|| toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0))
+                .flatten()
+                .map(|_| key(h, Some(self.hashes[i + 1])));
+            let hit = [two, Some(h)].into_iter().flatten().filter(|&key| lex.keys.may_contain(key)).find_map(|key| {
+                let list = lex.first.get(&key)?;
                 list.iter().find_map(|&e| {
-                    let entry = &self.lex.entries[e as usize];
-                    let n = entry.rest.len();
-                    let ok = entry.first.eq_ignore_ascii_case(w)
-                        && entry.rest.iter().enumerate().all(|(k, r)| {
-                            toks.get(i + 1 + k).is_some_and(|u| {
-                                self.t[i + 1 + k].qid == 0
-                                    && u.text(text).eq_ignore_ascii_case(r)
-                                    && u.kind == TokenKind::Word
-                            })
-                        });
-                    ok.then_some((e, i + 1 + n))
+                    let entry = &lex.entries[e as usize];
+                    let end = i + entry.hashes.len();
+                    // Words outside quote marks, with the entry's hashes, then
+                    // the words themselves.
+                    let ok = end <= toks.len()
+                        && self.hashes[i..end] == entry.hashes[..]
+                        && (i + 1..end).all(|j| self.t[j].qid == 0 && toks[j].kind == TokenKind::Word)
+                        && std::iter::once(entry.first)
+                            .chain(entry.rest.iter().copied())
+                            .zip(&toks[i..end])
+                            .all(|(w, u)| text.as_bytes()[u.span.start..u.span.end].eq_ignore_ascii_case(w.as_bytes()));
+                    ok.then_some((e, end))
                 })
             });
             // `think tank` is a noun.
             let hit = hit.filter(|&(e, end)| {
-                !(&*self.lex.entries[e as usize].lemma == "think"
+                !(&*lex.entries[e as usize].lemma == "think"
                     && toks.get(end).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
             });
             if let Some((e, end)) = hit {
                 self.t[i].cue = e;
-                self.t[i].cue_end = end as u32;
+                self.cue_at.push(i);
                 if let Some(c) = self.cues_in.get_mut(self.t[i].sent as usize) {
                     *c += 1;
                 }
-                i = end;
-            } else {
-                i += 1;
+                free = end;
             }
         }
     }
@@ -1615,7 +1657,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
-        self.t.get(k).filter(|x| x.cue != u32::MAX).map(|x| (x.cue, x.cue_end as usize))
+        self.t.get(k).filter(|x| x.cue != u32::MAX).map(|x| (x.cue, k + 1 + self.entry(x.cue).rest.len()))
     }
 
     /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
@@ -1743,12 +1785,14 @@ impl<'a> Ctx<'a> {
         // The quotes of this sentence by their cue's start, the latest for
         // each: built at the first direct quote's cue, once per sentence.
         let mut by_cue: Option<FxHashMap<usize, usize>> = None;
-        let mut k = range.start;
-        while k < range.end {
-            // Straight to the sentence's next cue.
-            let Some(d) = self.t[k..range.end].iter().position(|x| x.cue != u32::MAX) else { break };
-            k += d;
-            let (e, end) = (self.t[k].cue, self.t[k].cue_end as usize);
+        // The sentence's cues, in order (no two overlap).
+        while self.cue_at.get(self.next_cue).is_some_and(|&k| k < range.start) {
+            self.next_cue += 1;
+        }
+        while let Some(&k) = self.cue_at.get(self.next_cue).filter(|&&k| k < range.end) {
+            self.next_cue += 1;
+            let e = self.t[k].cue;
+            let end = k + 1 + self.entry(e).rest.len();
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
                 // Only quotes of this sentence can have it (the walk stops at
@@ -1771,7 +1815,6 @@ impl<'a> Ctx<'a> {
                 if let Some(&i) = by_cue.get(&self.toks[k].span.start) {
                     last_speaker = out[i].1.speaker.clone();
                 }
-                k = end;
                 continue;
             }
             let entry = self.entry(e);
@@ -1806,10 +1849,7 @@ impl<'a> Ctx<'a> {
                             Some(sp) => sp,
                             None => match self.sentence_subject(range.start, k) {
                                 Some(found) => self.resolve(found),
-                                None => {
-                                    k = end;
-                                    continue;
-                                }
+                                None => continue,
                             },
                         };
                         let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
@@ -1955,7 +1995,6 @@ impl<'a> Ctx<'a> {
                 }
                 anchors.push(a);
             }
-            k = end;
         }
         // An attribution inside the clause of an earlier one, with no comma
         // or conjunction before it, is reported inside that clause (`Merrill
