@@ -112,10 +112,10 @@ struct CueEntry {
     first: &'static str,
     /// Words after the first.
     rest: Vec<&'static str>,
-    /// [`word_hash`] of `first` and of each word of `rest`: equal for a
-    /// word that is the same but for ASCII case, so they are compared
-    /// before the words.
-    hashes: Vec<u64>,
+    /// Where the [`word_hash`] of `first` and of each word of `rest` start in
+    /// [`CueLexicon::hashes`]: equal for a word that is the same but for
+    /// ASCII case, so they are compared before the words.
+    at: u32,
     lemma: &'static str,
     class: CueClass,
     /// An `-ing` form (`adding`), whose subject comes from an earlier clause.
@@ -135,6 +135,8 @@ pub(crate) struct CueLexicon {
     /// none, and this settles them without a lookup.
     keys: Bloom,
     entries: Vec<CueEntry>,
+    /// The entries' word hashes, one run per entry (see [`CueEntry::at`]).
+    hashes: Vec<u64>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
 }
@@ -156,6 +158,7 @@ impl CueLexicon {
             multi_bloom: Bloom::default(),
             keys: Bloom::default(),
             entries: Vec::new(),
+            hashes: Vec::new(),
             classes: Default::default(),
         };
         for (n, line) in crate::tsv::lines(cues) {
@@ -168,7 +171,6 @@ impl CueLexicon {
             let mut words = surface.split(' ');
             let first = words.next().filter(|w| !w.is_empty()).ok_or_else(|| bad("empty surface"))?;
             let rest: Vec<&'static str> = words.collect();
-            let hashes = surface.split(' ').map(|r| word_hash(r.as_bytes())).collect();
             let class = match class {
                 "verb" => CueClass::Verb,
                 "verbobj" => CueClass::VerbObj,
@@ -179,15 +181,18 @@ impl CueLexicon {
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
             let h = word_hash(first.as_bytes());
+            let at = lex.hashes.len() as u32;
+            lex.hashes.push(h);
+            lex.hashes.extend(rest.iter().map(|r| word_hash(r.as_bytes())));
             lex.bloom.insert(h);
             if !rest.is_empty() {
                 lex.multi_bloom.insert(h);
             }
             // Multiword entries are keyed by their first two words.
-            let key = key(h, rest.first().map(|r| word_hash(r.as_bytes())));
+            let key = key(h, lex.hashes.get(at as usize + 1).copied());
             lex.keys.insert(key);
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
-            lex.entries.push(CueEntry { first, rest, hashes, lemma, class, participle });
+            lex.entries.push(CueEntry { first, rest, at, lemma, class, participle });
         }
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
@@ -244,8 +249,20 @@ fn phrase_class(surface: &str, lemma: &str) -> CueClass {
     }
 }
 
-fn is_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Whether token `t` of `text` is `w` but for ASCII case (most words are
+/// written as the lexicon writes them: that is tried first).
+fn same_word(text: &str, t: &Token, w: &str) -> bool {
+    let b = &text.as_bytes()[t.span.start..t.span.end];
+    b == w.as_bytes() || b.eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// `'s` or `’s`, as written.
+fn possessive_s(word: &[u8]) -> bool {
+    word == b"'s" || word == "’s".as_bytes()
+}
+
+fn is_any(word: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 const SUBJECT_PRONOUNS: [&str; 5] = ["he", "she", "they", "it", "we"];
@@ -761,8 +778,20 @@ impl<'a> Ctx<'a> {
         self.toks[i].text(self.text)
     }
 
+    /// The bytes of token `i`: cheaper than [`Ctx::word`] to compare, as
+    /// they need no check for char boundaries.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        let s = self.toks[i].span;
+        &self.text.as_bytes()[s.start..s.end]
+    }
+
+    /// Whether token `i` is `w`, ignoring ASCII case.
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.bytes(i).eq_ignore_ascii_case(w.as_bytes())
+    }
+
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.text) == p)
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && self.bytes(i) == p.as_bytes())
     }
 
     fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
@@ -803,16 +832,15 @@ impl<'a> Ctx<'a> {
                 let list = lex.first.get(&key)?;
                 list.iter().find_map(|&e| {
                     let entry = &lex.entries[e as usize];
-                    let end = i + entry.hashes.len();
+                    let end = i + 1 + entry.rest.len();
+                    let hashes = &lex.hashes[entry.at as usize..][..end - i];
                     // Words outside quote marks, with the entry's hashes, then
                     // the words themselves.
                     let ok = end <= toks.len()
-                        && self.hashes[i..end] == entry.hashes[..]
+                        && self.hashes[i..end] == *hashes
                         && (i + 1..end).all(|j| self.t[j].qid == 0 && toks[j].kind == TokenKind::Word)
-                        && std::iter::once(entry.first)
-                            .chain(entry.rest.iter().copied())
-                            .zip(&toks[i..end])
-                            .all(|(w, u)| text.as_bytes()[u.span.start..u.span.end].eq_ignore_ascii_case(w.as_bytes()));
+                        && same_word(text, &toks[i], entry.first)
+                        && entry.rest.iter().zip(&toks[i + 1..end]).all(|(w, u)| same_word(text, u, w));
                     ok.then_some((e, end))
                 })
             });
@@ -889,7 +917,7 @@ impl<'a> Ctx<'a> {
                 return if j == i { None } else { self.subject_before_at(j, lo, 1) };
             }
             let seg = c + 1..j;
-            let first = self.word(seg.start);
+            let first = self.bytes(seg.start);
             let skip = seg.is_empty()
                 || self.toks[seg.start].kind == TokenKind::Number
                 || is_any(first, &["of", "from", "in", "at", "near"])
@@ -924,7 +952,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
-                || is_any(self.word(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
+                || is_any(self.bytes(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
             {
                 break;
             }
@@ -936,8 +964,8 @@ impl<'a> Ctx<'a> {
         let mut end = cue;
         while end > st
             && (self.is(end - 1, class::SKIP | class::TIME)
-                || self.word(end - 1).eq_ignore_ascii_case("not")
-                || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.word(end - 1).ends_with("ly"))
+                || self.word_is(end - 1, "not")
+                || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.bytes(end - 1).ends_with(b"ly"))
         {
             end -= 1;
         }
@@ -961,7 +989,7 @@ impl<'a> Ctx<'a> {
         // holds a verb, so it is no subject.
         let clean = (st..end).all(|k| {
             !matches!(self.toks[k].kind, TokenKind::Quote(_))
-                && !is_any(self.word(k), &["has", "have", "had", "is", "was", "were", "are", "did", "does", "do"])
+                && !is_any(self.bytes(k), &["has", "have", "had", "is", "was", "were", "are", "did", "does", "do"])
         });
         (opens && named && ends_well && clean).then_some(Found::Phrase(st, end - 1))
     }
@@ -979,17 +1007,17 @@ impl<'a> Ctx<'a> {
                 return Some(Found::Mention(self.t[i].m_end as usize - 1));
             }
             let t = &self.toks[i];
-            let w = self.word(i);
+            let w = self.bytes(i);
             // `who in 2010 said`: a year between subject and verb.
-            if t.kind == TokenKind::Number && i > lo && self.word(i - 1).eq_ignore_ascii_case("in") {
+            if t.kind == TokenKind::Number && i > lo && self.word_is(i - 1, "in") {
                 i -= 1;
                 continue;
             }
             match t.kind {
                 TokenKind::Word => {
-                    if self.is(i, class::SKIP | class::TIME) || w.eq_ignore_ascii_case("not") {
+                    if self.is(i, class::SKIP | class::TIME) || w.eq_ignore_ascii_case(b"not") {
                         // `on Wednesday`: the preposition goes too.
-                        if i > lo && self.word(i - 1).eq_ignore_ascii_case("on") {
+                        if i > lo && self.word_is(i - 1, "on") {
                             i -= 1;
                         }
                         continue;
@@ -1003,7 +1031,7 @@ impl<'a> Ctx<'a> {
                         // sentence's subject.
                         return self.sentence_subject(lo, i);
                     }
-                    if self.is(i, class::SUBJ) || w.eq_ignore_ascii_case("who") {
+                    if self.is(i, class::SUBJ) || w.eq_ignore_ascii_case(b"who") {
                         return Some(Found::Pronoun(i));
                     }
                     if self.is(i, class::SPEAKER) {
@@ -1012,7 +1040,7 @@ impl<'a> Ctx<'a> {
                     return self.generic_subject(i, lo);
                 }
                 // `Gov. Mike Pence (R-Ind.) said`: over the brackets.
-                TokenKind::Punct if w == ")" => {
+                TokenKind::Punct if w == b")" => {
                     let mut j = i;
                     while j > lo && i - j < 10 && !self.is_punct(j, "(") {
                         j -= 1;
@@ -1022,7 +1050,7 @@ impl<'a> Ctx<'a> {
                     }
                     i = j;
                 }
-                TokenKind::Punct if w == "," => {
+                TokenKind::Punct if w == b"," => {
                     return if depth == 0 { self.subject_before_apposition(i, lo) } else { None };
                 }
                 _ => return None,
@@ -1035,19 +1063,18 @@ impl<'a> Ctx<'a> {
     /// and `not` between are allowed).
     fn passive(&self, k: usize, lo: usize) -> bool {
         // `is telling`, `was saying`: progressive, not passive.
-        if self.word(k).ends_with("ing") {
+        if self.bytes(k).ends_with(b"ing") {
             return false;
         }
         let mut i = k;
         while i > lo && k - i < 4 {
             i -= 1;
-            let w = self.word(i);
+            let w = self.bytes(i);
             if is_any(w, &["was", "were", "is", "are", "be", "been", "being", "'s", "’s"]) {
                 // `’s` is `is` only after a pronoun (`he’s expected`).
-                return !matches!(w, "'s" | "’s")
-                    || i > lo && is_any(self.word(i - 1), &["he", "she", "it", "that", "there"]);
+                return !possessive_s(w) || i > lo && is_any(self.bytes(i - 1), &["he", "she", "it", "that", "there"]);
             }
-            if !(is_any(w, &["not", "also", "widely", "reportedly", "still", "already", "never"]) || w.ends_with("ly"))
+            if !(is_any(w, &["not", "also", "widely", "reportedly", "still", "already", "never"]) || w.ends_with(b"ly"))
             {
                 return false;
             }
@@ -1065,7 +1092,7 @@ impl<'a> Ctx<'a> {
             if self.t[k].m_start != 0 {
                 return Some(Found::Mention(self.t[k].m_start as usize - 1));
             }
-            if is_any(self.word(k), &["he", "she", "they"]) {
+            if is_any(self.bytes(k), &["he", "she", "they"]) {
                 return Some(Found::Pronoun(k));
             }
         }
@@ -1093,10 +1120,10 @@ impl<'a> Ctx<'a> {
                 s -= 1;
             }
             // `The S.E.C.`: take the article along.
-            if s > lo && is_any(self.word(s - 1), &["the"]) {
+            if s > lo && is_any(self.bytes(s - 1), &["the"]) {
                 s -= 1;
             }
-            if s == i && s == lo && is_any(w, &["The", "A", "An", "This", "That", "But", "And"]) {
+            if s == i && s == lo && is_any(w.as_bytes(), &["The", "A", "An", "This", "That", "But", "And"]) {
                 return None;
             }
             return Some(Found::Name(s, i));
@@ -1109,7 +1136,7 @@ impl<'a> Ctx<'a> {
         while k > lo && i - k < 5 {
             k -= 1;
             let u = &self.toks[k];
-            let x = self.word(k);
+            let x = self.bytes(k);
             if self.t[k].qid != 0 {
                 return None;
             }
@@ -1122,11 +1149,11 @@ impl<'a> Ctx<'a> {
             let modifier = match u.kind {
                 TokenKind::Word if u.case.is_capitalised() && self.t[k].m_end == 0 && self.t[k].m_start == 0 => false,
                 TokenKind::Word => {
-                    let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
+                    let possessed = k + 1 < self.toks.len() && possessive_s(self.bytes(k + 1));
                     !self.is(k, class::FUNCTION) && (possessed || !self.is_verb_cue(k))
                 }
                 TokenKind::Number => true,
-                TokenKind::Punct => x == "-",
+                TokenKind::Punct => x == b"-",
                 _ => false,
             };
             if !modifier {
@@ -1144,7 +1171,7 @@ impl<'a> Ctx<'a> {
         while k > lo && head - k < 6 {
             k -= 1;
             let t = &self.toks[k];
-            let w = self.word(k);
+            let w = self.bytes(k);
             if self.t[k].qid != 0 {
                 break;
             }
@@ -1156,7 +1183,7 @@ impl<'a> Ctx<'a> {
             }
             match t.kind {
                 TokenKind::Word if self.is(k, class::DET) => return k,
-                TokenKind::Word if w == "'s" || w == "’s" => start = k,
+                TokenKind::Word if possessive_s(w) => start = k,
                 TokenKind::Word
                     if t.case == gazette_tokenizer::Case::Lower
                         && !self.is(k, class::SKIP | class::TIME)
@@ -1171,7 +1198,7 @@ impl<'a> Ctx<'a> {
                 {
                     start = k
                 }
-                TokenKind::Punct if w == "-" => start = k,
+                TokenKind::Punct if w == b"-" => start = k,
                 TokenKind::Number => start = k,
                 _ => break,
             }
@@ -1186,7 +1213,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // `said the Kremlin`: the article before a name.
-        if self.word(at).eq_ignore_ascii_case("the") && at + 1 < hi && self.t[at + 1].m_start != 0 {
+        if self.word_is(at, "the") && at + 1 < hi && self.t[at + 1].m_start != 0 {
             let m = self.t[at + 1].m_start as usize - 1;
             let e = end_token(self.toks, &self.mentions[m]);
             if self.nominal_head_from(e, hi, 3).is_none() {
@@ -1214,8 +1241,7 @@ impl<'a> Ctx<'a> {
             }
             return Some(Found::Mention(m));
         }
-        let w = self.word(at);
-        if is_any(w, &["he", "she", "they"]) {
+        if is_any(self.bytes(at), &["he", "she", "they"]) {
             return Some(Found::Pronoun(at));
         }
         self.nominal_head_from(at, hi, 6).map(|head| Found::Nominal(at, head))
@@ -1231,7 +1257,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let t = &self.toks[k];
-            let w = self.word(k);
+            let w = self.bytes(k);
             if self.t[k].m_start != 0 {
                 k = end_token(self.toks, &self.mentions[self.t[k].m_start as usize - 1]);
                 continue;
@@ -1255,9 +1281,9 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                TokenKind::Number | TokenKind::Punct if head.is_none() && (w == "-" || t.kind == TokenKind::Number) => {
-                }
-                TokenKind::Word | TokenKind::Punct if w == "'s" || w == "’s" => {}
+                TokenKind::Number | TokenKind::Punct
+                    if head.is_none() && (w == b"-" || t.kind == TokenKind::Number) => {}
+                TokenKind::Word | TokenKind::Punct if possessive_s(w) => {}
                 _ => break,
             }
             k += 1;
@@ -1358,9 +1384,9 @@ impl<'a> Ctx<'a> {
     /// `they`/`it`: the latest organisation, place or group named in this or
     /// the two sentences before.
     fn resolve_pronoun(&self, i: usize) -> Option<EntityRef> {
-        let w = self.word(i);
+        let w = self.bytes(i);
         let s = self.t[i].sent as usize;
-        if w.eq_ignore_ascii_case("who") {
+        if w.eq_ignore_ascii_case(b"who") {
             // `..., Jane Doe, who said`: the name right before.
             let mut b = i.checked_sub(1)?;
             if self.is_punct(b, ",") {
@@ -1394,7 +1420,7 @@ impl<'a> Ctx<'a> {
         // `it`, a group or place): a lookup, not a walk back over the others.
         let from = self.sents[s.saturating_sub(2)].tokens.start;
         let within = self.mention_range(from..i);
-        let kind = usize::from(!w.eq_ignore_ascii_case("it"));
+        let kind = usize::from(!w.eq_ignore_ascii_case(b"it"));
         let latest = within.end.checked_sub(1).map_or(0, |l| self.links()[l][kind] as usize);
         (latest > within.start).then(|| self.mentions[latest - 1].entity)
     }
@@ -1622,7 +1648,7 @@ impl<'a> Ctx<'a> {
             t.kind == TokenKind::Word && t.case.is_capitalised() && self.t[k].qid == outer
                 || t.kind == TokenKind::Punct && self.word(k) == "."
         });
-        if !all_words || label.clone().any(|k| is_any(self.word(k), &LABEL_NOT_SPEAKER)) {
+        if !all_words || label.clone().any(|k| is_any(self.bytes(k), &LABEL_NOT_SPEAKER)) {
             return None;
         }
         let transcript = label.clone().all(|k| !matches!(self.toks[k].case, gazette_tokenizer::Case::Title));
@@ -1834,7 +1860,7 @@ impl<'a> Ctx<'a> {
                 CueClass::Verb | CueClass::VerbObj | CueClass::Stance
                     if k > range.start
                         && is_any(
-                            self.word(k - 1),
+                            self.bytes(k - 1),
                             &["his", "her", "its", "their", "the", "a", "an", "our", "my", "your"],
                         ) =>
                 {
@@ -1860,7 +1886,7 @@ impl<'a> Ctx<'a> {
                         let weak = matches!(*f, Found::Nominal(_, h) if !self.is(h, class::SPEAKER))
                             || matches!(*f, Found::Phrase(..) | Found::Name(..));
                         let noun_like = entry.rest.is_empty()
-                            && self.word(k).eq_ignore_ascii_case(entry.lemma)
+                            && self.word_is(k, entry.lemma)
                             && !matches!(
                                 &*entry.lemma,
                                 "say" | "tell" | "think" | "believe" | "argue" | "insist" | "warn"
@@ -1873,7 +1899,7 @@ impl<'a> Ctx<'a> {
                         while before > range.start + 1
                             && (self.is_punct(before - 1, ".")
                                 || is_any(
-                                    self.word(before - 1),
+                                    self.bytes(before - 1),
                                     &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
                                 ))
                         {
@@ -1891,13 +1917,14 @@ impl<'a> Ctx<'a> {
                             let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
                             // Only the plain reporting verbs take a clause
                             // without `that` (`agreed to stay` is no speech).
-                            let that = start > end && self.word(start - 1).eq_ignore_ascii_case("that");
+                            let that = start > end && self.word_is(start - 1, "that");
                             let colon = start > end && self.is_punct(start - 1, ":");
                             let stance = entry.class == CueClass::Stance;
                             // `a study found ...`: what a document finds is
                             // its content.
                             let (_, subj_end) = found.tokens(self.mentions, self.toks);
-                            let document = self.is(subj_end, class::SPEAKER) && is_any(self.word(subj_end), &DOCUMENTS);
+                            let document =
+                                self.is(subj_end, class::SPEAKER) && is_any(self.bytes(subj_end), &DOCUMENTS);
                             if that || colon || stance || document || !OBJECT_NOT_SPEECH.contains(&entry.lemma) {
                                 let speaker = Some(self.resolve(found));
                                 Some(Anchor::new(k, end, e, speaker, start..hi, subj_start))
@@ -1949,7 +1976,7 @@ impl<'a> Ctx<'a> {
                             Some(Found::Mention(self.t[b].m_end as usize - 1))
                         } else if self.is(b, class::OBJ) {
                             Some(Found::Pronoun(b))
-                        } else if self.word(b).eq_ignore_ascii_case("quoted") {
+                        } else if self.word_is(b, "quoted") {
                             self.subject_before(b, range.start)
                         } else {
                             None
@@ -1969,10 +1996,8 @@ impl<'a> Ctx<'a> {
                     // `Trump’s remark that ...`
                     let poss =
                         k >= range.start + 2 && matches!(self.word(k - 1), "'s" | "’s") && self.t[k - 2].m_end != 0;
-                    let that = self
-                        .toks
-                        .get(end)
-                        .is_some_and(|t| self.word(end).eq_ignore_ascii_case("that") && t.kind == TokenKind::Word);
+                    let that =
+                        self.toks.get(end).is_some_and(|t| self.word_is(end, "that") && t.kind == TokenKind::Word);
                     if poss && that {
                         let m = self.t[k - 2].m_end as usize - 1;
                         let speaker = Some(self.resolve(Found::Mention(m)));
@@ -2012,7 +2037,7 @@ impl<'a> Ctx<'a> {
                         && (self.is_punct(a.frame_start - 1, ",")
                             || self.is_punct(a.frame_start - 1, ";")
                             || is_any(
-                                self.word(a.frame_start - 1),
+                                self.bytes(a.frame_start - 1),
                                 &["but", "while", "whereas", "although", "though"],
                             ));
                 nested = p.content.start > p.cue
@@ -2046,7 +2071,7 @@ impl<'a> Ctx<'a> {
                     CueClass::Verb | CueClass::VerbObj | CueClass::AsSaying | CueClass::SpeakerAfter
                 )
                 && (c < a.cue
-                    || c > 0 && (self.word(c - 1).eq_ignore_ascii_case("that") || self.is_punct(c - 1, ":"))
+                    || c > 0 && (self.word_is(c - 1, "that") || self.is_punct(c - 1, ":"))
                     || BARE_CLAUSE.contains(&entry.lemma)
                     || entry.class != CueClass::Verb && entry.class != CueClass::VerbObj)
         };
@@ -2076,7 +2101,10 @@ impl<'a> Ctx<'a> {
                 while stop > content.start
                     && (self.is_punct(stop - 1, ",")
                         || self.is_punct(stop - 1, ";")
-                        || is_any(self.word(stop - 1), &["but", "and", "while", "although", "though", "as", "whereas"]))
+                        || is_any(
+                            self.bytes(stop - 1),
+                            &["but", "and", "while", "although", "though", "as", "whereas"],
+                        ))
                 {
                     stop -= 1;
                 }
@@ -2091,7 +2119,7 @@ impl<'a> Ctx<'a> {
             let Some(content) = self.trim_content(content) else { continue };
             // `said last week`, `said in a phone interview`, `reported by the
             // Post`: an adverbial or a passive agent, no content.
-            let after_that = content.start > 0 && self.word(content.start - 1).eq_ignore_ascii_case("that");
+            let after_that = content.start > 0 && self.word_is(content.start - 1, "that");
             if content.start > a.cue && !after_that && self.is(content.start, class::NOT_START) {
                 continue;
             }
@@ -2177,7 +2205,7 @@ impl<'a> Ctx<'a> {
     fn clause_begin_of_frame(&self, start: usize, lo: usize) -> usize {
         let mut k = start;
         while k > lo
-            && (self.toks[k - 1].kind == TokenKind::Word && !is_any(self.word(k - 1), &["but", "and"]))
+            && (self.toks[k - 1].kind == TokenKind::Word && !is_any(self.bytes(k - 1), &["but", "and"]))
             && start - k < 6
         {
             k -= 1;
@@ -2212,7 +2240,7 @@ impl<'a> Ctx<'a> {
             }
             if self.toks[i].kind == TokenKind::Word {
                 words += 1;
-                if words > 5 || self.word(i).eq_ignore_ascii_case("that") {
+                if words > 5 || self.word_is(i, "that") {
                     return false;
                 }
             }
@@ -2239,7 +2267,7 @@ impl<'a> Ctx<'a> {
                     .count()
                     >= 2
             };
-            if self.toks[k].kind == TokenKind::Word && self.word(k).eq_ignore_ascii_case("that") && clause_follows() {
+            if self.toks[k].kind == TokenKind::Word && self.word_is(k, "that") && clause_follows() {
                 return k + 1;
             }
         }
@@ -2248,7 +2276,7 @@ impl<'a> Ctx<'a> {
                 start = end_token(self.toks, &self.mentions[self.t[start].m_start as usize - 1]);
             } else if self.is(start, class::OBJ | class::AUDIENCE) {
                 start += 1;
-            } else if is_any(self.word(start), &["the", "a", "an"]) && start + 1 < hi {
+            } else if is_any(self.bytes(start), &["the", "a", "an"]) && start + 1 < hi {
                 start += 2;
             }
         }
@@ -2267,7 +2295,7 @@ impl<'a> Ctx<'a> {
                 start = end;
                 continue;
             }
-            let w = self.word(start);
+            let w = self.bytes(start);
             if self.is(start, class::TIME) {
                 start += 1;
                 continue;
@@ -2283,13 +2311,15 @@ impl<'a> Ctx<'a> {
 
     /// Drops final sentence punctuation and separators at both ends.
     fn trim_content(&self, mut r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-        while r.start < r.end && self.toks[r.start].kind == TokenKind::Punct && !matches!(self.word(r.start), "(" | "[")
+        while r.start < r.end
+            && self.toks[r.start].kind == TokenKind::Punct
+            && !matches!(self.bytes(r.start), b"(" | b"[")
         {
             r.start += 1;
         }
         while r.end > r.start
             && self.toks[r.end - 1].kind == TokenKind::Punct
-            && !matches!(self.word(r.end - 1), ")" | "]")
+            && !matches!(self.bytes(r.end - 1), b")" | b"]")
         {
             r.end -= 1;
         }
