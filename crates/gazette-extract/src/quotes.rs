@@ -127,7 +127,8 @@ struct CueEntry {
 pub(crate) struct CueLexicon {
     /// Entries by [`key`] of their first word, or first two words.
     first: FxHashMap<u64, Vec<u32>>,
-    /// A filter before the table: the hash of each cue's first word.
+    /// A filter before the table: the hash of each cue's first word, and 0
+    /// (the hash [`find`] is given for tokens that are not words).
     bloom: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
@@ -194,6 +195,7 @@ impl CueLexicon {
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
             lex.entries.push(CueEntry { first, rest, at, lemma, class, participle });
         }
+        lex.bloom.insert(0);
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i as usize].rest.len()));
@@ -582,20 +584,18 @@ pub(crate) fn find<'a>(
     t.resize(n, Tok::new(u32::MAX));
     // The two kinds of token the stage starts from: quote marks, and words
     // that may start a cue (not all capitals, their hash in the first
-    // words' filter). Only words hash to other than 0, and most miss the
-    // filter: one test for most tokens.
+    // words' filter). The other tokens hash to 0, which the filter lets
+    // through: one test for each token, which most words fail.
     // Room for most articles' (one token in 40 is a mark, one in 13 may
     // start a cue).
     let mut marks = Vec::with_capacity(n / 32);
     let mut maybe_cues = Vec::with_capacity(n / 8);
     let bloom = &lex.bloom;
     for (i, &h) in hashes[..n].iter().enumerate() {
-        if h == 0 || bloom.may_contain(h) {
+        if bloom.may_contain(h) {
             let tok = &toks[i];
             match tok.kind {
-                TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper && bloom.may_contain(h) => {
-                    maybe_cues.push(i)
-                }
+                TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper => maybe_cues.push(i),
                 TokenKind::Quote(_) => marks.push(i),
                 _ => {}
             }
@@ -639,7 +639,7 @@ pub(crate) fn find<'a>(
         starts_seen: 0,
         links: std::cell::OnceCell::new(),
     };
-    ctx.find_cues(&maybe_cues);
+    ctx.find_cues(maybe_cues);
     ctx.run(&groups)
 }
 
@@ -802,14 +802,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// Looks up the words outside quote marks that may start a cue
-    /// (`maybe`, in order: see [`find`]) in the cue lexicon.
-    fn find_cues(&mut self, maybe: &[usize]) {
+    /// (`maybe`, in order: see [`find`]) in the cue lexicon, and keeps those
+    /// that do as [`Ctx::cue_at`].
+    fn find_cues(&mut self, mut maybe: Vec<usize>) {
         let toks = self.toks;
         let text = self.text;
         let lex = self.lex;
         // Tokens before it are inside a cue found.
         let mut free = 0;
-        for &i in maybe {
+        // The cues found so far are `maybe[..kept]`.
+        let mut kept = 0;
+        for next in 0..maybe.len() {
+            let i = maybe[next];
             if i < free {
                 continue;
             }
@@ -851,13 +855,16 @@ impl<'a> Ctx<'a> {
             });
             if let Some((e, end)) = hit {
                 self.t[i].cue = e;
-                self.cue_at.push(i);
+                maybe[kept] = i;
+                kept += 1;
                 if let Some(c) = self.cues_in.get_mut(self.t[i].sent as usize) {
                     *c += 1;
                 }
                 free = end;
             }
         }
+        maybe.truncate(kept);
+        self.cue_at = maybe;
     }
 
     /// The first word of its sentence (after quote marks or brackets).
@@ -1846,9 +1853,12 @@ impl<'a> Ctx<'a> {
             let entry = self.entry(e);
             let hi = range.end;
             let anchor = match entry.class {
+                // (The sentence's next cues are the next of `cue_at`.)
                 CueClass::Verb | CueClass::VerbObj
-                    if (end..(end + 6).min(hi))
-                        .any(|j| self.cue_hit(j).is_some_and(|(f, _)| self.entry(f).class == CueClass::AsSaying)) =>
+                    if self.cue_at[self.next_cue..]
+                        .iter()
+                        .take_while(|&&j| j < (end + 6).min(hi))
+                        .any(|&j| self.entry(self.t[j].cue).class == CueClass::AsSaying) =>
                 {
                     // `TASS quoted Ushakov as saying`: the `as saying` cue speaks.
                     None
@@ -2123,18 +2133,11 @@ impl<'a> Ctx<'a> {
             if content.start > a.cue && !after_that && self.is(content.start, class::NOT_START) {
                 continue;
             }
-            let words = (content.clone()).filter(|&i| self.toks[i].kind == TokenKind::Word).count();
-            if words < 2 {
+            if !self.two_words(content.clone()) {
                 continue;
             }
-            let mut kind = QuoteKind::Indirect;
-            for i in content.clone() {
-                let g = self.t[i].qid;
-                if g != 0 {
-                    kind = QuoteKind::Mixed;
-                    consumed[g as usize - 1] = true;
-                }
-            }
+            let mut kind =
+                if self.take_quotes(content.clone(), consumed) { QuoteKind::Mixed } else { QuoteKind::Indirect };
             // Content that is exactly one direct quote already taken: skip.
             if kind == QuoteKind::Mixed {
                 let g = self.t[content.start].qid;
@@ -2154,14 +2157,10 @@ impl<'a> Ctx<'a> {
                 // A trailing frame is never nested: its next frame is the next outer one.
                 let next = a.next_frame.unwrap_or(range.end);
                 if let Some(rest) = self.trim_content(a.cue_end + 1..next.max(a.cue_end + 1))
-                    && rest.clone().filter(|&i| self.toks[i].kind == TokenKind::Word).count() >= 2
+                    && self.two_words(rest.clone())
                 {
-                    for i in rest.clone() {
-                        let g = self.t[i].qid;
-                        if g != 0 {
-                            kind = QuoteKind::Mixed;
-                            consumed[g as usize - 1] = true;
-                        }
+                    if self.take_quotes(rest.clone(), consumed) {
+                        kind = QuoteKind::Mixed;
                     }
                     spans.push(self.span_of(rest.start, rest.end));
                 }
@@ -2177,6 +2176,24 @@ impl<'a> Ctx<'a> {
             ));
         }
         self.anchor_buf = anchors;
+    }
+
+    /// Whether tokens `r` hold at least two words.
+    fn two_words(&self, r: std::ops::Range<usize>) -> bool {
+        self.toks[r].iter().filter(|t| t.kind == TokenKind::Word).nth(1).is_some()
+    }
+
+    /// Marks the quote groups with tokens in `r` consumed, and says whether
+    /// there were any.
+    fn take_quotes(&self, r: std::ops::Range<usize>, consumed: &mut [bool]) -> bool {
+        let mut any = false;
+        for x in &self.t[r] {
+            if x.qid != 0 {
+                any = true;
+                consumed[x.qid as usize - 1] = true;
+            }
+        }
+        any
     }
 
     /// Whether a quote of `out` (the quotes found so far, each with its
