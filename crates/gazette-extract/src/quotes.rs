@@ -195,6 +195,9 @@ impl CueLexicon {
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
             lex.entries.push(CueEntry { first, rest, at, lemma, class, participle });
         }
+        if lex.entries.len() >= usize::from(NO_CUE) {
+            return Err(Error::Lexicon(format!("cues.tsv: more than {} cues", NO_CUE - 1)));
+        }
         lex.bloom.insert(0);
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
@@ -316,9 +319,16 @@ mod class {
     pub const AUDIENCE: u16 = 128;
     pub const SPEAKER: u16 = 256;
     pub const MODAL: u16 = 512;
+    /// Not a word class: a mention covers the token (`States` in `United
+    /// States` is no cue). Kept with the classes, so that [`super::Tok`] stays
+    /// small; no lookup asks for it.
+    pub const IN_MENTION: u16 = 0x4000;
     /// Not looked up yet.
     pub const UNKNOWN: u16 = 0x8000;
 }
+
+/// [`Tok::cue`] of a token where no cue starts.
+const NO_CUE: u16 = u16::MAX;
 
 /// Modal verbs and `to` before a verb: `would announce`, `to say`.
 const MODALS: [&str; 10] = ["would", "will", "could", "should", "may", "might", "must", "can", "to", "cannot"];
@@ -471,26 +481,16 @@ struct Tok {
     /// Mention + 1 ending (last token) / starting here, else 0.
     m_end: u32,
     m_start: u32,
-    /// Cue entry starting here (`u32::MAX` for none).
-    cue: u32,
-    /// [`class`] bits, filled on first use.
+    /// Cue entry starting here ([`NO_CUE`] for none).
+    cue: u16,
+    /// [`class`] bits, filled on first use, and [`class::IN_MENTION`].
     cls: std::cell::Cell<u16>,
-    /// A mention covers the token (`States` in `United States` is no cue).
-    in_mention: bool,
 }
 
 impl Tok {
     /// A token of sentence `sent` in no quote, mention or cue.
     fn new(sent: u32) -> Tok {
-        Tok {
-            sent,
-            qid: 0,
-            m_end: 0,
-            m_start: 0,
-            cue: u32::MAX,
-            cls: std::cell::Cell::new(class::UNKNOWN),
-            in_mention: false,
-        }
+        Tok { sent, qid: 0, m_end: 0, m_start: 0, cue: NO_CUE, cls: std::cell::Cell::new(class::UNKNOWN) }
     }
 }
 
@@ -564,6 +564,7 @@ struct Ctx<'a> {
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
+/// `hashes` are the [`word_hash`] of each word token (0 for the others).
 pub(crate) fn find<'a>(
     lex: &'a CueLexicon,
     text: &'a str,
@@ -572,75 +573,94 @@ pub(crate) fn find<'a>(
     mentions: &'a [Mention],
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
 ) -> Vec<Quote> {
-    let toks = &analysis.tokens;
-    let n = toks.len();
-    // Each token's sentence, filled sentence by sentence (they are in text
-    // order and share no token).
-    let mut t = Vec::with_capacity(n);
-    for (i, s) in analysis.sentences.iter().enumerate() {
-        t.resize(s.tokens.start.max(t.len()), Tok::new(u32::MAX));
-        t.resize(s.tokens.end.max(t.len()), Tok::new(i as u32));
-    }
-    t.resize(n, Tok::new(u32::MAX));
-    // The two kinds of token the stage starts from: quote marks, and words
-    // that may start a cue (not all capitals, their hash in the first
-    // words' filter). The other tokens hash to 0, which the filter lets
-    // through: one test for each token, which most words fail.
-    // Room for most articles' (one token in 40 is a mark, one in 13 may
-    // start a cue).
-    let mut marks = Vec::with_capacity(n / 32);
-    let mut maybe_cues = Vec::with_capacity(n / 8);
-    let bloom = &lex.bloom;
-    for (i, &h) in hashes[..n].iter().enumerate() {
-        if bloom.may_contain(h) {
-            let tok = &toks[i];
-            match tok.kind {
-                TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper => maybe_cues.push(i),
-                TokenKind::Quote(_) => marks.push(i),
-                _ => {}
-            }
-        }
-    }
-    for (k, m) in mentions.iter().enumerate() {
-        let e = end_token(toks, m);
-        if e > m.token && e <= n {
-            t[e - 1].m_end = k as u32 + 1;
-            t[m.token].m_start = k as u32 + 1;
-            for x in &mut t[m.token..e] {
-                x.in_mention = true;
-            }
-        }
-    }
-    let groups = pair_marks(text, analysis, &marks);
-    for (g, group) in groups.iter().enumerate() {
-        for &(o, c) in &group.parts {
-            for x in &mut t[o..(c + 1).min(n)] {
-                x.qid = g as u32 + 1;
-            }
-        }
-    }
-    let mut ctx = Ctx {
-        text,
-        toks,
-        sents: &analysis.sentences,
-        mentions,
-        lex,
-        hashes,
-        name_of,
-        t,
-        cues_in: vec![0; analysis.sentences.len()],
-        cue_at: Vec::new(),
-        next_cue: 0,
-        anchor_buf: Vec::new(),
-        labelled: 0,
-        // Room for the speakers of most articles, so that it seldom grows.
-        history: Vec::with_capacity(16),
-        starts: FxHashSet::default(),
-        starts_seen: 0,
-        links: std::cell::OnceCell::new(),
-    };
-    ctx.find_cues(maybe_cues);
+    let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of);
     ctx.run(&groups)
+}
+
+impl<'a> Ctx<'a> {
+    /// What [`find`] knows before it reads the sentences: the tokens'
+    /// sentences, quote groups, mentions and cues.
+    fn new(
+        lex: &'a CueLexicon,
+        text: &'a str,
+        analysis: &'a Analysis,
+        hashes: &'a [u64],
+        mentions: &'a [Mention],
+        name_of: &'a dyn Fn(EntityRef) -> &'a str,
+    ) -> (Self, Vec<Group>) {
+        let toks = &analysis.tokens;
+        let n = toks.len();
+        // Each token's sentence, filled sentence by sentence (they are in text
+        // order and share no token).
+        let mut t = Vec::with_capacity(n);
+        for (i, s) in analysis.sentences.iter().enumerate() {
+            if t.len() < s.tokens.start {
+                // Marks and symbols before a paragraph's first sentence.
+                t.resize(s.tokens.start, Tok::new(u32::MAX));
+            }
+            t.resize(s.tokens.end.max(t.len()), Tok::new(i as u32));
+        }
+        t.resize(n, Tok::new(u32::MAX));
+        // The two kinds of token the stage starts from: quote marks, and words
+        // that may start a cue (not all capitals, their hash in the first
+        // words' filter). The other tokens hash to 0, which the filter lets
+        // through: one test for each token, which most words fail.
+        // Room for most articles' (one token in 40 is a mark, one in 13 may
+        // start a cue).
+        let mut marks = Vec::with_capacity(n / 32);
+        let mut maybe_cues = Vec::with_capacity(n / 8);
+        let bloom = &lex.bloom;
+        for (i, &h) in hashes[..n].iter().enumerate() {
+            if bloom.may_contain(h) {
+                let tok = &toks[i];
+                match tok.kind {
+                    TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper => maybe_cues.push(i),
+                    TokenKind::Quote(_) => marks.push(i),
+                    _ => {}
+                }
+            }
+        }
+        for (k, m) in mentions.iter().enumerate() {
+            let e = end_token(toks, m);
+            if e > m.token && e <= n {
+                t[e - 1].m_end = k as u32 + 1;
+                t[m.token].m_start = k as u32 + 1;
+                for x in &mut t[m.token..e] {
+                    *x.cls.get_mut() |= class::IN_MENTION;
+                }
+            }
+        }
+        let groups = pair_marks(text, analysis, &marks);
+        for (g, group) in groups.iter().enumerate() {
+            for &(o, c) in &group.parts {
+                for x in &mut t[o..(c + 1).min(n)] {
+                    x.qid = g as u32 + 1;
+                }
+            }
+        }
+        let mut ctx = Ctx {
+            text,
+            toks,
+            sents: &analysis.sentences,
+            mentions,
+            lex,
+            hashes,
+            name_of,
+            t,
+            cues_in: vec![0; analysis.sentences.len()],
+            cue_at: Vec::new(),
+            next_cue: 0,
+            anchor_buf: Vec::new(),
+            labelled: 0,
+            // Room for the speakers of most articles, so that it seldom grows.
+            history: Vec::with_capacity(16),
+            starts: FxHashSet::default(),
+            starts_seen: 0,
+            links: std::cell::OnceCell::new(),
+        };
+        ctx.find_cues(maybe_cues);
+        (ctx, groups)
+    }
 }
 
 /// Pairs quote marks, paragraph by paragraph, in one pass. A mark opens when
@@ -758,7 +778,7 @@ impl<'a> Ctx<'a> {
     fn is(&self, i: usize, bits: u16) -> bool {
         let Some(cell) = self.t.get(i).map(|x| &x.cls) else { return false };
         let mut c = cell.get();
-        if c == class::UNKNOWN {
+        if c & class::UNKNOWN != 0 {
             c = self.look_up_class(i);
         }
         c & bits != 0
@@ -770,7 +790,9 @@ impl<'a> Ctx<'a> {
     fn look_up_class(&self, i: usize) -> u16 {
         let t = &self.toks[i];
         let c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
-        self.t[i].cls.set(c);
+        let cell = &self.t[i].cls;
+        let c = c | cell.get() & class::IN_MENTION;
+        cell.set(c);
         c
     }
 
@@ -791,7 +813,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && self.bytes(i) == p.as_bytes())
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && self.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
+        })
     }
 
     fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
@@ -821,7 +845,9 @@ impl<'a> Ctx<'a> {
             let h = self.hashes[i];
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
-            if self.t[i].qid != 0 || title && !self.opens_sentence(i) && !self.headline_word(i) || self.t[i].in_mention
+            if self.t[i].qid != 0
+                || title && !self.opens_sentence(i) && !self.headline_word(i)
+                || self.t[i].cls.get() & class::IN_MENTION != 0
             {
                 continue;
             }
@@ -854,7 +880,7 @@ impl<'a> Ctx<'a> {
                     && toks.get(end).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
             });
             if let Some((e, end)) = hit {
-                self.t[i].cue = e;
+                self.t[i].cue = e as u16;
                 maybe[kept] = i;
                 kept += 1;
                 if let Some(c) = self.cues_in.get_mut(self.t[i].sent as usize) {
@@ -1690,7 +1716,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
-        self.t.get(k).filter(|x| x.cue != u32::MAX).map(|x| (x.cue, k + 1 + self.entry(x.cue).rest.len()))
+        let e = u32::from(self.t.get(k).map_or(NO_CUE, |x| x.cue));
+        (e != u32::from(NO_CUE)).then(|| (e, k + 1 + self.entry(e).rest.len()))
     }
 
     /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
@@ -1824,7 +1851,7 @@ impl<'a> Ctx<'a> {
         }
         while let Some(&k) = self.cue_at.get(self.next_cue).filter(|&&k| k < range.end) {
             self.next_cue += 1;
-            let e = self.t[k].cue;
+            let e = u32::from(self.t[k].cue);
             let end = k + 1 + self.entry(e).rest.len();
             if used.contains(&k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
@@ -1858,7 +1885,7 @@ impl<'a> Ctx<'a> {
                     if self.cue_at[self.next_cue..]
                         .iter()
                         .take_while(|&&j| j < (end + 6).min(hi))
-                        .any(|&j| self.entry(self.t[j].cue).class == CueClass::AsSaying) =>
+                        .any(|&j| self.entry(u32::from(self.t[j].cue)).class == CueClass::AsSaying) =>
                 {
                     // `TASS quoted Ushakov as saying`: the `as saying` cue speaks.
                     None
@@ -2273,7 +2300,7 @@ impl<'a> Ctx<'a> {
         for k in end..(end + 7).min(hi) {
             // Not past another cue: in `said the attack showed that`, the
             // `that` belongs to `showed`.
-            if self.t[k].qid != 0 || self.is_punct(k, ",") && k > end + 3 || k > end && self.is_verb_cue(k) {
+            if self.t[k].qid != 0 || k > end + 3 && self.is_punct(k, ",") || k > end && self.is_verb_cue(k) {
                 break;
             }
             // `that` opening a clause, not ending one (`could change that`):
@@ -2341,5 +2368,122 @@ impl<'a> Ctx<'a> {
             r.end -= 1;
         }
         (r.start < r.end).then_some(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cues of [`Ctx::find_cues`] (filters, hashes, a list of candidate
+    /// words) against a plain scan of every token with the rules written
+    /// out: at each word outside quotes and mentions, not all capitals and,
+    /// if capitalised, opening its sentence or inside a capitalised run, the
+    /// longest entry whose words all follow (the earlier entry of two as
+    /// long), but `think` before `tank`.
+    fn plain_cues(ctx: &Ctx) -> Vec<(usize, u32)> {
+        let (toks, text) = (ctx.toks, ctx.text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let eligible = t.kind == TokenKind::Word
+                && t.case != gazette_tokenizer::Case::Upper
+                && ctx.t[i].qid == 0
+                && !(t.case == gazette_tokenizer::Case::Title && !ctx.opens_sentence(i) && !ctx.headline_word(i))
+                && ctx.t[i].cls.get() & class::IN_MENTION == 0;
+            let words_at = |e: &CueEntry| {
+                std::iter::once(e.first).chain(e.rest.iter().copied()).enumerate().all(|(k, w)| {
+                    toks.get(i + k).is_some_and(|u| {
+                        (k == 0 || u.kind == TokenKind::Word && ctx.t[i + k].qid == 0)
+                            && u.text(text).eq_ignore_ascii_case(w)
+                    })
+                })
+            };
+            let mut best: Option<(usize, u32)> = None;
+            for (e, entry) in ctx.lex.entries.iter().enumerate() {
+                let len = 1 + entry.rest.len();
+                if eligible && words_at(entry) && best.is_none_or(|(l, _)| len > l) {
+                    best = Some((len, e as u32));
+                }
+            }
+            let best = best.filter(|&(len, e)| {
+                !(ctx.lex.entries[e as usize].lemma == "think"
+                    && toks.get(i + len).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
+            });
+            match best {
+                Some((len, e)) => {
+                    out.push((i, e));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cues_found_through_the_filters_are_those_of_a_plain_scan() {
+        let lex = CueLexicon::embedded().unwrap();
+        // The lexicon's own cues and words (so that multiword cues are made,
+        // and broken), a few others, marks and punctuation, in any case.
+        let mut vocab: Vec<String> = lex
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(e.first).chain(e.rest.iter().copied()))
+            .map(str::to_string)
+            .collect();
+        vocab.sort();
+        vocab.dedup();
+        let others = ["the", "minister", "tank", "tanks", "Peskov", "“", "”", "\"", "'", ",", ".", ":", "\n\n"];
+        let tokenizer = gazette_tokenizer::Tokenizer::new();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut multiword = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..80 {
+                let r = next();
+                let w = match r % 4 {
+                    0 => others[(r >> 8) as usize % others.len()].to_string(),
+                    // A whole cue, maybe cut short by the next word.
+                    1 => {
+                        let e = &lex.entries[(r >> 8) as usize % lex.entries.len()];
+                        std::iter::once(e.first).chain(e.rest.iter().copied()).collect::<Vec<_>>().join(" ")
+                    }
+                    _ => vocab[(r >> 8) as usize % vocab.len()].clone(),
+                };
+                let w = match (r >> 40) % 8 {
+                    0 => w.to_uppercase(),
+                    1 => {
+                        let mut c = w.chars();
+                        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                    }
+                    _ => w,
+                };
+                text.push_str(&w);
+                text.push(' ');
+            }
+            let analysis = tokenizer.analyze(&text);
+            let hashes = crate::fold::word_hashes(&text, &analysis.tokens);
+            let no_name = |_: EntityRef| "";
+            let (ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name);
+            let fast: Vec<(usize, u32)> = ctx.cue_at.iter().map(|&i| (i, u32::from(ctx.t[i].cue))).collect();
+            assert_eq!(fast, plain_cues(&ctx), "{text}");
+            multiword += fast.iter().filter(|&&(_, e)| !lex.entries[e as usize].rest.is_empty()).count();
+            // The walk that finds the candidates finds every quote mark.
+            let marks: Vec<usize> = (0..analysis.tokens.len())
+                .filter(|&i| matches!(analysis.tokens[i].kind, TokenKind::Quote(_)))
+                .collect();
+            let parts = |g: &[Group]| g.iter().map(|g| g.parts.clone()).collect::<Vec<_>>();
+            assert_eq!(parts(&groups), parts(&pair_marks(&text, &analysis, &marks)), "{text}");
+        }
+        // The texts make multiword cues, not only single words.
+        assert!(multiword > 100, "{multiword}");
     }
 }
