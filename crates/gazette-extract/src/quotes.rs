@@ -858,22 +858,15 @@ impl<'a> Ctx<'a> {
                 .then(|| toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0))
                 .flatten()
                 .map(|_| key(h, Some(self.hashes[i + 1])));
-            let hit = [two, Some(h)].into_iter().flatten().filter(|&key| lex.keys.may_contain(key)).find_map(|key| {
-                let list = lex.first.get(&key)?;
-                list.iter().find_map(|&e| {
-                    let entry = &lex.entries[e as usize];
-                    let end = i + 1 + entry.rest.len();
-                    let hashes = &lex.hashes[entry.at as usize..][..end - i];
-                    // Words outside quote marks, with the entry's hashes, then
-                    // the words themselves.
-                    let ok = end <= toks.len()
-                        && self.hashes[i..end] == *hashes
-                        && (i + 1..end).all(|j| self.t[j].qid == 0 && toks[j].kind == TokenKind::Word)
-                        && same_word(text, &toks[i], entry.first)
-                        && entry.rest.iter().zip(&toks[i + 1..end]).all(|(w, u)| same_word(text, u, w));
-                    ok.then_some((e, end))
-                })
-            });
+            let mut hit = None;
+            for key in [two, Some(h)].into_iter().flatten() {
+                if lex.keys.may_contain(key) {
+                    hit = self.cue_with_key(i, key);
+                    if hit.is_some() {
+                        break;
+                    }
+                }
+            }
             // `think tank` is a noun.
             let hit = hit.filter(|&(e, end)| {
                 !(&*lex.entries[e as usize].lemma == "think"
@@ -891,6 +884,26 @@ impl<'a> Ctx<'a> {
         }
         maybe.truncate(kept);
         self.cue_at = maybe;
+    }
+
+    /// The entry of key `key` (see [`key`]) whose words start at token `i`
+    /// (outside quote marks), with one past its last token.
+    #[inline(never)]
+    fn cue_with_key(&self, i: usize, key: u64) -> Option<(u32, usize)> {
+        let (lex, toks, text) = (self.lex, self.toks, self.text);
+        lex.first.get(&key)?.iter().find_map(|&e| {
+            let entry = &lex.entries[e as usize];
+            let end = i + 1 + entry.rest.len();
+            let hashes = &lex.hashes[entry.at as usize..][..end - i];
+            // The entry's hashes, words outside quote marks, then the words
+            // themselves.
+            let ok = end <= toks.len()
+                && self.hashes[i..end] == *hashes
+                && (i + 1..end).all(|j| self.t[j].qid == 0 && toks[j].kind == TokenKind::Word)
+                && same_word(text, &toks[i], entry.first)
+                && entry.rest.iter().zip(&toks[i + 1..end]).all(|(w, u)| same_word(text, u, w));
+            ok.then_some((e, end))
+        })
     }
 
     /// The first word of its sentence (after quote marks or brackets).
