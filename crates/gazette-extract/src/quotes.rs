@@ -323,6 +323,11 @@ mod class {
     /// States` is no cue). Kept with the classes, so that [`super::Tok`] stays
     /// small; no lookup asks for it.
     pub const IN_MENTION: u16 = 0x4000;
+    /// Not a word class either: a cue that a quote has taken (see
+    /// [`super::Ctx::take_cue`]).
+    pub const USED_CUE: u16 = 0x2000;
+    /// The bits that are not word classes.
+    pub const FLAGS: u16 = IN_MENTION | USED_CUE;
     /// Not looked up yet.
     pub const UNKNOWN: u16 = 0x8000;
 }
@@ -483,7 +488,7 @@ struct Tok {
     m_start: u32,
     /// Cue entry starting here ([`NO_CUE`] for none).
     cue: u16,
-    /// [`class`] bits, filled on first use, and [`class::IN_MENTION`].
+    /// [`class`] bits, filled on first use, and [`class::FLAGS`].
     cls: std::cell::Cell<u16>,
 }
 
@@ -791,7 +796,7 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[i];
         let c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
         let cell = &self.t[i].cls;
-        let c = c | cell.get() & class::IN_MENTION;
+        let c = c | cell.get() & class::FLAGS;
         cell.set(c);
         c
     }
@@ -1535,7 +1540,6 @@ impl<'a> Ctx<'a> {
         // Sized for a quote a group and a few reported ones, so that most
         // articles' lists never grow.
         let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
-        let mut used = FxHashSet::<usize>::with_capacity_and_hasher(groups.len() + 8, Default::default());
         let mut consumed = vec![false; groups.len()];
         let mut embedded = vec![false; groups.len()];
         // Groups in the order of their opening marks, walked sentence by
@@ -1598,16 +1602,15 @@ impl<'a> Ctx<'a> {
                     embedded[g] = true;
                     continue;
                 }
-                let after = closed.then(|| self.frame_after(close, &used)).flatten();
+                let after = closed.then(|| self.frame_after(close)).flatten();
                 if after.is_none() && continues {
                     embedded[g] = true;
                     continue;
                 }
-                let attribution =
-                    after.or_else(|| self.frame_before(open, &used)).or_else(|| self.frame_colon(open, &used));
+                let attribution = after.or_else(|| self.frame_before(open)).or_else(|| self.frame_colon(open));
                 if let Some((cue_at, cue_end, e, found)) = attribution {
                     // No cue (usize::MAX) for a dash and a name.
-                    used.insert(cue_at);
+                    self.take_cue(cue_at);
                     let speaker = found.map(|f| self.resolve(f));
                     let quote = Quote {
                         kind: QuoteKind::Direct,
@@ -1656,7 +1659,7 @@ impl<'a> Ctx<'a> {
             }
             // 2. Reported speech.
             if self.cues_in[s] > 0 {
-                self.reported(s, &mut used, &mut consumed, &mut out, groups);
+                self.reported(s, &mut consumed, &mut out, groups);
             }
         }
         // 3. Quoted phrases no attribution took: partial.
@@ -1728,13 +1731,26 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Marks the cue at token `k` taken by a quote (`usize::MAX`, the cue of
+    /// a dash and a name, is none).
+    fn take_cue(&self, k: usize) {
+        if let Some(x) = self.t.get(k) {
+            x.cls.set(x.cls.get() | class::USED_CUE);
+        }
+    }
+
+    /// Whether a quote has taken the cue at token `k`.
+    fn cue_taken(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|x| x.cls.get() & class::USED_CUE != 0)
+    }
+
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
         let e = u32::from(self.t.get(k).map_or(NO_CUE, |x| x.cue));
         (e != u32::from(NO_CUE)).then(|| (e, k + 1 + self.entry(e).rest.len()))
     }
 
     /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
-    fn frame_after(&self, close: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+    fn frame_after(&self, close: usize) -> Option<(usize, usize, u32, Option<Found>)> {
         let mut range = self.sentence_range(close);
         // `“...!” Trump wrote.`: a quote ending in `!` or `?` may end its
         // sentence; the frame is then the next, short sentence.
@@ -1776,7 +1792,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some((e, end)) = self.cue_hit(k)
-                && !used.contains(&k)
+                && !self.cue_taken(k)
                 && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
             {
                 let found = if k == j {
@@ -1802,7 +1818,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Peskov said: “...”` / `Peskov told reporters on Monday, “...”`.
-    fn frame_before(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+    fn frame_before(&self, open: usize) -> Option<(usize, usize, u32, Option<Found>)> {
         let range = self.sentence_range(open);
         let lo = range.start;
         let mut k = open;
@@ -1812,7 +1828,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if let Some((e, end)) = self.cue_hit(k)
-                && !used.contains(&k)
+                && !self.cue_taken(k)
                 && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
             {
                 let found = self.subject_before(k, lo).or_else(|| self.subject_after(end, open));
@@ -1824,7 +1840,7 @@ impl<'a> Ctx<'a> {
 
     /// A quote opening a paragraph or sentence after one that ends with a
     /// colon and has a cue: `Peskov told reporters:` / `“...”`.
-    fn frame_colon(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+    fn frame_colon(&self, open: usize) -> Option<(usize, usize, u32, Option<Found>)> {
         let s = self.t[open].sent as usize;
         if s == 0 || self.sents[s].tokens.start != open {
             return None;
@@ -1834,18 +1850,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // `It read in part:` has no cue: no attribution.
-        self.frame_before(prev.end - 1, used)
+        self.frame_before(prev.end - 1)
     }
 
     /// Reported speech in sentence `s`.
-    fn reported(
-        &mut self,
-        s: usize,
-        used: &mut FxHashSet<usize>,
-        consumed: &mut [bool],
-        out: &mut Vec<(usize, Quote)>,
-        groups: &[Group],
-    ) {
+    fn reported(&mut self, s: usize, consumed: &mut [bool], out: &mut Vec<(usize, Quote)>, groups: &[Group]) {
         let range = self.sents[s].tokens.clone();
         // One buffer for every sentence's anchors.
         let mut anchors = std::mem::take(&mut self.anchor_buf);
@@ -1866,7 +1875,7 @@ impl<'a> Ctx<'a> {
             self.next_cue += 1;
             let e = u32::from(self.t[k].cue);
             let end = k + 1 + self.entry(e).rest.len();
-            if used.contains(&k) {
+            if self.cue_taken(k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
                 // Only quotes of this sentence can have it (the walk stops at
                 // the first quote before the sentence: linear overall).
@@ -2189,7 +2198,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            used.insert(a.cue);
+            self.take_cue(a.cue);
             let mut spans = vec![self.span_of(content.start, content.end)];
             // `African-Americans, he said, can rock`: the clause goes on
             // after a parenthetical frame.
