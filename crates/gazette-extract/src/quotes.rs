@@ -112,6 +112,10 @@ struct CueEntry {
     first: &'static str,
     /// Words after the first.
     rest: Vec<&'static str>,
+    /// Where the [`word_hash`] of `first` and of each word of `rest` start in
+    /// [`CueLexicon::hashes`]: equal for a word that is the same but for
+    /// ASCII case, so they are compared before the words.
+    at: u32,
     lemma: &'static str,
     class: CueClass,
     /// An `-ing` form (`adding`), whose subject comes from an earlier clause.
@@ -123,11 +127,17 @@ struct CueEntry {
 pub(crate) struct CueLexicon {
     /// Entries by [`key`] of their first word, or first two words.
     first: FxHashMap<u64, Vec<u32>>,
-    /// A filter before the table: the hash of each cue's first word.
+    /// A filter before the table: the hash of each cue's first word, and 0
+    /// (the hash [`find`] is given for tokens that are not words).
     bloom: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
+    /// Every key of `first`: most keys looked up (`in the`, `in`) are
+    /// none, and this settles them without a lookup.
+    keys: Bloom,
     entries: Vec<CueEntry>,
+    /// The entries' word hashes, one run per entry (see [`CueEntry::at`]).
+    hashes: Vec<u64>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
 }
@@ -147,7 +157,9 @@ impl CueLexicon {
             first: Default::default(),
             bloom: Bloom::default(),
             multi_bloom: Bloom::default(),
+            keys: Bloom::default(),
             entries: Vec::new(),
+            hashes: Vec::new(),
             classes: Default::default(),
         };
         for (n, line) in crate::tsv::lines(cues) {
@@ -168,15 +180,23 @@ impl CueLexicon {
             };
             let participle = rest.is_empty() && first.ends_with("ing") && class != CueClass::Noun;
             let h = word_hash(first.as_bytes());
+            let at = lex.hashes.len() as u32;
+            lex.hashes.push(h);
+            lex.hashes.extend(rest.iter().map(|r| word_hash(r.as_bytes())));
             lex.bloom.insert(h);
             if !rest.is_empty() {
                 lex.multi_bloom.insert(h);
             }
             // Multiword entries are keyed by their first two words.
-            let key = key(h, rest.first().map(|r| word_hash(r.as_bytes())));
+            let key = key(h, lex.hashes.get(at as usize + 1).copied());
+            lex.keys.insert(key);
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
-            lex.entries.push(CueEntry { first, rest, lemma, class, participle });
+            lex.entries.push(CueEntry { first, rest, at, lemma, class, participle });
         }
+        if lex.entries.len() >= usize::from(NO_CUE) {
+            return Err(Error::Lexicon(format!("cues.tsv: more than {} cues", NO_CUE - 1)));
+        }
+        lex.bloom.insert(0);
         // Longest entries first, so `according to` wins over a shorter one.
         for list in lex.first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i as usize].rest.len()));
@@ -232,8 +252,20 @@ fn phrase_class(surface: &str, lemma: &str) -> CueClass {
     }
 }
 
-fn is_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Whether token `t` of `text` is `w` but for ASCII case (most words are
+/// written as the lexicon writes them: that is tried first).
+fn same_word(text: &str, t: &Token, w: &str) -> bool {
+    let b = &text.as_bytes()[t.span.start..t.span.end];
+    b == w.as_bytes() || b.eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// `'s` or `’s`, as written.
+fn possessive_s(word: &[u8]) -> bool {
+    word == b"'s" || word == "’s".as_bytes()
+}
+
+fn is_any(word: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 const SUBJECT_PRONOUNS: [&str; 5] = ["he", "she", "they", "it", "we"];
@@ -285,9 +317,21 @@ mod class {
     pub const AUDIENCE: u16 = 128;
     pub const SPEAKER: u16 = 256;
     pub const MODAL: u16 = 512;
+    /// Not a word class: a mention covers the token (`States` in `United
+    /// States` is no cue). Kept with the classes, so that [`super::Tok`] stays
+    /// small; no lookup asks for it.
+    pub const IN_MENTION: u16 = 0x4000;
+    /// Not a word class either: a cue that a quote has taken (see
+    /// [`super::Ctx::take_cue`]).
+    pub const USED_CUE: u16 = 0x2000;
+    /// The bits that are not word classes.
+    pub const FLAGS: u16 = IN_MENTION | USED_CUE;
     /// Not looked up yet.
     pub const UNKNOWN: u16 = 0x8000;
 }
+
+/// [`Tok::cue`] of a token where no cue starts.
+const NO_CUE: u16 = u16::MAX;
 
 /// Modal verbs and `to` before a verb: `would announce`, `to say`.
 const MODALS: [&str; 10] = ["would", "will", "could", "should", "may", "might", "must", "can", "to", "cannot"];
@@ -440,13 +484,17 @@ struct Tok {
     /// Mention + 1 ending (last token) / starting here, else 0.
     m_end: u32,
     m_start: u32,
-    /// Cue entry starting here (`u32::MAX` for none) and one past its last token.
-    cue: u32,
-    cue_end: u32,
-    /// [`class`] bits, filled on first use.
+    /// Cue entry starting here ([`NO_CUE`] for none).
+    cue: u16,
+    /// [`class`] bits, filled on first use, and [`class::FLAGS`].
     cls: std::cell::Cell<u16>,
-    /// A mention covers the token (`States` in `United States` is no cue).
-    in_mention: bool,
+}
+
+impl Tok {
+    /// A token of sentence `sent` in no quote, mention or cue.
+    fn new(sent: u32) -> Tok {
+        Tok { sent, qid: 0, m_end: 0, m_start: 0, cue: NO_CUE, cls: std::cell::Cell::new(class::UNKNOWN) }
+    }
 }
 
 /// An attribution found in a sentence: cue, speaker, where the content
@@ -494,6 +542,11 @@ struct Ctx<'a> {
     t: Vec<Tok>,
     /// Number of cues in each sentence.
     cues_in: Vec<u32>,
+    /// The tokens where cues start, in order.
+    cue_at: Vec<usize>,
+    /// The first of `cue_at` in the sentence [`Ctx::reported`] reads next
+    /// (or a later sentence).
+    next_cue: usize,
     /// Reused for each sentence's anchors.
     anchor_buf: Vec<Anchor>,
     /// Quote group + 1 whose paragraphs are labelled turns (see
@@ -514,6 +567,7 @@ struct Ctx<'a> {
 }
 
 /// Finds the quotations of an article. `mentions` are in text order.
+/// `hashes` are the [`word_hash`] of each word token (0 for the others).
 pub(crate) fn find<'a>(
     lex: &'a CueLexicon,
     text: &'a str,
@@ -522,72 +576,107 @@ pub(crate) fn find<'a>(
     mentions: &'a [Mention],
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
 ) -> Vec<Quote> {
-    let toks = &analysis.tokens;
-    let n = toks.len();
-    let blank = Tok {
-        sent: u32::MAX,
-        qid: 0,
-        m_end: 0,
-        m_start: 0,
-        cue: u32::MAX,
-        cue_end: 0,
-        cls: std::cell::Cell::new(class::UNKNOWN),
-        in_mention: false,
-    };
-    let mut t = vec![blank; n];
-    for (i, s) in analysis.sentences.iter().enumerate() {
-        for x in &mut t[s.tokens.clone()] {
-            x.sent = i as u32;
-        }
-    }
-    for (k, m) in mentions.iter().enumerate() {
-        let e = end_token(toks, m);
-        if e > m.token && e <= n {
-            t[e - 1].m_end = k as u32 + 1;
-            t[m.token].m_start = k as u32 + 1;
-            for x in &mut t[m.token..e] {
-                x.in_mention = true;
-            }
-        }
-    }
-    let groups = pair_marks(text, analysis);
-    for (g, group) in groups.iter().enumerate() {
-        for &(o, c) in &group.parts {
-            for x in &mut t[o..(c + 1).min(n)] {
-                x.qid = g as u32 + 1;
-            }
-        }
-    }
-    let mut ctx = Ctx {
-        text,
-        toks,
-        sents: &analysis.sentences,
-        mentions,
-        lex,
-        hashes,
-        name_of,
-        t,
-        cues_in: vec![0; analysis.sentences.len()],
-        anchor_buf: Vec::new(),
-        labelled: 0,
-        // Room for the speakers of most articles, so that it seldom grows.
-        history: Vec::with_capacity(16),
-        starts: FxHashSet::default(),
-        starts_seen: 0,
-        links: std::cell::OnceCell::new(),
-    };
-    ctx.find_cues();
+    let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of);
     ctx.run(&groups)
+}
+
+impl<'a> Ctx<'a> {
+    /// What [`find`] knows before it reads the sentences: the tokens'
+    /// sentences, quote groups, mentions and cues.
+    fn new(
+        lex: &'a CueLexicon,
+        text: &'a str,
+        analysis: &'a Analysis,
+        hashes: &'a [u64],
+        mentions: &'a [Mention],
+        name_of: &'a dyn Fn(EntityRef) -> &'a str,
+    ) -> (Self, Vec<Group>) {
+        let toks = &analysis.tokens;
+        let n = toks.len();
+        // Each token's sentence, filled sentence by sentence (they are in text
+        // order and share no token).
+        let mut t = Vec::with_capacity(n);
+        for (i, s) in analysis.sentences.iter().enumerate() {
+            if t.len() < s.tokens.start {
+                // Marks and symbols before a paragraph's first sentence.
+                t.resize(s.tokens.start, Tok::new(u32::MAX));
+            }
+            t.resize(s.tokens.end.max(t.len()), Tok::new(i as u32));
+        }
+        t.resize(n, Tok::new(u32::MAX));
+        // The two kinds of token the stage starts from: quote marks, and words
+        // that may start a cue (not all capitals, their hash in the first
+        // words' filter). The other tokens hash to 0, which the filter lets
+        // through: one test for each token, which most words fail.
+        // Room for most articles' (one token in 40 is a mark, one in 13 may
+        // start a cue).
+        let mut marks = Vec::with_capacity(n / 32);
+        let mut maybe_cues = Vec::with_capacity(n / 8);
+        let bloom = &lex.bloom;
+        for (i, &h) in hashes[..n].iter().enumerate() {
+            if bloom.may_contain(h) {
+                let tok = &toks[i];
+                match tok.kind {
+                    TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper => maybe_cues.push(i),
+                    TokenKind::Quote(_) => marks.push(i),
+                    _ => {}
+                }
+            }
+        }
+        for (k, m) in mentions.iter().enumerate() {
+            let e = end_token(toks, m);
+            if e > m.token && e <= n {
+                t[e - 1].m_end = k as u32 + 1;
+                t[m.token].m_start = k as u32 + 1;
+                for x in &mut t[m.token..e] {
+                    *x.cls.get_mut() |= class::IN_MENTION;
+                }
+            }
+        }
+        let groups = pair_marks(text, analysis, &marks);
+        for (g, group) in groups.iter().enumerate() {
+            for &(o, c) in &group.parts {
+                for x in &mut t[o..(c + 1).min(n)] {
+                    x.qid = g as u32 + 1;
+                }
+            }
+        }
+        let mut ctx = Ctx {
+            text,
+            toks,
+            sents: &analysis.sentences,
+            mentions,
+            lex,
+            hashes,
+            name_of,
+            t,
+            cues_in: vec![0; analysis.sentences.len()],
+            cue_at: Vec::new(),
+            next_cue: 0,
+            anchor_buf: Vec::new(),
+            labelled: 0,
+            // Room for the speakers of most articles, so that it seldom grows.
+            history: Vec::with_capacity(16),
+            starts: FxHashSet::default(),
+            starts_seen: 0,
+            links: std::cell::OnceCell::new(),
+        };
+        ctx.find_cues(maybe_cues);
+        (ctx, groups)
+    }
 }
 
 /// Pairs quote marks, paragraph by paragraph, in one pass. A mark opens when
 /// no quote is open; a mark of the same family closes it; an explicit opening
 /// mark while one is open makes the first a stray. A quote still open at the
 /// end of a paragraph continues if the next paragraph starts with an opening
-/// mark of its family; otherwise it was a stray and is dropped.
-fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
+/// mark of its family; otherwise it was a stray and is dropped. `marks`
+/// are the quote marks' tokens, in order.
+fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
     let toks = &analysis.tokens;
     let mut groups = Vec::new();
+    // The next of `marks` to look at: paragraphs come in text order.
+    let mut next_mark = 0;
     let mut carry: Option<(u8, Vec<(usize, usize)>)> = None;
     let sents = &analysis.sentences;
     let mut s = 0;
@@ -612,11 +701,13 @@ fn pair_marks(text: &str, analysis: &Analysis) -> Vec<Group> {
             }
         }
         let start = if pend.is_some() { lo + 1 } else { lo };
-        // Only quote marks matter: the tokens walked as a slice, without an
-        // index check each.
-        for (i, t) in toks.get(start..hi).unwrap_or_default().iter().enumerate() {
-            let TokenKind::Quote(q) = t.kind else { continue };
-            let i = start + i;
+        // Only quote marks matter.
+        while marks.get(next_mark).is_some_and(|&i| i < start) {
+            next_mark += 1;
+        }
+        while let Some(&i) = marks.get(next_mark).filter(|&&i| i < hi) {
+            next_mark += 1;
+            let TokenKind::Quote(q) = toks[i].kind else { continue };
             let fam = family(q.style);
             match pend {
                 None => {
@@ -690,7 +781,7 @@ impl<'a> Ctx<'a> {
     fn is(&self, i: usize, bits: u16) -> bool {
         let Some(cell) = self.t.get(i).map(|x| &x.cls) else { return false };
         let mut c = cell.get();
-        if c == class::UNKNOWN {
+        if c & class::UNKNOWN != 0 {
             c = self.look_up_class(i);
         }
         c & bits != 0
@@ -702,7 +793,9 @@ impl<'a> Ctx<'a> {
     fn look_up_class(&self, i: usize) -> u16 {
         let t = &self.toks[i];
         let c = if t.kind == TokenKind::Word { self.lex.classes.get(&self.hashes[i]).copied().unwrap_or(0) } else { 0 };
-        self.t[i].cls.set(c);
+        let cell = &self.t[i].cls;
+        let c = c | cell.get() & class::FLAGS;
+        cell.set(c);
         c
     }
 
@@ -710,8 +803,22 @@ impl<'a> Ctx<'a> {
         self.toks[i].text(self.text)
     }
 
+    /// The bytes of token `i`: cheaper than [`Ctx::word`] to compare, as
+    /// they need no check for char boundaries.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        let s = self.toks[i].span;
+        &self.text.as_bytes()[s.start..s.end]
+    }
+
+    /// Whether token `i` is `w`, ignoring ASCII case.
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.bytes(i).eq_ignore_ascii_case(w.as_bytes())
+    }
+
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.text) == p)
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && self.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
+        })
     }
 
     fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
@@ -721,71 +828,85 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Looks up every word outside quote marks in the cue lexicon.
-    fn find_cues(&mut self) {
+    /// Looks up the words outside quote marks that may start a cue
+    /// (`maybe`, in order: see [`find`]) in the cue lexicon, and keeps those
+    /// that do as [`Ctx::cue_at`].
+    fn find_cues(&mut self, mut maybe: Vec<usize>) {
         let toks = self.toks;
         let text = self.text;
-        let mut i = 0;
-        while i < toks.len() {
-            // Straight to the next word that may start a cue: not all
-            // capitals, and its hash in the first words' filter.
-            let bloom = &self.lex.bloom;
-            let Some(d) = toks[i..].iter().zip(&self.hashes[i..]).position(|(t, &h)| {
-                t.kind == TokenKind::Word && !matches!(t.case, gazette_tokenizer::Case::Upper) && bloom.may_contain(h)
-            }) else {
-                break;
-            };
-            i += d;
+        let lex = self.lex;
+        // Tokens before it are inside a cue found.
+        let mut free = 0;
+        // The cues found so far are `maybe[..kept]`.
+        let mut kept = 0;
+        for next in 0..maybe.len() {
+            let i = maybe[next];
+            if i < free {
+                continue;
+            }
             let t = &toks[i];
             let h = self.hashes[i];
             // A capitalised cue only opens a sentence (`Post` is a paper).
             let title = t.case == gazette_tokenizer::Case::Title;
             if self.t[i].qid != 0
-                || matches!(t.case, gazette_tokenizer::Case::Upper)
                 || title && !self.opens_sentence(i) && !self.headline_word(i)
-                || self.t[i].in_mention
+                || self.t[i].cls.get() & class::IN_MENTION != 0
             {
-                i += 1;
                 continue;
             }
             // The word and the next one, then the word alone.
-            let w = t.text(text);
-            let next =
-                toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0).map(|u| u.text(text));
-            let multi = self.lex.multi_bloom.may_contain(h);
-            let two = next.filter(|_| multi).map(|_| key(h, Some(self.hashes[i + 1])));
-            let hit = [two, Some(h)].into_iter().flatten().find_map(|key| {
-                let list = self.lex.first.get(&key)?;
-                list.iter().find_map(|&e| {
-                    let entry = &self.lex.entries[e as usize];
-                    let n = entry.rest.len();
-                    let ok = entry.first.eq_ignore_ascii_case(w)
-                        && entry.rest.iter().enumerate().all(|(k, r)| {
-                            toks.get(i + 1 + k).is_some_and(|u| {
-                                self.t[i + 1 + k].qid == 0
-                                    && u.text(text).eq_ignore_ascii_case(r)
-                                    && u.kind == TokenKind::Word
-                            })
-                        });
-                    ok.then_some((e, i + 1 + n))
-                })
-            });
+            let two = lex
+                .multi_bloom
+                .may_contain(h)
+                .then(|| toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0))
+                .flatten()
+                .map(|_| key(h, Some(self.hashes[i + 1])));
+            let mut hit = None;
+            for key in [two, Some(h)].into_iter().flatten() {
+                if lex.keys.may_contain(key) {
+                    hit = self.cue_with_key(i, key);
+                    if hit.is_some() {
+                        break;
+                    }
+                }
+            }
             // `think tank` is a noun.
             let hit = hit.filter(|&(e, end)| {
-                !(&*self.lex.entries[e as usize].lemma == "think"
+                !(&*lex.entries[e as usize].lemma == "think"
                     && toks.get(end).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
             });
             if let Some((e, end)) = hit {
-                self.t[i].cue = e;
-                self.t[i].cue_end = end as u32;
+                self.t[i].cue = e as u16;
+                maybe[kept] = i;
+                kept += 1;
                 if let Some(c) = self.cues_in.get_mut(self.t[i].sent as usize) {
                     *c += 1;
                 }
-                i = end;
-            } else {
-                i += 1;
+                free = end;
             }
         }
+        maybe.truncate(kept);
+        self.cue_at = maybe;
+    }
+
+    /// The entry of key `key` (see [`key`]) whose words start at token `i`
+    /// (outside quote marks), with one past its last token.
+    #[inline(never)]
+    fn cue_with_key(&self, i: usize, key: u64) -> Option<(u32, usize)> {
+        let (lex, toks, text) = (self.lex, self.toks, self.text);
+        lex.first.get(&key)?.iter().find_map(|&e| {
+            let entry = &lex.entries[e as usize];
+            let end = i + 1 + entry.rest.len();
+            let hashes = &lex.hashes[entry.at as usize..][..end - i];
+            // The entry's hashes, words outside quote marks, then the words
+            // themselves.
+            let ok = end <= toks.len()
+                && self.hashes[i..end] == *hashes
+                && (i + 1..end).all(|j| self.t[j].qid == 0 && toks[j].kind == TokenKind::Word)
+                && same_word(text, &toks[i], entry.first)
+                && entry.rest.iter().zip(&toks[i + 1..end]).all(|(w, u)| same_word(text, u, w));
+            ok.then_some((e, end))
+        })
     }
 
     /// The first word of its sentence (after quote marks or brackets).
@@ -845,7 +966,7 @@ impl<'a> Ctx<'a> {
                 return if j == i { None } else { self.subject_before_at(j, lo, 1) };
             }
             let seg = c + 1..j;
-            let first = self.word(seg.start);
+            let first = self.bytes(seg.start);
             let skip = seg.is_empty()
                 || self.toks[seg.start].kind == TokenKind::Number
                 || is_any(first, &["of", "from", "in", "at", "near"])
@@ -880,7 +1001,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
-                || is_any(self.word(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
+                || is_any(self.bytes(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
             {
                 break;
             }
@@ -892,8 +1013,8 @@ impl<'a> Ctx<'a> {
         let mut end = cue;
         while end > st
             && (self.is(end - 1, class::SKIP | class::TIME)
-                || self.word(end - 1).eq_ignore_ascii_case("not")
-                || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.word(end - 1).ends_with("ly"))
+                || self.word_is(end - 1, "not")
+                || self.toks[end - 1].case == gazette_tokenizer::Case::Lower && self.bytes(end - 1).ends_with(b"ly"))
         {
             end -= 1;
         }
@@ -917,7 +1038,7 @@ impl<'a> Ctx<'a> {
         // holds a verb, so it is no subject.
         let clean = (st..end).all(|k| {
             !matches!(self.toks[k].kind, TokenKind::Quote(_))
-                && !is_any(self.word(k), &["has", "have", "had", "is", "was", "were", "are", "did", "does", "do"])
+                && !is_any(self.bytes(k), &["has", "have", "had", "is", "was", "were", "are", "did", "does", "do"])
         });
         (opens && named && ends_well && clean).then_some(Found::Phrase(st, end - 1))
     }
@@ -935,17 +1056,17 @@ impl<'a> Ctx<'a> {
                 return Some(Found::Mention(self.t[i].m_end as usize - 1));
             }
             let t = &self.toks[i];
-            let w = self.word(i);
+            let w = self.bytes(i);
             // `who in 2010 said`: a year between subject and verb.
-            if t.kind == TokenKind::Number && i > lo && self.word(i - 1).eq_ignore_ascii_case("in") {
+            if t.kind == TokenKind::Number && i > lo && self.word_is(i - 1, "in") {
                 i -= 1;
                 continue;
             }
             match t.kind {
                 TokenKind::Word => {
-                    if self.is(i, class::SKIP | class::TIME) || w.eq_ignore_ascii_case("not") {
+                    if self.is(i, class::SKIP | class::TIME) || w.eq_ignore_ascii_case(b"not") {
                         // `on Wednesday`: the preposition goes too.
-                        if i > lo && self.word(i - 1).eq_ignore_ascii_case("on") {
+                        if i > lo && self.word_is(i - 1, "on") {
                             i -= 1;
                         }
                         continue;
@@ -959,7 +1080,7 @@ impl<'a> Ctx<'a> {
                         // sentence's subject.
                         return self.sentence_subject(lo, i);
                     }
-                    if self.is(i, class::SUBJ) || w.eq_ignore_ascii_case("who") {
+                    if self.is(i, class::SUBJ) || w.eq_ignore_ascii_case(b"who") {
                         return Some(Found::Pronoun(i));
                     }
                     if self.is(i, class::SPEAKER) {
@@ -968,7 +1089,7 @@ impl<'a> Ctx<'a> {
                     return self.generic_subject(i, lo);
                 }
                 // `Gov. Mike Pence (R-Ind.) said`: over the brackets.
-                TokenKind::Punct if w == ")" => {
+                TokenKind::Punct if w == b")" => {
                     let mut j = i;
                     while j > lo && i - j < 10 && !self.is_punct(j, "(") {
                         j -= 1;
@@ -978,7 +1099,7 @@ impl<'a> Ctx<'a> {
                     }
                     i = j;
                 }
-                TokenKind::Punct if w == "," => {
+                TokenKind::Punct if w == b"," => {
                     return if depth == 0 { self.subject_before_apposition(i, lo) } else { None };
                 }
                 _ => return None,
@@ -991,19 +1112,18 @@ impl<'a> Ctx<'a> {
     /// and `not` between are allowed).
     fn passive(&self, k: usize, lo: usize) -> bool {
         // `is telling`, `was saying`: progressive, not passive.
-        if self.word(k).ends_with("ing") {
+        if self.bytes(k).ends_with(b"ing") {
             return false;
         }
         let mut i = k;
         while i > lo && k - i < 4 {
             i -= 1;
-            let w = self.word(i);
+            let w = self.bytes(i);
             if is_any(w, &["was", "were", "is", "are", "be", "been", "being", "'s", "’s"]) {
                 // `’s` is `is` only after a pronoun (`he’s expected`).
-                return !matches!(w, "'s" | "’s")
-                    || i > lo && is_any(self.word(i - 1), &["he", "she", "it", "that", "there"]);
+                return !possessive_s(w) || i > lo && is_any(self.bytes(i - 1), &["he", "she", "it", "that", "there"]);
             }
-            if !(is_any(w, &["not", "also", "widely", "reportedly", "still", "already", "never"]) || w.ends_with("ly"))
+            if !(is_any(w, &["not", "also", "widely", "reportedly", "still", "already", "never"]) || w.ends_with(b"ly"))
             {
                 return false;
             }
@@ -1021,7 +1141,7 @@ impl<'a> Ctx<'a> {
             if self.t[k].m_start != 0 {
                 return Some(Found::Mention(self.t[k].m_start as usize - 1));
             }
-            if is_any(self.word(k), &["he", "she", "they"]) {
+            if is_any(self.bytes(k), &["he", "she", "they"]) {
                 return Some(Found::Pronoun(k));
             }
         }
@@ -1049,10 +1169,10 @@ impl<'a> Ctx<'a> {
                 s -= 1;
             }
             // `The S.E.C.`: take the article along.
-            if s > lo && is_any(self.word(s - 1), &["the"]) {
+            if s > lo && is_any(self.bytes(s - 1), &["the"]) {
                 s -= 1;
             }
-            if s == i && s == lo && is_any(w, &["The", "A", "An", "This", "That", "But", "And"]) {
+            if s == i && s == lo && is_any(w.as_bytes(), &["The", "A", "An", "This", "That", "But", "And"]) {
                 return None;
             }
             return Some(Found::Name(s, i));
@@ -1065,7 +1185,7 @@ impl<'a> Ctx<'a> {
         while k > lo && i - k < 5 {
             k -= 1;
             let u = &self.toks[k];
-            let x = self.word(k);
+            let x = self.bytes(k);
             if self.t[k].qid != 0 {
                 return None;
             }
@@ -1078,11 +1198,11 @@ impl<'a> Ctx<'a> {
             let modifier = match u.kind {
                 TokenKind::Word if u.case.is_capitalised() && self.t[k].m_end == 0 && self.t[k].m_start == 0 => false,
                 TokenKind::Word => {
-                    let possessed = self.toks.get(k + 1).is_some_and(|n| matches!(n.text(self.text), "'s" | "’s"));
+                    let possessed = k + 1 < self.toks.len() && possessive_s(self.bytes(k + 1));
                     !self.is(k, class::FUNCTION) && (possessed || !self.is_verb_cue(k))
                 }
                 TokenKind::Number => true,
-                TokenKind::Punct => x == "-",
+                TokenKind::Punct => x == b"-",
                 _ => false,
             };
             if !modifier {
@@ -1100,7 +1220,7 @@ impl<'a> Ctx<'a> {
         while k > lo && head - k < 6 {
             k -= 1;
             let t = &self.toks[k];
-            let w = self.word(k);
+            let w = self.bytes(k);
             if self.t[k].qid != 0 {
                 break;
             }
@@ -1112,7 +1232,7 @@ impl<'a> Ctx<'a> {
             }
             match t.kind {
                 TokenKind::Word if self.is(k, class::DET) => return k,
-                TokenKind::Word if w == "'s" || w == "’s" => start = k,
+                TokenKind::Word if possessive_s(w) => start = k,
                 TokenKind::Word
                     if t.case == gazette_tokenizer::Case::Lower
                         && !self.is(k, class::SKIP | class::TIME)
@@ -1127,7 +1247,7 @@ impl<'a> Ctx<'a> {
                 {
                     start = k
                 }
-                TokenKind::Punct if w == "-" => start = k,
+                TokenKind::Punct if w == b"-" => start = k,
                 TokenKind::Number => start = k,
                 _ => break,
             }
@@ -1142,7 +1262,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // `said the Kremlin`: the article before a name.
-        if self.word(at).eq_ignore_ascii_case("the") && at + 1 < hi && self.t[at + 1].m_start != 0 {
+        if self.word_is(at, "the") && at + 1 < hi && self.t[at + 1].m_start != 0 {
             let m = self.t[at + 1].m_start as usize - 1;
             let e = end_token(self.toks, &self.mentions[m]);
             if self.nominal_head_from(e, hi, 3).is_none() {
@@ -1170,8 +1290,7 @@ impl<'a> Ctx<'a> {
             }
             return Some(Found::Mention(m));
         }
-        let w = self.word(at);
-        if is_any(w, &["he", "she", "they"]) {
+        if is_any(self.bytes(at), &["he", "she", "they"]) {
             return Some(Found::Pronoun(at));
         }
         self.nominal_head_from(at, hi, 6).map(|head| Found::Nominal(at, head))
@@ -1187,7 +1306,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let t = &self.toks[k];
-            let w = self.word(k);
+            let w = self.bytes(k);
             if self.t[k].m_start != 0 {
                 k = end_token(self.toks, &self.mentions[self.t[k].m_start as usize - 1]);
                 continue;
@@ -1211,9 +1330,9 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                TokenKind::Number | TokenKind::Punct if head.is_none() && (w == "-" || t.kind == TokenKind::Number) => {
-                }
-                TokenKind::Word | TokenKind::Punct if w == "'s" || w == "’s" => {}
+                TokenKind::Number | TokenKind::Punct
+                    if head.is_none() && (w == b"-" || t.kind == TokenKind::Number) => {}
+                TokenKind::Word | TokenKind::Punct if possessive_s(w) => {}
                 _ => break,
             }
             k += 1;
@@ -1314,9 +1433,9 @@ impl<'a> Ctx<'a> {
     /// `they`/`it`: the latest organisation, place or group named in this or
     /// the two sentences before.
     fn resolve_pronoun(&self, i: usize) -> Option<EntityRef> {
-        let w = self.word(i);
+        let w = self.bytes(i);
         let s = self.t[i].sent as usize;
-        if w.eq_ignore_ascii_case("who") {
+        if w.eq_ignore_ascii_case(b"who") {
             // `..., Jane Doe, who said`: the name right before.
             let mut b = i.checked_sub(1)?;
             if self.is_punct(b, ",") {
@@ -1350,7 +1469,7 @@ impl<'a> Ctx<'a> {
         // `it`, a group or place): a lookup, not a walk back over the others.
         let from = self.sents[s.saturating_sub(2)].tokens.start;
         let within = self.mention_range(from..i);
-        let kind = usize::from(!w.eq_ignore_ascii_case("it"));
+        let kind = usize::from(!w.eq_ignore_ascii_case(b"it"));
         let latest = within.end.checked_sub(1).map_or(0, |l| self.links()[l][kind] as usize);
         (latest > within.start).then(|| self.mentions[latest - 1].entity)
     }
@@ -1419,7 +1538,6 @@ impl<'a> Ctx<'a> {
         // Sized for a quote a group and a few reported ones, so that most
         // articles' lists never grow.
         let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
-        let mut used = FxHashSet::<usize>::with_capacity_and_hasher(groups.len() + 8, Default::default());
         let mut consumed = vec![false; groups.len()];
         let mut embedded = vec![false; groups.len()];
         // Groups in the order of their opening marks, walked sentence by
@@ -1482,16 +1600,15 @@ impl<'a> Ctx<'a> {
                     embedded[g] = true;
                     continue;
                 }
-                let after = closed.then(|| self.frame_after(close, &used)).flatten();
+                let after = closed.then(|| self.frame_after(close)).flatten();
                 if after.is_none() && continues {
                     embedded[g] = true;
                     continue;
                 }
-                let attribution =
-                    after.or_else(|| self.frame_before(open, &used)).or_else(|| self.frame_colon(open, &used));
+                let attribution = after.or_else(|| self.frame_before(open)).or_else(|| self.frame_colon(open));
                 if let Some((cue_at, cue_end, e, found)) = attribution {
                     // No cue (usize::MAX) for a dash and a name.
-                    used.insert(cue_at);
+                    self.take_cue(cue_at);
                     let speaker = found.map(|f| self.resolve(f));
                     let quote = Quote {
                         kind: QuoteKind::Direct,
@@ -1540,7 +1657,7 @@ impl<'a> Ctx<'a> {
             }
             // 2. Reported speech.
             if self.cues_in[s] > 0 {
-                self.reported(s, &mut used, &mut consumed, &mut out, groups);
+                self.reported(s, &mut consumed, &mut out, groups);
             }
         }
         // 3. Quoted phrases no attribution took: partial.
@@ -1578,7 +1695,7 @@ impl<'a> Ctx<'a> {
             t.kind == TokenKind::Word && t.case.is_capitalised() && self.t[k].qid == outer
                 || t.kind == TokenKind::Punct && self.word(k) == "."
         });
-        if !all_words || label.clone().any(|k| is_any(self.word(k), &LABEL_NOT_SPEAKER)) {
+        if !all_words || label.clone().any(|k| is_any(self.bytes(k), &LABEL_NOT_SPEAKER)) {
             return None;
         }
         let transcript = label.clone().all(|k| !matches!(self.toks[k].case, gazette_tokenizer::Case::Title));
@@ -1612,12 +1729,26 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Marks the cue at token `k` taken by a quote (`usize::MAX`, the cue of
+    /// a dash and a name, is none).
+    fn take_cue(&self, k: usize) {
+        if let Some(x) = self.t.get(k) {
+            x.cls.set(x.cls.get() | class::USED_CUE);
+        }
+    }
+
+    /// Whether a quote has taken the cue at token `k`.
+    fn cue_taken(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|x| x.cls.get() & class::USED_CUE != 0)
+    }
+
     fn cue_hit(&self, k: usize) -> Option<(u32, usize)> {
-        self.t.get(k).filter(|x| x.cue != u32::MAX).map(|x| (x.cue, x.cue_end as usize))
+        let e = u32::from(self.t.get(k).map_or(NO_CUE, |x| x.cue));
+        (e != u32::from(NO_CUE)).then(|| (e, k + 1 + self.entry(e).rest.len()))
     }
 
     /// `“...,” Peskov said` / `“...,” said Peskov` / `“...,” the spokesman told reporters`.
-    fn frame_after(&self, close: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+    fn frame_after(&self, close: usize) -> Option<(usize, usize, u32, Option<Found>)> {
         let mut range = self.sentence_range(close);
         // `“...!” Trump wrote.`: a quote ending in `!` or `?` may end its
         // sentence; the frame is then the next, short sentence.
@@ -1659,7 +1790,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some((e, end)) = self.cue_hit(k)
-                && !used.contains(&k)
+                && !self.cue_taken(k)
                 && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
             {
                 let found = if k == j {
@@ -1685,7 +1816,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Peskov said: “...”` / `Peskov told reporters on Monday, “...”`.
-    fn frame_before(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+    fn frame_before(&self, open: usize) -> Option<(usize, usize, u32, Option<Found>)> {
         let range = self.sentence_range(open);
         let lo = range.start;
         let mut k = open;
@@ -1695,7 +1826,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if let Some((e, end)) = self.cue_hit(k)
-                && !used.contains(&k)
+                && !self.cue_taken(k)
                 && matches!(self.entry(e).class, CueClass::Verb | CueClass::VerbObj)
             {
                 let found = self.subject_before(k, lo).or_else(|| self.subject_after(end, open));
@@ -1707,7 +1838,7 @@ impl<'a> Ctx<'a> {
 
     /// A quote opening a paragraph or sentence after one that ends with a
     /// colon and has a cue: `Peskov told reporters:` / `“...”`.
-    fn frame_colon(&self, open: usize, used: &FxHashSet<usize>) -> Option<(usize, usize, u32, Option<Found>)> {
+    fn frame_colon(&self, open: usize) -> Option<(usize, usize, u32, Option<Found>)> {
         let s = self.t[open].sent as usize;
         if s == 0 || self.sents[s].tokens.start != open {
             return None;
@@ -1717,18 +1848,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // `It read in part:` has no cue: no attribution.
-        self.frame_before(prev.end - 1, used)
+        self.frame_before(prev.end - 1)
     }
 
     /// Reported speech in sentence `s`.
-    fn reported(
-        &mut self,
-        s: usize,
-        used: &mut FxHashSet<usize>,
-        consumed: &mut [bool],
-        out: &mut Vec<(usize, Quote)>,
-        groups: &[Group],
-    ) {
+    fn reported(&mut self, s: usize, consumed: &mut [bool], out: &mut Vec<(usize, Quote)>, groups: &[Group]) {
         let range = self.sents[s].tokens.clone();
         // One buffer for every sentence's anchors.
         let mut anchors = std::mem::take(&mut self.anchor_buf);
@@ -1741,13 +1865,15 @@ impl<'a> Ctx<'a> {
         // The quotes of this sentence by their cue's start, the latest for
         // each: built at the first direct quote's cue, once per sentence.
         let mut by_cue: Option<FxHashMap<usize, usize>> = None;
-        let mut k = range.start;
-        while k < range.end {
-            // Straight to the sentence's next cue.
-            let Some(d) = self.t[k..range.end].iter().position(|x| x.cue != u32::MAX) else { break };
-            k += d;
-            let (e, end) = (self.t[k].cue, self.t[k].cue_end as usize);
-            if used.contains(&k) {
+        // The sentence's cues, in order (no two overlap).
+        while self.cue_at.get(self.next_cue).is_some_and(|&k| k < range.start) {
+            self.next_cue += 1;
+        }
+        while let Some(&k) = self.cue_at.get(self.next_cue).filter(|&&k| k < range.end) {
+            self.next_cue += 1;
+            let e = u32::from(self.t[k].cue);
+            let end = k + 1 + self.entry(e).rest.len();
+            if self.cue_taken(k) {
                 // A direct quote's cue; its speaker carries to `adding that`.
                 // Only quotes of this sentence can have it (the walk stops at
                 // the first quote before the sentence: linear overall).
@@ -1769,15 +1895,17 @@ impl<'a> Ctx<'a> {
                 if let Some(&i) = by_cue.get(&self.toks[k].span.start) {
                     last_speaker = out[i].1.speaker.clone();
                 }
-                k = end;
                 continue;
             }
             let entry = self.entry(e);
             let hi = range.end;
             let anchor = match entry.class {
+                // (The sentence's next cues are the next of `cue_at`.)
                 CueClass::Verb | CueClass::VerbObj
-                    if (end..(end + 6).min(hi))
-                        .any(|j| self.cue_hit(j).is_some_and(|(f, _)| self.entry(f).class == CueClass::AsSaying)) =>
+                    if self.cue_at[self.next_cue..]
+                        .iter()
+                        .take_while(|&&j| j < (end + 6).min(hi))
+                        .any(|&j| self.entry(u32::from(self.t[j].cue)).class == CueClass::AsSaying) =>
                 {
                     // `TASS quoted Ushakov as saying`: the `as saying` cue speaks.
                     None
@@ -1789,7 +1917,7 @@ impl<'a> Ctx<'a> {
                 CueClass::Verb | CueClass::VerbObj | CueClass::Stance
                     if k > range.start
                         && is_any(
-                            self.word(k - 1),
+                            self.bytes(k - 1),
                             &["his", "her", "its", "their", "the", "a", "an", "our", "my", "your"],
                         ) =>
                 {
@@ -1804,10 +1932,7 @@ impl<'a> Ctx<'a> {
                             Some(sp) => sp,
                             None => match self.sentence_subject(range.start, k) {
                                 Some(found) => self.resolve(found),
-                                None => {
-                                    k = end;
-                                    continue;
-                                }
+                                None => continue,
                             },
                         };
                         let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
@@ -1818,7 +1943,7 @@ impl<'a> Ctx<'a> {
                         let weak = matches!(*f, Found::Nominal(_, h) if !self.is(h, class::SPEAKER))
                             || matches!(*f, Found::Phrase(..) | Found::Name(..));
                         let noun_like = entry.rest.is_empty()
-                            && self.word(k).eq_ignore_ascii_case(entry.lemma)
+                            && self.word_is(k, entry.lemma)
                             && !matches!(
                                 &*entry.lemma,
                                 "say" | "tell" | "think" | "believe" | "argue" | "insist" | "warn"
@@ -1831,7 +1956,7 @@ impl<'a> Ctx<'a> {
                         while before > range.start + 1
                             && (self.is_punct(before - 1, ".")
                                 || is_any(
-                                    self.word(before - 1),
+                                    self.bytes(before - 1),
                                     &["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."],
                                 ))
                         {
@@ -1849,13 +1974,14 @@ impl<'a> Ctx<'a> {
                             let start = self.content_start(end, hi, entry.class == CueClass::VerbObj);
                             // Only the plain reporting verbs take a clause
                             // without `that` (`agreed to stay` is no speech).
-                            let that = start > end && self.word(start - 1).eq_ignore_ascii_case("that");
+                            let that = start > end && self.word_is(start - 1, "that");
                             let colon = start > end && self.is_punct(start - 1, ":");
                             let stance = entry.class == CueClass::Stance;
                             // `a study found ...`: what a document finds is
                             // its content.
                             let (_, subj_end) = found.tokens(self.mentions, self.toks);
-                            let document = self.is(subj_end, class::SPEAKER) && is_any(self.word(subj_end), &DOCUMENTS);
+                            let document =
+                                self.is(subj_end, class::SPEAKER) && is_any(self.bytes(subj_end), &DOCUMENTS);
                             if that || colon || stance || document || !OBJECT_NOT_SPEECH.contains(&entry.lemma) {
                                 let speaker = Some(self.resolve(found));
                                 Some(Anchor::new(k, end, e, speaker, start..hi, subj_start))
@@ -1907,7 +2033,7 @@ impl<'a> Ctx<'a> {
                             Some(Found::Mention(self.t[b].m_end as usize - 1))
                         } else if self.is(b, class::OBJ) {
                             Some(Found::Pronoun(b))
-                        } else if self.word(b).eq_ignore_ascii_case("quoted") {
+                        } else if self.word_is(b, "quoted") {
                             self.subject_before(b, range.start)
                         } else {
                             None
@@ -1927,10 +2053,8 @@ impl<'a> Ctx<'a> {
                     // `Trump’s remark that ...`
                     let poss =
                         k >= range.start + 2 && matches!(self.word(k - 1), "'s" | "’s") && self.t[k - 2].m_end != 0;
-                    let that = self
-                        .toks
-                        .get(end)
-                        .is_some_and(|t| self.word(end).eq_ignore_ascii_case("that") && t.kind == TokenKind::Word);
+                    let that =
+                        self.toks.get(end).is_some_and(|t| self.word_is(end, "that") && t.kind == TokenKind::Word);
                     if poss && that {
                         let m = self.t[k - 2].m_end as usize - 1;
                         let speaker = Some(self.resolve(Found::Mention(m)));
@@ -1953,7 +2077,6 @@ impl<'a> Ctx<'a> {
                 }
                 anchors.push(a);
             }
-            k = end;
         }
         // An attribution inside the clause of an earlier one, with no comma
         // or conjunction before it, is reported inside that clause (`Merrill
@@ -1971,7 +2094,7 @@ impl<'a> Ctx<'a> {
                         && (self.is_punct(a.frame_start - 1, ",")
                             || self.is_punct(a.frame_start - 1, ";")
                             || is_any(
-                                self.word(a.frame_start - 1),
+                                self.bytes(a.frame_start - 1),
                                 &["but", "while", "whereas", "although", "though"],
                             ));
                 nested = p.content.start > p.cue
@@ -2005,7 +2128,7 @@ impl<'a> Ctx<'a> {
                     CueClass::Verb | CueClass::VerbObj | CueClass::AsSaying | CueClass::SpeakerAfter
                 )
                 && (c < a.cue
-                    || c > 0 && (self.word(c - 1).eq_ignore_ascii_case("that") || self.is_punct(c - 1, ":"))
+                    || c > 0 && (self.word_is(c - 1, "that") || self.is_punct(c - 1, ":"))
                     || BARE_CLAUSE.contains(&entry.lemma)
                     || entry.class != CueClass::Verb && entry.class != CueClass::VerbObj)
         };
@@ -2035,7 +2158,10 @@ impl<'a> Ctx<'a> {
                 while stop > content.start
                     && (self.is_punct(stop - 1, ",")
                         || self.is_punct(stop - 1, ";")
-                        || is_any(self.word(stop - 1), &["but", "and", "while", "although", "though", "as", "whereas"]))
+                        || is_any(
+                            self.bytes(stop - 1),
+                            &["but", "and", "while", "although", "though", "as", "whereas"],
+                        ))
                 {
                     stop -= 1;
                 }
@@ -2050,22 +2176,15 @@ impl<'a> Ctx<'a> {
             let Some(content) = self.trim_content(content) else { continue };
             // `said last week`, `said in a phone interview`, `reported by the
             // Post`: an adverbial or a passive agent, no content.
-            let after_that = content.start > 0 && self.word(content.start - 1).eq_ignore_ascii_case("that");
+            let after_that = content.start > 0 && self.word_is(content.start - 1, "that");
             if content.start > a.cue && !after_that && self.is(content.start, class::NOT_START) {
                 continue;
             }
-            let words = (content.clone()).filter(|&i| self.toks[i].kind == TokenKind::Word).count();
-            if words < 2 {
+            if !self.two_words(content.clone()) {
                 continue;
             }
-            let mut kind = QuoteKind::Indirect;
-            for i in content.clone() {
-                let g = self.t[i].qid;
-                if g != 0 {
-                    kind = QuoteKind::Mixed;
-                    consumed[g as usize - 1] = true;
-                }
-            }
+            let mut kind =
+                if self.take_quotes(content.clone(), consumed) { QuoteKind::Mixed } else { QuoteKind::Indirect };
             // Content that is exactly one direct quote already taken: skip.
             if kind == QuoteKind::Mixed {
                 let g = self.t[content.start].qid;
@@ -2077,7 +2196,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            used.insert(a.cue);
+            self.take_cue(a.cue);
             let mut spans = vec![self.span_of(content.start, content.end)];
             // `African-Americans, he said, can rock`: the clause goes on
             // after a parenthetical frame.
@@ -2085,14 +2204,10 @@ impl<'a> Ctx<'a> {
                 // A trailing frame is never nested: its next frame is the next outer one.
                 let next = a.next_frame.unwrap_or(range.end);
                 if let Some(rest) = self.trim_content(a.cue_end + 1..next.max(a.cue_end + 1))
-                    && rest.clone().filter(|&i| self.toks[i].kind == TokenKind::Word).count() >= 2
+                    && self.two_words(rest.clone())
                 {
-                    for i in rest.clone() {
-                        let g = self.t[i].qid;
-                        if g != 0 {
-                            kind = QuoteKind::Mixed;
-                            consumed[g as usize - 1] = true;
-                        }
+                    if self.take_quotes(rest.clone(), consumed) {
+                        kind = QuoteKind::Mixed;
                     }
                     spans.push(self.span_of(rest.start, rest.end));
                 }
@@ -2108,6 +2223,24 @@ impl<'a> Ctx<'a> {
             ));
         }
         self.anchor_buf = anchors;
+    }
+
+    /// Whether tokens `r` hold at least two words.
+    fn two_words(&self, r: std::ops::Range<usize>) -> bool {
+        self.toks[r].iter().filter(|t| t.kind == TokenKind::Word).nth(1).is_some()
+    }
+
+    /// Marks the quote groups with tokens in `r` consumed, and says whether
+    /// there were any.
+    fn take_quotes(&self, r: std::ops::Range<usize>, consumed: &mut [bool]) -> bool {
+        let mut any = false;
+        for x in &self.t[r] {
+            if x.qid != 0 {
+                any = true;
+                consumed[x.qid as usize - 1] = true;
+            }
+        }
+        any
     }
 
     /// Whether a quote of `out` (the quotes found so far, each with its
@@ -2136,7 +2269,7 @@ impl<'a> Ctx<'a> {
     fn clause_begin_of_frame(&self, start: usize, lo: usize) -> usize {
         let mut k = start;
         while k > lo
-            && (self.toks[k - 1].kind == TokenKind::Word && !is_any(self.word(k - 1), &["but", "and"]))
+            && (self.toks[k - 1].kind == TokenKind::Word && !is_any(self.bytes(k - 1), &["but", "and"]))
             && start - k < 6
         {
             k -= 1;
@@ -2171,7 +2304,7 @@ impl<'a> Ctx<'a> {
             }
             if self.toks[i].kind == TokenKind::Word {
                 words += 1;
-                if words > 5 || self.word(i).eq_ignore_ascii_case("that") {
+                if words > 5 || self.word_is(i, "that") {
                     return false;
                 }
             }
@@ -2187,7 +2320,7 @@ impl<'a> Ctx<'a> {
         for k in end..(end + 7).min(hi) {
             // Not past another cue: in `said the attack showed that`, the
             // `that` belongs to `showed`.
-            if self.t[k].qid != 0 || self.is_punct(k, ",") && k > end + 3 || k > end && self.is_verb_cue(k) {
+            if self.t[k].qid != 0 || k > end + 3 && self.is_punct(k, ",") || k > end && self.is_verb_cue(k) {
                 break;
             }
             // `that` opening a clause, not ending one (`could change that`):
@@ -2198,7 +2331,7 @@ impl<'a> Ctx<'a> {
                     .count()
                     >= 2
             };
-            if self.toks[k].kind == TokenKind::Word && self.word(k).eq_ignore_ascii_case("that") && clause_follows() {
+            if self.toks[k].kind == TokenKind::Word && self.word_is(k, "that") && clause_follows() {
                 return k + 1;
             }
         }
@@ -2207,7 +2340,7 @@ impl<'a> Ctx<'a> {
                 start = end_token(self.toks, &self.mentions[self.t[start].m_start as usize - 1]);
             } else if self.is(start, class::OBJ | class::AUDIENCE) {
                 start += 1;
-            } else if is_any(self.word(start), &["the", "a", "an"]) && start + 1 < hi {
+            } else if is_any(self.bytes(start), &["the", "a", "an"]) && start + 1 < hi {
                 start += 2;
             }
         }
@@ -2226,7 +2359,7 @@ impl<'a> Ctx<'a> {
                 start = end;
                 continue;
             }
-            let w = self.word(start);
+            let w = self.bytes(start);
             if self.is(start, class::TIME) {
                 start += 1;
                 continue;
@@ -2242,16 +2375,135 @@ impl<'a> Ctx<'a> {
 
     /// Drops final sentence punctuation and separators at both ends.
     fn trim_content(&self, mut r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-        while r.start < r.end && self.toks[r.start].kind == TokenKind::Punct && !matches!(self.word(r.start), "(" | "[")
+        while r.start < r.end
+            && self.toks[r.start].kind == TokenKind::Punct
+            && !matches!(self.bytes(r.start), b"(" | b"[")
         {
             r.start += 1;
         }
         while r.end > r.start
             && self.toks[r.end - 1].kind == TokenKind::Punct
-            && !matches!(self.word(r.end - 1), ")" | "]")
+            && !matches!(self.bytes(r.end - 1), b")" | b"]")
         {
             r.end -= 1;
         }
         (r.start < r.end).then_some(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cues of [`Ctx::find_cues`] (filters, hashes, a list of candidate
+    /// words) against a plain scan of every token with the rules written
+    /// out: at each word outside quotes and mentions, not all capitals and,
+    /// if capitalised, opening its sentence or inside a capitalised run, the
+    /// longest entry whose words all follow (the earlier entry of two as
+    /// long), but `think` before `tank`.
+    fn plain_cues(ctx: &Ctx) -> Vec<(usize, u32)> {
+        let (toks, text) = (ctx.toks, ctx.text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let eligible = t.kind == TokenKind::Word
+                && t.case != gazette_tokenizer::Case::Upper
+                && ctx.t[i].qid == 0
+                && !(t.case == gazette_tokenizer::Case::Title && !ctx.opens_sentence(i) && !ctx.headline_word(i))
+                && ctx.t[i].cls.get() & class::IN_MENTION == 0;
+            let words_at = |e: &CueEntry| {
+                std::iter::once(e.first).chain(e.rest.iter().copied()).enumerate().all(|(k, w)| {
+                    toks.get(i + k).is_some_and(|u| {
+                        (k == 0 || u.kind == TokenKind::Word && ctx.t[i + k].qid == 0)
+                            && u.text(text).eq_ignore_ascii_case(w)
+                    })
+                })
+            };
+            let mut best: Option<(usize, u32)> = None;
+            for (e, entry) in ctx.lex.entries.iter().enumerate() {
+                let len = 1 + entry.rest.len();
+                if eligible && words_at(entry) && best.is_none_or(|(l, _)| len > l) {
+                    best = Some((len, e as u32));
+                }
+            }
+            let best = best.filter(|&(len, e)| {
+                !(ctx.lex.entries[e as usize].lemma == "think"
+                    && toks.get(i + len).is_some_and(|u| matches!(u.text(text), "tank" | "tanks")))
+            });
+            match best {
+                Some((len, e)) => {
+                    out.push((i, e));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cues_found_through_the_filters_are_those_of_a_plain_scan() {
+        let lex = CueLexicon::embedded().unwrap();
+        // The lexicon's own cues and words (so that multiword cues are made,
+        // and broken), a few others, marks and punctuation, in any case.
+        let mut vocab: Vec<String> = lex
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(e.first).chain(e.rest.iter().copied()))
+            .map(str::to_string)
+            .collect();
+        vocab.sort();
+        vocab.dedup();
+        let others = ["the", "minister", "tank", "tanks", "Peskov", "“", "”", "\"", "'", ",", ".", ":", "\n\n"];
+        let tokenizer = gazette_tokenizer::Tokenizer::new();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut multiword = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..80 {
+                let r = next();
+                let w = match r % 4 {
+                    0 => others[(r >> 8) as usize % others.len()].to_string(),
+                    // A whole cue, maybe cut short by the next word.
+                    1 => {
+                        let e = &lex.entries[(r >> 8) as usize % lex.entries.len()];
+                        std::iter::once(e.first).chain(e.rest.iter().copied()).collect::<Vec<_>>().join(" ")
+                    }
+                    _ => vocab[(r >> 8) as usize % vocab.len()].clone(),
+                };
+                let w = match (r >> 40) % 8 {
+                    0 => w.to_uppercase(),
+                    1 => {
+                        let mut c = w.chars();
+                        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                    }
+                    _ => w,
+                };
+                text.push_str(&w);
+                text.push(' ');
+            }
+            let analysis = tokenizer.analyze(&text);
+            let hashes = crate::fold::word_hashes(&text, &analysis.tokens);
+            let no_name = |_: EntityRef| "";
+            let (ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name);
+            let fast: Vec<(usize, u32)> = ctx.cue_at.iter().map(|&i| (i, u32::from(ctx.t[i].cue))).collect();
+            assert_eq!(fast, plain_cues(&ctx), "{text}");
+            multiword += fast.iter().filter(|&&(_, e)| !lex.entries[e as usize].rest.is_empty()).count();
+            // The walk that finds the candidates finds every quote mark.
+            let marks: Vec<usize> = (0..analysis.tokens.len())
+                .filter(|&i| matches!(analysis.tokens[i].kind, TokenKind::Quote(_)))
+                .collect();
+            let parts = |g: &[Group]| g.iter().map(|g| g.parts.clone()).collect::<Vec<_>>();
+            assert_eq!(parts(&groups), parts(&pair_marks(&text, &analysis, &marks)), "{text}");
+        }
+        // The texts make multiword cues, not only single words.
+        assert!(multiword > 100, "{multiword}");
     }
 }
