@@ -1,7 +1,6 @@
 //! Articles as they come in.
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use crate::Error;
 
@@ -30,14 +29,13 @@ enum Id {
     Float(f64),
 }
 
-/// An article object as read; `T` is the text: a `String`, or the string
-/// literal as written (a [`RawValue`]) that [`unescape`] decodes.
-#[derive(Deserialize)]
-struct Raw<T> {
+/// An article object as read.
+#[derive(Deserialize, Default)]
+struct Raw {
     id: Option<Id>,
     title: Option<String>,
     #[serde(alias = "body", alias = "content")]
-    text: Option<T>,
+    text: Option<String>,
     #[serde(alias = "date")]
     published: Option<String>,
     url: Option<String>,
@@ -53,29 +51,25 @@ impl Article {
     /// Fails with [`Error::MalformedJson`] when the input is not such an
     /// object and with [`Error::MissingText`] when it has no text field.
     pub fn from_json(json: &str, default_id: impl FnOnce() -> String) -> Result<Article, Error> {
-        // The text, most of the input, is taken as written and decoded in
-        // one pass into a string of the right size (serde_json would copy
-        // it into a scratch buffer grown from empty, then copy it again).
-        // Anything the fast way does not take (a text that is not a string,
-        // a lone surrogate, any error) is read again the usual way, so that
-        // results and error messages are serde_json's own.
-        if let Ok(raw) = serde_json::from_str::<Raw<&RawValue>>(json)
-            && let Some(text) = raw.text.map_or(Some(None), |t| unescape(t.get()).map(Some))
-        {
-            let Raw { id, title, published, url, source, .. } = raw;
-            return Self::from_raw(Raw { id, title, text, published, url, source }, default_id);
+        // Most articles are flat objects of strings, read here in one pass
+        // with no copy but the strings' own. Anything else (a number, an
+        // array, an escape in a key, a field given twice, any error) is
+        // read again by serde_json, so that results and error messages are
+        // its own.
+        if let Some(raw) = read_flat(json) {
+            return Self::from_raw(raw, default_id);
         }
-        let raw: Raw<String> = serde_json::from_str(json).map_err(|e| Error::MalformedJson(e.to_string()))?;
+        let raw: Raw = serde_json::from_str(json).map_err(|e| Error::MalformedJson(e.to_string()))?;
         Self::from_raw(raw, default_id)
     }
 
     /// Like [`Article::from_json`], from an already parsed JSON value.
     pub fn from_value(value: serde_json::Value, default_id: impl FnOnce() -> String) -> Result<Article, Error> {
-        let raw: Raw<String> = serde_json::from_value(value).map_err(|e| Error::MalformedJson(e.to_string()))?;
+        let raw: Raw = serde_json::from_value(value).map_err(|e| Error::MalformedJson(e.to_string()))?;
         Self::from_raw(raw, default_id)
     }
 
-    fn from_raw(raw: Raw<String>, default_id: impl FnOnce() -> String) -> Result<Article, Error> {
+    fn from_raw(raw: Raw, default_id: impl FnOnce() -> String) -> Result<Article, Error> {
         let id = match raw.id {
             Some(Id::Str(s)) if !s.trim().is_empty() => s,
             Some(Id::Int(n)) => n.to_string(),
@@ -85,6 +79,123 @@ impl Article {
         let text = raw.text.ok_or(Error::MissingText { id: id.clone() })?;
         Ok(Article { id, title: raw.title, text, published: raw.published, url: raw.url, source: raw.source })
     }
+}
+
+/// A JSON object whose keys have no escapes and whose values are strings or
+/// null (or, for fields not read, `true` or `false`), read as serde_json
+/// reads it into [`Raw`]; `None` for anything else, and for any input that
+/// serde_json refuses.
+fn read_flat(json: &str) -> Option<Raw> {
+    let b = json.as_bytes();
+    let mut at = skip_ws(b, 0);
+    if b.get(at) != Some(&b'{') {
+        return None;
+    }
+    at = skip_ws(b, at + 1);
+    let mut raw = Raw::default();
+    // The fields read so far, one bit each (aliases share theirs).
+    let mut seen = 0u8;
+    let mut open = b.get(at) != Some(&b'}');
+    if !open {
+        at += 1;
+    }
+    while open {
+        let (key, next) = literal(json, at)?;
+        let key = &key[1..key.len() - 1];
+        if key.contains('\\') {
+            return None;
+        }
+        at = skip_ws(b, next);
+        if b.get(at) != Some(&b':') {
+            return None;
+        }
+        at = skip_ws(b, at + 1);
+        let field = match key {
+            "id" => Some(0),
+            "title" => Some(1),
+            "text" | "body" | "content" => Some(2),
+            "published" | "date" => Some(3),
+            "url" => Some(4),
+            "source" => Some(5),
+            _ => None,
+        };
+        let rest = &b[at..];
+        let value = if rest.starts_with(b"null") {
+            at += 4;
+            None
+        } else if rest.first() == Some(&b'"') {
+            let (lit, next) = literal(json, at)?;
+            at = next;
+            Some(unescape(lit)?)
+        } else if field.is_none() && rest.starts_with(b"true") {
+            at += 4;
+            None
+        } else if field.is_none() && rest.starts_with(b"false") {
+            at += 5;
+            None
+        } else {
+            return None;
+        };
+        if let Some(f) = field {
+            if seen & (1 << f) != 0 {
+                return None;
+            }
+            seen |= 1 << f;
+            match f {
+                0 => raw.id = value.map(Id::Str),
+                1 => raw.title = value,
+                2 => raw.text = value,
+                3 => raw.published = value,
+                4 => raw.url = value,
+                _ => raw.source = value,
+            }
+        }
+        // A `,` and the next key, or the closing `}`.
+        at = skip_ws(b, at);
+        match b.get(at)? {
+            b',' => at = skip_ws(b, at + 1),
+            b'}' => {
+                at += 1;
+                open = false;
+            }
+            _ => return None,
+        }
+    }
+    (skip_ws(b, at) == b.len()).then_some(raw)
+}
+
+/// The first byte from `at` that is not JSON whitespace.
+fn skip_ws(b: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = b.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The string literal that starts at `at` (quotes included) and the index
+/// past it; `None` when there is none, when it is unterminated or when it
+/// holds a raw control character (serde_json refuses both). Escapes are
+/// checked by [`unescape`].
+fn literal(json: &str, at: usize) -> Option<(&str, usize)> {
+    let b = json.as_bytes();
+    if b.get(at) != Some(&b'"') {
+        return None;
+    }
+    let mut i = at + 1;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        if b[i] == b'"' {
+            break;
+        }
+        // The escaped byte, whatever it is, does not end the literal.
+        i += 2;
+    }
+    // The smallest byte, without an early exit, so that many bytes are
+    // compared at a time.
+    if b[at + 1..i].iter().fold(u8::MAX, |least, &c| least.min(c)) < 0x20 {
+        return None;
+    }
+    Some((&json[at..=i], i + 1))
 }
 
 /// The string a JSON string literal stands for, from the literal as written
@@ -149,7 +260,7 @@ mod tests {
 
     /// The usual way: serde_json reads the text.
     fn slow(json: &str) -> Result<Article, Error> {
-        let raw: Raw<String> = serde_json::from_str(json).map_err(|e| Error::MalformedJson(e.to_string()))?;
+        let raw: Raw = serde_json::from_str(json).map_err(|e| Error::MalformedJson(e.to_string()))?;
         Article::from_raw(raw, || "default".into())
     }
 
@@ -188,8 +299,48 @@ mod tests {
             check(&format!(r#"{{"body": {text}, "title": "t", "date": "2025-01-02"}}"#));
             check(&format!(r#"{{"text": {text}, "content": "again"}}"#));
         }
-        for json in [r#"{"id": 7}"#, r#"{"text": "a"} x"#, r#"{"text": "a", "other": {"deep": [1, "\x"]}}"#, "[]", ""] {
+        for json in [
+            r#"{"id": 7}"#,
+            r#"{"text": "a"} x"#,
+            r#"{"text": "a", "other": {"deep": [1, "\x"]}}"#,
+            "[]",
+            "",
+            "{}",
+            " \t\r\n{ \n\"text\" \t:\r\"a\" ,\"id\":\"\"} \n",
+            r#"{"text": "a",}"#,
+            r#"{,"text": "a"}"#,
+            r#"{"text": "a" "id": "b"}"#,
+            r#"{"text" "a"}"#,
+            r#"{"text": "a", "id": null, "title": null, "x": true, "y": false, "z": null, "": "e"}"#,
+            r#"{"text": "a", "title": true}"#,
+            r#"{"text": "a", "x": nul}"#,
+            r#"{"text": "a", "x": truex}"#,
+            r#"{"text": "a", "x": 1.5e3, "y": -0}"#,
+            r#"{"te\u0078t": "a"}"#,
+            r#"{"text": "a", "x": "1", "x": "2"}"#,
+            r#"{"text": "a", "id": "b", "id": "c"}"#,
+            r#"{"text": "a", "body": "b"}"#,
+            r#"{"date": "2025-01-02", "published": "2025-01-03", "text": "a"}"#,
+            r#"{"url": "http://x/y?a=1", "source": "BBC", "text": "\u00e9\n"}"#,
+            "{\"text\": \"a\"}\u{feff}",
+            "\u{feff}{\"text\": \"a\"}",
+            "{\"text\": \"tab\there\"}",
+            r#"{"text": "a\"#,
+            r#"{"text": "a"#,
+            r#"{"text""#,
+            "{",
+        ] {
             check(json);
+        }
+        // Every cut of a well-formed object, and every byte of it replaced.
+        let whole = r#"{"id": "x\"1", "title": null, "text": "a\nb\u00e9\uD83D\uDE00", "n": true}"#;
+        for end in 0..=whole.len() {
+            check(&whole[..end]);
+        }
+        for at in 0..whole.len() {
+            for with in [" ", "\"", "\\", "{", "}", ",", ":", "n", "1", "\u{1}", "é"] {
+                check(&format!("{}{with}{}", &whole[..at], &whole[at + 1..]));
+            }
         }
     }
 
