@@ -1,5 +1,7 @@
 //! Articles as they come in.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use crate::Error;
@@ -100,11 +102,9 @@ fn read_flat(json: &str) -> Option<Raw> {
         at += 1;
     }
     while open {
-        let (key, next) = literal(json, at)?;
-        let key = &key[1..key.len() - 1];
-        if key.contains('\\') {
+        let (Cow::Borrowed(key), next) = string_at(json, at)? else {
             return None;
-        }
+        };
         at = skip_ws(b, next);
         if b.get(at) != Some(&b':') {
             return None;
@@ -124,9 +124,9 @@ fn read_flat(json: &str) -> Option<Raw> {
             at += 4;
             None
         } else if rest.first() == Some(&b'"') {
-            let (lit, next) = literal(json, at)?;
+            let (text, next) = string_at(json, at)?;
             at = next;
-            Some(unescape(lit)?)
+            Some(text.into_owned())
         } else if field.is_none() && rest.starts_with(b"true") {
             at += 4;
             None
@@ -172,44 +172,42 @@ fn skip_ws(b: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The string literal that starts at `at` (quotes included) and the index
-/// past it; `None` when there is none, when it is unterminated or when it
-/// holds a raw control character (serde_json refuses both). Escapes are
-/// checked by [`unescape`].
-fn literal(json: &str, at: usize) -> Option<(&str, usize)> {
+/// The JSON string literal that starts at `at`: what it stands for
+/// (borrowed when it has no escape) and the index past it; `None` when there
+/// is none, or for anything serde_json refuses in a string (a raw control
+/// character, an unknown escape, a lone surrogate, no closing quote). One
+/// pass: runs between escapes are found many bytes at a time and copied
+/// whole. A string with escapes gets room for the rest of the input, which
+/// it cannot outgrow (every escape is at least as long as what it stands
+/// for).
+fn string_at(json: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
     let b = json.as_bytes();
     if b.get(at) != Some(&b'"') {
         return None;
     }
-    let mut i = at + 1;
+    let mut decoded: Option<String> = None;
+    let mut run = at + 1;
     loop {
-        i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
-        if b[i] == b'"' {
-            break;
+        let k = run + memchr::memchr2(b'"', b'\\', b.get(run..)?)?;
+        // The smallest byte, without an early exit, so that many bytes are
+        // compared at a time.
+        if b[run..k].iter().fold(u8::MAX, |least, &c| least.min(c)) < 0x20 {
+            return None;
         }
-        // The escaped byte, whatever it is, does not end the literal.
-        i += 2;
-    }
-    // The smallest byte, without an early exit, so that many bytes are
-    // compared at a time.
-    if b[at + 1..i].iter().fold(u8::MAX, |least, &c| least.min(c)) < 0x20 {
-        return None;
-    }
-    Some((&json[at..=i], i + 1))
-}
-
-/// The string a JSON string literal stands for, from the literal as written
-/// (quotes included) and checked by serde_json (no raw control characters,
-/// only valid escapes); `None` for anything else, and for a `\u` escape
-/// of a lone surrogate, which serde_json refuses when it reads a string.
-fn unescape(literal: &str) -> Option<String> {
-    let mut rest = literal.strip_prefix('"')?.strip_suffix('"')?;
-    // No longer than the literal: every escape is at least as long as what
-    // it stands for.
-    let mut out = String::with_capacity(rest.len());
-    while let Some(k) = memchr::memchr(b'\\', rest.as_bytes()) {
-        out.push_str(&rest[..k]);
-        let c = match rest.as_bytes().get(k + 1)? {
+        let part = &json[run..k];
+        if b[k] == b'"' {
+            let text = match decoded {
+                Some(mut s) => {
+                    s.push_str(part);
+                    Cow::Owned(s)
+                }
+                None => Cow::Borrowed(part),
+            };
+            return Some((text, k + 1));
+        }
+        let s = decoded.get_or_insert_with(|| String::with_capacity(json.len() - at));
+        s.push_str(part);
+        let c = match b.get(k + 1)? {
             b'"' => '"',
             b'\\' => '\\',
             b'/' => '/',
@@ -219,18 +217,16 @@ fn unescape(literal: &str) -> Option<String> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => {
-                let (c, after) = unicode_escape(&rest[k + 2..])?;
-                out.push(c);
-                rest = after;
+                let (c, after) = unicode_escape(&json[k + 2..])?;
+                s.push(c);
+                run = json.len() - after.len();
                 continue;
             }
             _ => return None,
         };
-        out.push(c);
-        rest = &rest[k + 2..];
+        s.push(c);
+        run = k + 2;
     }
-    out.push_str(rest);
-    Some(out)
 }
 
 /// The character of a `\u` escape whose `\u` is consumed (two escapes for
@@ -355,10 +351,11 @@ mod tests {
                 s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             let literal = serde_json::to_string(&s).unwrap();
-            assert_eq!(unescape(&literal).as_deref(), Some(s.as_str()), "{literal}");
+            let unescape = |l: &str| string_at(l, 0).map(|(s, end)| (s.into_owned(), end == l.len()));
+            assert_eq!(unescape(&literal), Some((s.clone(), true)), "{literal}");
             // Every character as a \u escape (pairs beyond the BMP).
             let escaped: String = s.encode_utf16().map(|u| format!("\\u{u:04X}")).collect();
-            assert_eq!(unescape(&format!("\"{escaped}\"")).as_deref(), Some(s.as_str()), "{escaped}");
+            assert_eq!(unescape(&format!("\"{escaped}\"")), Some((s.clone(), true)), "{escaped}");
         }
     }
 }
