@@ -15,8 +15,9 @@ use gazette_extract::{Article, ErrorKind, ErrorRecord, Severity};
 /// Where an item came from, for ids and diagnostics.
 #[derive(Debug, Clone)]
 pub struct Origin {
-    /// The input file as the user can find it; `-` for stdin.
-    pub input: String,
+    /// The input file as the user can find it; `-` for stdin. Shared by
+    /// the items of a file.
+    pub input: Arc<str>,
     /// 1-based line for JSONL, 1-based element for JSON arrays.
     pub line: Option<u64>,
 }
@@ -79,7 +80,7 @@ impl Item {
             severity: Severity::Error,
             kind,
             message,
-            input: Some(origin.input.clone()),
+            input: Some(origin.input.to_string()),
             line: origin.line,
         };
         Item { origin, payload: Payload::Error(record), bytes: 0 }
@@ -138,18 +139,18 @@ pub fn expand(inputs: &[PathBuf], mut on_item: impl FnMut(Item), skipped: &mut u
                     let root = input.parent().map(Path::to_path_buf).unwrap_or_default();
                     files.push((input.clone(), root));
                 } else {
-                    let o = Origin { input: input.display().to_string(), line: None };
+                    let o = Origin { input: input.display().to_string().into(), line: None };
                     on_item(Item::error(
                         o.clone(),
-                        o.input.clone(),
+                        o.input.to_string(),
                         ErrorKind::Unsupported,
                         "unsupported file type (expected .txt, .json, .jsonl, optionally .gz)".into(),
                     ));
                 }
             }
             Err(e) => {
-                let o = Origin { input: input.display().to_string(), line: None };
-                on_item(Item::error(o.clone(), o.input.clone(), ErrorKind::Io, format!("cannot read: {e}")));
+                let o = Origin { input: input.display().to_string().into(), line: None };
+                on_item(Item::error(o.clone(), o.input.to_string(), ErrorKind::Io, format!("cannot read: {e}")));
             }
         }
     }
@@ -170,8 +171,8 @@ fn walk(
     let mut entries = match entries {
         Ok(v) => v,
         Err(e) => {
-            let o = Origin { input: dir.display().to_string(), line: None };
-            on_item(Item::error(o.clone(), o.input.clone(), ErrorKind::Io, format!("cannot read directory: {e}")));
+            let o = Origin { input: dir.display().to_string().into(), line: None };
+            on_item(Item::error(o.clone(), o.input.to_string(), ErrorKind::Io, format!("cannot read directory: {e}")));
             return;
         }
     };
@@ -207,7 +208,8 @@ fn text_id(path: &Path, root: &Path) -> String {
 /// Reads one input, calling `emit` for each item in order.
 pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
     let display = path.display().to_string();
-    let origin = |line| Origin { input: display.clone(), line };
+    let input: Arc<str> = display.as_str().into();
+    let origin = |line| Origin { input: Arc::clone(&input), line };
     if path.as_os_str() == "-" {
         let stdin = io::stdin();
         read_jsonl(BufReader::with_capacity(1 << 16, stdin.lock()), "-", false, opts, emit);
@@ -267,7 +269,8 @@ fn read_json(
     opts: &ReadOptions,
     emit: &mut impl FnMut(Item),
 ) {
-    let origin = |line| Origin { input: display.to_string(), line };
+    let input: Arc<str> = display.into();
+    let origin = |line| Origin { input: Arc::clone(&input), line };
     let stem = text_id(path, root);
     let stem = stem.strip_suffix(".json").unwrap_or(&stem).to_string();
     let fail =
@@ -568,13 +571,13 @@ impl Chunks {
     }
 
     /// Sends the lines gathered so far, sharing their chunk.
-    fn send(&mut self, display: &str, emit: &mut impl FnMut(Item)) {
+    fn send(&mut self, input: &Arc<str>, emit: &mut impl FnMut(Item)) {
         if self.lines.is_empty() {
             return;
         }
         let chunk = Arc::new(std::mem::take(&mut self.filling));
         for (line, range) in self.lines.drain(..) {
-            let origin = Origin { input: display.to_string(), line: Some(line) };
+            let origin = Origin { input: Arc::clone(input), line: Some(line) };
             let bytes = range.len();
             emit(Item { origin, payload: Payload::JsonLine(Line { chunk: Arc::clone(&chunk), range }), bytes });
         }
@@ -583,6 +586,7 @@ impl Chunks {
 }
 
 fn read_jsonl(mut r: BufReader<impl Read>, display: &str, gz: bool, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
+    let input: Arc<str> = display.into();
     let mut line_no = 0u64;
     let mut chunks = Chunks::default();
     loop {
@@ -596,9 +600,9 @@ fn read_jsonl(mut r: BufReader<impl Read>, display: &str, gz: bool, opts: &ReadO
         if !matches!(read, Ok(Some(seen)) if seen <= opts.max_item_bytes) {
             // Not a line to keep: the lines before it go first.
             chunks.filling.truncate(start);
-            chunks.send(display, emit);
+            chunks.send(&input, emit);
         }
-        let origin = || Origin { input: display.to_string(), line: Some(line_no) };
+        let origin = || Origin { input: Arc::clone(&input), line: Some(line_no) };
         match read {
             Ok(None) => return,
             Ok(Some(seen)) if seen > opts.max_item_bytes => {
@@ -619,7 +623,7 @@ fn read_jsonl(mut r: BufReader<impl Read>, display: &str, gz: bool, opts: &ReadO
                 // terminal): a streaming consumer gets each one's records
                 // without waiting for more input.
                 if buf.len() >= CHUNK || r.buffer().is_empty() {
-                    chunks.send(display, emit);
+                    chunks.send(&input, emit);
                 }
             }
             Err(e) => {
@@ -667,7 +671,7 @@ fn parse_json(
         severity: Severity::Error,
         kind,
         message,
-        input: Some(origin.input.clone()),
+        input: Some(origin.input.to_string()),
         line: origin.line,
     };
     let s = std::str::from_utf8(json).map_err(|e| {
