@@ -126,7 +126,7 @@ fn read_flat(json: &str) -> Option<Raw> {
         } else if rest.first() == Some(&b'"') {
             let (text, next) = string_at(json, at)?;
             at = next;
-            Some(text.into_owned())
+            Some(text)
         } else if field.is_none() && rest.starts_with(b"true") {
             at += 4;
             None
@@ -141,6 +141,8 @@ fn read_flat(json: &str) -> Option<Raw> {
                 return None;
             }
             seen |= 1 << f;
+            // Only the fields read own their text.
+            let value = value.map(Cow::into_owned);
             match f {
                 0 => raw.id = value.map(Id::Str),
                 1 => raw.title = value,
