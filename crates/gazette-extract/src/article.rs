@@ -201,6 +201,11 @@ fn string_at(json: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
             let text = match decoded {
                 Some(mut s) => {
                     s.push_str(part);
+                    // A short string (a title before the text) gives back
+                    // the room it was given.
+                    if s.capacity() > 2 * s.len() + 64 {
+                        s.shrink_to_fit();
+                    }
                     Cow::Owned(s)
                 }
                 None => Cow::Borrowed(part),
