@@ -120,7 +120,7 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
             Record::Error(e) => {
                 // Errors from the pipeline know the article, not the input.
                 if e.input.is_none() {
-                    e.input = Some(r.origin.input.clone());
+                    e.input = Some(r.origin.input.to_string());
                     e.line = r.origin.line;
                 }
                 match e.severity {

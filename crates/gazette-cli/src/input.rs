@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 use gazette_extract::{Article, ErrorKind, ErrorRecord, Severity};
@@ -14,8 +15,9 @@ use gazette_extract::{Article, ErrorKind, ErrorRecord, Severity};
 /// Where an item came from, for ids and diagnostics.
 #[derive(Debug, Clone)]
 pub struct Origin {
-    /// The input file as the user can find it; `-` for stdin.
-    pub input: String,
+    /// The input file as the user can find it; `-` for stdin. Shared by
+    /// the items of a file.
+    pub input: Arc<str>,
     /// 1-based line for JSONL, 1-based element for JSON arrays.
     pub line: Option<u64>,
 }
@@ -34,7 +36,7 @@ impl std::fmt::Display for Origin {
 #[derive(Debug)]
 pub enum Payload {
     /// A JSONL line, not yet parsed (may be invalid UTF-8).
-    JsonLine(Vec<u8>),
+    JsonLine(Line),
     /// An element of a JSON array (or a whole `.json` file), not yet
     /// parsed, and the article id to use when it has none.
     JsonValue { json: Vec<u8>, default_id: String },
@@ -42,6 +44,22 @@ pub enum Payload {
     Article(Article),
     /// The input could not be read.
     Error(ErrorRecord),
+}
+
+/// The bytes of a JSONL line (without its newline): a range of a chunk of
+/// the input that the reader shares among the lines it cut from it, so that
+/// a line costs no allocation or copy of its own.
+#[derive(Debug, Clone)]
+pub struct Line {
+    chunk: Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+}
+
+impl std::ops::Deref for Line {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.chunk[self.range.clone()]
+    }
 }
 
 /// An item with its origin.
@@ -62,7 +80,7 @@ impl Item {
             severity: Severity::Error,
             kind,
             message,
-            input: Some(origin.input.clone()),
+            input: Some(origin.input.to_string()),
             line: origin.line,
         };
         Item { origin, payload: Payload::Error(record), bytes: 0 }
@@ -121,18 +139,18 @@ pub fn expand(inputs: &[PathBuf], mut on_item: impl FnMut(Item), skipped: &mut u
                     let root = input.parent().map(Path::to_path_buf).unwrap_or_default();
                     files.push((input.clone(), root));
                 } else {
-                    let o = Origin { input: input.display().to_string(), line: None };
+                    let o = Origin { input: input.display().to_string().into(), line: None };
                     on_item(Item::error(
                         o.clone(),
-                        o.input.clone(),
+                        o.input.to_string(),
                         ErrorKind::Unsupported,
                         "unsupported file type (expected .txt, .json, .jsonl, optionally .gz)".into(),
                     ));
                 }
             }
             Err(e) => {
-                let o = Origin { input: input.display().to_string(), line: None };
-                on_item(Item::error(o.clone(), o.input.clone(), ErrorKind::Io, format!("cannot read: {e}")));
+                let o = Origin { input: input.display().to_string().into(), line: None };
+                on_item(Item::error(o.clone(), o.input.to_string(), ErrorKind::Io, format!("cannot read: {e}")));
             }
         }
     }
@@ -153,8 +171,8 @@ fn walk(
     let mut entries = match entries {
         Ok(v) => v,
         Err(e) => {
-            let o = Origin { input: dir.display().to_string(), line: None };
-            on_item(Item::error(o.clone(), o.input.clone(), ErrorKind::Io, format!("cannot read directory: {e}")));
+            let o = Origin { input: dir.display().to_string().into(), line: None };
+            on_item(Item::error(o.clone(), o.input.to_string(), ErrorKind::Io, format!("cannot read directory: {e}")));
             return;
         }
     };
@@ -190,7 +208,8 @@ fn text_id(path: &Path, root: &Path) -> String {
 /// Reads one input, calling `emit` for each item in order.
 pub fn read_file(path: &Path, root: &Path, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
     let display = path.display().to_string();
-    let origin = |line| Origin { input: display.clone(), line };
+    let input: Arc<str> = display.as_str().into();
+    let origin = |line| Origin { input: Arc::clone(&input), line };
     if path.as_os_str() == "-" {
         let stdin = io::stdin();
         read_jsonl(BufReader::with_capacity(1 << 16, stdin.lock()), "-", false, opts, emit);
@@ -250,7 +269,8 @@ fn read_json(
     opts: &ReadOptions,
     emit: &mut impl FnMut(Item),
 ) {
-    let origin = |line| Origin { input: display.to_string(), line };
+    let input: Arc<str> = display.into();
+    let origin = |line| Origin { input: Arc::clone(&input), line };
     let stem = text_id(path, root);
     let stem = stem.strip_suffix(".json").unwrap_or(&stem).to_string();
     let fail =
@@ -485,12 +505,11 @@ fn read_limited(mut r: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
     Ok((n <= limit).then_some(buf))
 }
 
-/// One line into `buf` (without the newline), reading at most `limit` bytes
-/// of it into memory. Returns `Ok(None)` at the end, else the line's length
-/// in bytes: over `limit`, `buf` holds at most its first `limit` bytes (the
-/// rest is skipped).
+/// One line appended to `buf` (without the newline), reading at most
+/// `limit` bytes of it into memory. Returns `Ok(None)` at the end, else the
+/// line's length in bytes: over `limit`, at most its first `limit` bytes
+/// were appended (the rest is skipped).
 fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<usize>> {
-    buf.clear();
     let mut seen = 0usize;
     let mut any = false;
     loop {
@@ -515,35 +534,97 @@ fn read_line_limited(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> i
     }
 }
 
-fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
+/// Bytes of lines gathered in a chunk before its lines are sent (they are
+/// sent sooner when the reader's buffer runs out); with its
+/// room for the line that crosses it, a chunk stays below glibc's threshold
+/// for mapping memory of its own (128 KiB), so it comes from the heap.
+const CHUNK: usize = 64 << 10;
+
+/// The chunks JSONL lines are read into: the one being filled, the lines
+/// in it not yet sent, and the chunks sent before, each taken again for
+/// filling once no line holds it (so that the reader neither allocates nor
+/// first touches memory for each line). There are never more chunks than
+/// the batches in flight hold at most (a few batches' bytes).
+#[derive(Default)]
+struct Chunks {
+    filling: Vec<u8>,
+    /// Line numbers and ranges in `filling`.
+    lines: Vec<(u64, std::ops::Range<usize>)>,
+    sent: std::collections::VecDeque<Arc<Vec<u8>>>,
+}
+
+impl Chunks {
+    /// Makes room to fill, when there is none: the first sent chunk that no
+    /// line holds any longer, or a new one.
+    fn room(&mut self) {
+        if self.filling.capacity() > 0 {
+            return;
+        }
+        let free = self.sent.iter().position(|c| Arc::strong_count(c) == 1);
+        self.filling = match free.and_then(|i| self.sent.remove(i)).and_then(|c| Arc::try_unwrap(c).ok()) {
+            Some(mut c) => {
+                c.clear();
+                c
+            }
+            None => Vec::with_capacity(CHUNK + (CHUNK >> 2)),
+        };
+    }
+
+    /// Sends the lines gathered so far, sharing their chunk.
+    fn send(&mut self, input: &Arc<str>, emit: &mut impl FnMut(Item)) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let chunk = Arc::new(std::mem::take(&mut self.filling));
+        for (line, range) in self.lines.drain(..) {
+            let origin = Origin { input: Arc::clone(input), line: Some(line) };
+            let bytes = range.len();
+            emit(Item { origin, payload: Payload::JsonLine(Line { chunk: Arc::clone(&chunk), range }), bytes });
+        }
+        self.sent.push_back(chunk);
+    }
+}
+
+fn read_jsonl(mut r: BufReader<impl Read>, display: &str, gz: bool, opts: &ReadOptions, emit: &mut impl FnMut(Item)) {
+    let input: Arc<str> = display.into();
     let mut line_no = 0u64;
-    let mut buf = Vec::new();
+    let mut chunks = Chunks::default();
     loop {
         line_no += 1;
-        let origin = Origin { input: display.to_string(), line: Some(line_no) };
         // The article id of an error record: a line read well gets its id
         // on the worker, from its JSON or else from its origin.
         let id = || format!("{display}:{line_no}");
-        match read_line_limited(&mut r, &mut buf, opts.max_item_bytes) {
+        chunks.room();
+        let start = chunks.filling.len();
+        let read = read_line_limited(&mut r, &mut chunks.filling, opts.max_item_bytes);
+        if !matches!(read, Ok(Some(seen)) if seen <= opts.max_item_bytes) {
+            // Not a line to keep: the lines before it go first.
+            chunks.filling.truncate(start);
+            chunks.send(&input, emit);
+        }
+        let origin = || Origin { input: Arc::clone(&input), line: Some(line_no) };
+        match read {
             Ok(None) => return,
             Ok(Some(seen)) if seen > opts.max_item_bytes => {
                 // Refused, but read: the summary's bytes count it.
-                emit(Item { bytes: seen, ..Item::error(origin, id(), ErrorKind::TooLarge, too_large(opts)) });
+                emit(Item { bytes: seen, ..Item::error(origin(), id(), ErrorKind::TooLarge, too_large(opts)) });
             }
             Ok(Some(_)) => {
-                if buf.last() == Some(&b'\r') {
+                let buf = &mut chunks.filling;
+                if buf.last() == Some(&b'\r') && buf.len() > start {
                     buf.pop();
                 }
-                if buf.iter().all(u8::is_ascii_whitespace) {
+                if buf[start..].iter().all(u8::is_ascii_whitespace) {
+                    buf.truncate(start);
                     continue;
                 }
-                let bytes = buf.len();
-                emit(Item {
-                    origin,
-                    // One exact allocation per line; `buf` keeps its capacity.
-                    payload: Payload::JsonLine(buf.clone()),
-                    bytes,
-                });
+                chunks.lines.push((line_no, start..buf.len()));
+                // The lines go before any read that may wait (a pipe, a
+                // terminal): a streaming consumer gets each one's records
+                // without waiting for more input.
+                if buf.len() >= CHUNK || r.buffer().is_empty() {
+                    chunks.send(&input, emit);
+                }
             }
             Err(e) => {
                 let msg = if gz {
@@ -551,7 +632,7 @@ fn read_jsonl(mut r: impl BufRead, display: &str, gz: bool, opts: &ReadOptions, 
                 } else {
                     format!("read failed: {e}")
                 };
-                emit(Item::error(origin, id(), read_error_kind(gz), msg));
+                emit(Item::error(origin(), id(), read_error_kind(gz), msg));
                 return;
             }
         }
@@ -590,7 +671,7 @@ fn parse_json(
         severity: Severity::Error,
         kind,
         message,
-        input: Some(origin.input.clone()),
+        input: Some(origin.input.to_string()),
         line: origin.line,
     };
     let s = std::str::from_utf8(json).map_err(|e| {
@@ -621,11 +702,13 @@ mod tests {
     fn long_lines_are_refused_without_losing_the_next() {
         let data = b"short\nthis line is far too long\nok\n";
         let mut r = BufReader::with_capacity(4, &data[..]);
-        let mut buf = Vec::new();
+        let mut buf = b"kept".to_vec();
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(5));
-        assert_eq!(buf, b"short");
+        assert_eq!(buf, b"keptshort", "appended");
+        buf.clear();
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(25));
         assert!(buf.len() <= 10 && data[6..].starts_with(&buf), "at most the first `limit` bytes");
+        buf.clear();
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), Some(2));
         assert_eq!(buf, b"ok");
         assert_eq!(read_line_limited(&mut r, &mut buf, 10).unwrap(), None);

@@ -43,25 +43,32 @@ pub(crate) fn exact_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
     hash_in(buf, start, end, 0)
 }
 
+/// The eight bytes of `buf` from `at`, as a little-endian word.
+#[inline(always)]
+fn word_at(buf: &[u8], at: usize) -> Option<u64> {
+    let b: [u8; 8] = buf.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
 /// The hash behind [`word_hash_in`] and [`exact_hash`]: `fold` is or-ed into
-/// every eight bytes read.
+/// every eight bytes read. The word is hashed eight bytes at a time, the
+/// last `n` bytes (fewer than eight) as the word of those bytes alone
+/// (little-endian, the rest zero).
 #[inline]
 fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
     // Most words: one read of eight bytes and no loop (the same value as
     // one round of the loop in `hash_long`).
     let len = end - start;
     if (1..=8).contains(&len)
-        && let Some(b) = buf.get(start..start + 8)
+        && let Some(x) = word_at(buf, start)
     {
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
         return mix(len as u64, (x | fold) & (u64::MAX >> (64 - 8 * len)));
     }
     // Words of nine to sixteen bytes: two reads (two rounds of the loop).
     if (9..=16).contains(&len)
-        && let Some(b) = buf.get(start..start + 16)
+        && let Some(x) = word_at(buf, start)
+        && let Some(y) = word_at(buf, start + 8)
     {
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let y = u64::from_le_bytes([b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]]);
         return mix(mix(len as u64, x | fold), (y | fold) & (u64::MAX >> (128 - 8 * len)));
     }
     hash_long(buf, start, end, fold)
@@ -74,18 +81,23 @@ fn hash_in(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
 fn hash_long(buf: &[u8], start: usize, end: usize, fold: u64) -> u64 {
     let mut h = (end - start) as u64;
     let mut at = start;
-    while at < end {
-        let n = (end - at).min(8);
-        let x = match buf.get(at..at + 8) {
-            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            // The last bytes of the buffer (a word on its own, say).
-            None => read_short(&buf[at..at + n]),
-        };
-        let keep = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-        h = mix(h, (x | fold) & keep);
-        at += n;
+    while at + 8 <= end {
+        let Some(x) = word_at(buf, at) else { break };
+        h = mix(h, x | fold);
+        at += 8;
     }
-    h
+    let n = end.saturating_sub(at);
+    if n == 0 {
+        return h;
+    }
+    // The last bytes: the eight bytes that end with them, shifted down
+    // (the word's own bytes before them fall off), or, in a buffer of
+    // fewer than eight bytes, by `read_short`.
+    let x = match end.checked_sub(8).and_then(|e| word_at(buf, e)) {
+        Some(x) => (x | fold) >> (64 - 8 * n),
+        None => read_short(&buf[at..end]) | (fold >> (64 - 8 * n)),
+    };
+    mix(h, x)
 }
 
 /// The bytes of `b` (at most eight) as a little-endian number, read as two
@@ -175,6 +187,30 @@ mod tests {
                 let alone = &text[start..end];
                 assert_eq!(word_hash_in(text, start, end), word_hash(alone), "{start}..{end}");
                 assert_eq!(exact_hash_in(text, start, end), exact_hash(alone), "{start}..{end}");
+            }
+        }
+    }
+
+    /// The hash as specified: eight bytes at a time, little-endian, the
+    /// last ones alone.
+    fn reference(w: &[u8], fold: u64) -> u64 {
+        w.chunks(8).fold(w.len() as u64, |h, c| {
+            let x = c.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
+            let keep = if c.len() == 8 { u64::MAX } else { (1u64 << (8 * c.len())) - 1 };
+            mix(h, (x | fold) & keep)
+        })
+    }
+
+    #[test]
+    fn words_hash_as_specified_wherever_they_lie() {
+        let text: Vec<u8> = (0..64u32).map(|i| (i * 37 % 251) as u8).collect();
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                for buf in [&text[..], &text[..end], &text[start..end]] {
+                    let (s, e) = if buf.len() == end - start { (0, buf.len()) } else { (start, end) };
+                    assert_eq!(word_hash_in(buf, s, e), reference(&text[start..end], 0x2020_2020_2020_2020));
+                    assert_eq!(exact_hash_in(buf, s, e), reference(&text[start..end], 0), "{start}..{end}");
+                }
             }
         }
     }

@@ -825,16 +825,16 @@ impl Pipeline {
             let retyped = ev.action.is_some() || ty != lex.ty(ev.entry);
             let (quad_class, intensity) = if retyped { lex.type_score(ty) } else { lex.quad_score(ev.entry) };
             let (mode, cameo) = if retyped {
-                (None, crate::events::cameo_root(ty).to_string())
+                (None, SmolStr::new_static(crate::events::cameo_root(ty)))
             } else {
-                (lex.mode(ev.entry).map(str::to_string), lex.cameo(ev.entry).to_string())
+                (lex.mode(ev.entry).map(SmolStr::new), SmolStr::new(lex.cameo(ev.entry)))
             };
             out.push(EventRecord {
-                article_id: article.article_id.clone(),
+                article_id: SmolStr::new(&article.article_id),
                 url: article.url.clone(),
                 published: article.published,
                 outlet: article.source.clone(),
-                event_id: String::new(),
+                event_id: SmolStr::default(),
                 event_type: ty,
                 action_type: ev.action,
                 mode,
@@ -844,8 +844,8 @@ impl Pipeline {
                 trigger: TriggerRecord {
                     start: ev.trigger.start,
                     end: ev.trigger.end,
-                    text: piece(ev.trigger),
-                    lemma: lex.lemma(ev.entry).to_string(),
+                    text: SmolStr::new(ev.trigger.text(text)),
+                    lemma: SmolStr::new(lex.lemma(ev.entry)),
                 },
                 sentence: SentenceRef { index: ev.sentence, start: sent.span.start, end: sent.span.end },
                 source,
@@ -972,18 +972,18 @@ impl Pipeline {
 }
 
 /// The id of an article's quote `n` (from 0): `ARTICLE#qN+1`.
-fn quote_id(article_id: &str, n: usize) -> String {
+fn quote_id(article_id: &str, n: usize) -> SmolStr {
     numbered_id(article_id, "#q", n)
 }
 
-/// `article_id`, `tag` and `n + 1`, in a string allocated once.
-fn numbered_id(article_id: &str, tag: &str, n: usize) -> String {
+/// `article_id`, `tag` and `n + 1`, with no allocation when it is short.
+fn numbered_id(article_id: &str, tag: &str, n: usize) -> SmolStr {
     use std::fmt::Write as _;
-    let mut id = String::with_capacity(article_id.len() + tag.len() + 4);
+    let mut id = smol_str::SmolStrBuilder::new();
     id.push_str(article_id);
     id.push_str(tag);
     let _ = write!(id, "{}", n + 1);
-    id
+    id.finish()
 }
 
 /// Longest sentence an event's `evidence` quotes whole, in bytes.

@@ -127,7 +127,7 @@ pub struct QuoteRecord {
     /// The article's id.
     pub article_id: String,
     /// `ARTICLE_ID#qN`, numbered from 1 in text order.
-    pub quote_id: String,
+    pub quote_id: SmolStr,
     /// `direct`, `mixed`, `partial` or `indirect`.
     pub kind: QuoteKind,
     /// The quoted or reported words; a split quote has several spans.
@@ -184,7 +184,7 @@ pub struct SpeakerRecord {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRecord {
     /// The article's id.
-    pub article_id: String,
+    pub article_id: SmolStr,
     /// The article's URL, if given.
     pub url: Option<String>,
     /// The article's publication date, if given and valid.
@@ -192,7 +192,7 @@ pub struct EventRecord {
     /// The article's outlet (its `source` field), if given.
     pub outlet: Option<String>,
     /// `ARTICLE_ID#eN`, numbered from 1 in text order.
-    pub event_id: String,
+    pub event_id: SmolStr,
     /// The PLOVER event type.
     pub event_type: EventType,
     /// For an action promised (AGREE), threatened (THREATEN) or demanded
@@ -200,9 +200,9 @@ pub struct EventRecord {
     /// action RETREAT). Null otherwise.
     pub action_type: Option<EventType>,
     /// The PLOVER mode, if the trigger gives one.
-    pub mode: Option<String>,
+    pub mode: Option<SmolStr>,
     /// The closest CAMEO code.
-    pub cameo: String,
+    pub cameo: SmolStr,
     /// PLOVER quad class.
     pub quad_class: QuadClass,
     /// PLOVER conflict-cooperation score of the type and mode, -10 to +10.
@@ -243,9 +243,9 @@ pub struct TriggerRecord {
     /// One past the last byte.
     pub end: usize,
     /// The trigger as written.
-    pub text: String,
+    pub text: SmolStr,
     /// Its base form in the trigger lexicon (`held talks with` -> `hold talks with`).
-    pub lemma: String,
+    pub lemma: SmolStr,
 }
 
 /// A sentence of the article.
@@ -351,7 +351,7 @@ pub struct QuantityRecord {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttributionRecord {
     /// The quote's id.
-    pub quote_id: String,
+    pub quote_id: SmolStr,
     /// The speaker's words, if found.
     pub speaker: Option<String>,
     /// The speaker's entity, when resolved.

@@ -91,7 +91,7 @@ pub fn check(article: &Article, x: &Extraction) {
     let mut last = 0;
     for (n, e) in x.events.iter().enumerate() {
         assert_eq!(e.event_id, format!("{id}#e{}", n + 1));
-        assert_eq!((&e.article_id, &e.url, &e.outlet), (id, &article.url, &article.source));
+        assert_eq!((e.article_id.as_str(), &e.url, &e.outlet), (id.as_str(), &article.url, &article.source));
         assert_eq!(e.published, a.published);
         span_text(text, "trigger", e.trigger.start, e.trigger.end, &e.trigger.text);
         assert!(e.trigger.start >= last, "event {} is out of text order", e.event_id);
