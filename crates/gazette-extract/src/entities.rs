@@ -292,7 +292,9 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Op
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_word_ascii(h)).flatten();
     let fw = match ascii {
         // The table's word is in lowercase.
-        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => fw,
+        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => {
+            fw
+        }
         // Only a word with non-ASCII letters can still start an alias.
         _ if is_ascii_at(bytes, start, end) => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
@@ -419,7 +421,8 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(found, find(&small, text, &analysis, &[]));
         // Every first word of the gazetteer, in sentences of mixed case.
-        let words: Vec<String> = gaz.all_first_words().iter().map(|w| String::from_utf8_lossy(w).into_owned()).collect();
+        let words: Vec<String> =
+            gaz.all_first_words().iter().map(|w| String::from_utf8_lossy(w).into_owned()).collect();
         for chunk in words.chunks(50) {
             let mut text = String::new();
             for (k, w) in chunk.iter().enumerate() {

@@ -825,7 +825,8 @@ fn words_match_modified(
         if !same(p, w) {
             // A determiner the text leaves out (`lift ban on` for `lift the
             // ban on`).
-            if changes < MAX_PHRASE_CHANGES && in_list(&ARTICLES, w) && same(p, words.get(i + 1).copied().unwrap_or("")) {
+            if changes < MAX_PHRASE_CHANGES && in_list(&ARTICLES, w) && same(p, words.get(i + 1).copied().unwrap_or(""))
+            {
                 changes += 1;
                 continue;
             }
