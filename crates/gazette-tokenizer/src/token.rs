@@ -738,10 +738,11 @@ fn ascii_run(b: &[u8], mut i: usize, bits: &mut u8) -> usize {
 #[inline(always)]
 fn ascii_case(first: u8, rest: u8) -> Case {
     use Case::*;
-    // By whether `first` is uppercase, then by the letters of the rest:
-    // none, uppercase only, lowercase only, both.
-    const CASES: [[Case; 4]; 2] = [[Lower, Mixed, Lower, Mixed], [Title, Upper, Title, Title]];
-    CASES[usize::from(first.is_ascii_uppercase())][usize::from(rest & 3)]
+    // By whether `first` is lowercase (bit 5 of a letter, moved to bit 2 of
+    // the index), then by the letters of the rest: none, uppercase only,
+    // lowercase only, both.
+    const CASES: [Case; 8] = [Title, Upper, Title, Title, Lower, Mixed, Lower, Mixed];
+    CASES[usize::from(first >> 3 & 4 | rest & 3)]
 }
 
 /// Bytes at which [`scan_word`] may go on past a run of ASCII letters and
