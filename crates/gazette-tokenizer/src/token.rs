@@ -707,30 +707,32 @@ fn url_or_dotted(text: &str, start: usize, stop: usize) -> Option<(usize, TokenK
 }
 
 /// The end of the run of ASCII letters and digits from byte `i`, or-ing the
-/// [`WORD_BITS`] of its bytes into `bits`: eight bytes at a time, then
-/// through the table where fewer than eight are left.
+/// [`WORD_BITS`] of its bytes into `bits`, and the byte there (`None` at
+/// the end of the text): eight bytes at a time, then through the table
+/// where fewer than eight are left.
 #[inline(always)]
-fn ascii_run(b: &[u8], mut i: usize, bits: &mut u8) -> usize {
+fn ascii_run(b: &[u8], mut i: usize, bits: &mut u8) -> (usize, Option<u8>) {
     let mut case = 0;
     while let Some(chunk) = b[i..].first_chunk::<8>() {
-        let (n, run) = ascii_word_run(u64::from_le_bytes(*chunk));
+        let x = u64::from_le_bytes(*chunk);
+        let (n, run) = ascii_word_run(x);
         case |= run;
         i += n;
         if n < 8 {
             *bits |= case_bits(case);
-            return i;
+            return (i, Some((x >> (8 * n)) as u8));
         }
     }
     *bits |= case_bits(case);
     while let Some(&c) = b.get(i) {
         let f = WORD_BITS[c as usize];
         if f == 0 {
-            break;
+            return (i, Some(c));
         }
         *bits |= f;
         i += 1;
     }
-    i
+    (i, None)
 }
 
 /// The case of an ASCII word of letters and digits that starts with the
@@ -772,17 +774,18 @@ const JOINS_NUMBER: u8 = 2;
 /// The common word or number, scanned without most of [`scan_word`]'s
 /// cases: ASCII letters and digits from `start` up to a byte that joins
 /// nothing to them (see [`JOINS`]; or the end of the text), a sentence's
-/// period or a possessive `'s`. Its end, kind and case (`None` when the
-/// caller works it out), or `None` when `scan_word` must decide; for every
-/// token this accepts, `scan_word` gives the same.
+/// period or a possessive `'s`. Its end, kind, case (`None` when the
+/// caller works it out) and whether a plain space follows it, or `None`
+/// when `scan_word` must decide; for every token this accepts, `scan_word`
+/// gives the same.
 #[inline(always)]
-fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>)> {
+fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>, bool)> {
     let first = b[start];
     let number = first.is_ascii_digit();
     let mut rest = 0;
-    let end = ascii_run(b, start + 1, &mut rest);
+    let (end, next) = ascii_run(b, start + 1, &mut rest);
     // Most words end at a space.
-    if let Some(&c) = b.get(end)
+    if let Some(c) = next
         && c != b' '
         && JOINS[c as usize] & if number { JOINS_NUMBER } else { JOINS_WORD } != 0
         && !ends_before(b, start, end)
@@ -790,7 +793,7 @@ fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>)
         return None;
     }
     if !number {
-        return Some((end, TokenKind::Word, Some(ascii_case(first, rest))));
+        return Some((end, TokenKind::Word, Some(ascii_case(first, rest)), next == Some(b' ')));
     }
     // A number's case comes from its first cased letter; without any, or
     // with lowercase letters only, the letters seen tell it.
@@ -799,7 +802,7 @@ fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>)
         2 => Some(Case::Lower),
         _ => None,
     };
-    Some((end, TokenKind::Number, case))
+    Some((end, TokenKind::Number, case, next == Some(b' ')))
 }
 
 /// Pushes the tokens from byte `i` on while they are plain: words and
@@ -825,9 +828,11 @@ fn plain_words(
             continue;
         }
         if WORD_BITS[c as usize] != 0 {
-            let Some((end, kind, case)) = plain_word(b, i) else { break };
+            let Some((end, kind, case, spaced)) = plain_word(b, i) else { break };
             push(out, text, i, end, kind, case, space);
-            i = end;
+            space = spaced;
+            i = end + usize::from(space);
+            continue;
         } else if c == b',' || c == b'.' && b.get(i + 1).is_none_or(|&d| d < 128 && ASCII[d as usize] != TP) {
             if c == b'.' {
                 marks.mark(out.len());
@@ -880,8 +885,9 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, Option<Case>) {
     }
     loop {
         // The run of ASCII word characters, then any other word character.
-        i = ascii_run(b, i, &mut rest);
-        let Some(&c) = b.get(i) else { break };
+        let next;
+        (i, next) = ascii_run(b, i, &mut rest);
+        let Some(c) = next else { break };
         // Most words end at a space, which none of the cases below joins.
         if c == b' ' {
             break;
