@@ -822,11 +822,7 @@ fn plain_words(
 ) -> (usize, bool) {
     let b = text.as_bytes();
     while let Some(&c) = b.get(i) {
-        if c == b' ' {
-            i += 1;
-            space = true;
-            continue;
-        }
+        // Spaces after tokens are passed over below: a word is likelier here.
         if WORD_BITS[c as usize] != 0 {
             let Some((end, kind, case, spaced)) = plain_word(b, i) else { break };
             push(out, text, i, end, kind, case, space);
