@@ -45,8 +45,6 @@ const ORG_SUFFIX: u16 = 16;
 const PLACE_SUFFIX: u16 = 32;
 const SKIP: u16 = 64;
 const PARTICLE: u16 = 128;
-/// Not a word class: marks a token where `find` may start a name.
-const START: u16 = 1 << 15;
 /// Not a word class: marks the first token of a sentence.
 const SENTENCE_START: u16 = 1 << 14;
 
@@ -274,27 +272,27 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // The lengths first: most words are not `w`.
         span.len() == w.len() && text.as_bytes().get(span.start..span.end) == Some(w.as_bytes())
     };
-    // The classes of each capitalised word, looked up once, with `START` on
-    // each free word that can open a name (a capitalised word or a
-    // one-letter initial): the loop below passes over the others at once.
-    // `SENTENCE_START` on each sentence's first token, in the same array.
-    let mut classes: Vec<u16> = toks
-        .iter()
-        .zip(taken)
-        .map(|(t, &taken)| {
-            if taken || t.kind != TokenKind::Word {
-                0
-            } else if t.case == Case::Title {
-                rules.classes(text, t.span) | START
-            } else if t.case != Case::Lower && t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
-                // (Asked of the words that are not lowercase, as a capital
-                // never is: most words are passed over on their case.)
-                START
-            } else {
-                0
-            }
-        })
-        .collect();
+    // The classes of each capitalised word, looked up once, and the list of
+    // the free words that can open a name (a capitalised word or a
+    // one-letter initial): the loop below goes from one to the next and
+    // never looks at the others. `SENTENCE_START` on each sentence's first
+    // token, in the same array.
+    let bytes = text.as_bytes();
+    let mut classes: Vec<u16> = vec![0; toks.len()];
+    // A guess of one start in eight tokens (a capacity only).
+    let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 8 + 4);
+    for (i, ((t, &taken), class)) in toks.iter().zip(taken).zip(&mut classes).enumerate() {
+        // (Most words are lowercase: passed over on their case first.)
+        if t.case == Case::Lower || taken || t.kind != TokenKind::Word {
+            continue;
+        }
+        if t.case == Case::Title {
+            *class = rules.classes(text, t.span);
+            starts.push(i);
+        } else if t.span.len() == 1 && bytes[t.span.start].is_ascii_uppercase() {
+            starts.push(i);
+        }
+    }
     for s in &analysis.sentences {
         if s.tokens.start < toks.len() {
             classes[s.tokens.start] |= SENTENCE_START;
@@ -308,17 +306,16 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let mut out: Vec<FoundName> = Vec::with_capacity(toks.len() / 64 + 4);
     let mut surnames: FxHashMap<&str, Span> =
         FxHashMap::with_capacity_and_hasher(toks.len() / 128 + 4, Default::default());
-    // The marks, as long as `toks` (`taken` is), passed over in a loop of
-    // their own with one bounds test per token.
-    let starts = &classes[..toks.len()];
+    // `i` is the first token not yet read, `next` the first start not
+    // passed over (starts are in token order).
     let mut i = 0;
+    let mut next = 0;
     loop {
-        while i < starts.len() && starts[i] & START == 0 {
-            i += 1;
+        while next < starts.len() && starts[next] < i {
+            next += 1;
         }
-        if i == starts.len() {
-            break;
-        }
+        let Some(&at) = starts.get(next) else { break };
+        i = at;
         // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
         if toks[i].span.len() == 1
             && !taken[i]
