@@ -395,11 +395,11 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         }
         // The cue before the run: a role noun or a title, perhaps with its
         // period (`adviser Yuri Ushakov`, `Sen. Bernie Sanders`).
-        let mut p = start;
-        if p > 0 && word_is(p - 1, ".") {
-            p -= 1;
-        }
-        let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
+        // (Asked last, only where the answer can change the outcome.)
+        let cue_before = || {
+            let p = if start > 0 && word_is(start - 1, ".") { start - 1 } else { start };
+            p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0
+        };
         let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
         let given_alone = ntok == 1 && !sentence_start(s) && has(s, GIVEN);
@@ -442,12 +442,13 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             && word_is(end, "-")
             && !toks[end].space_before
             && toks.get(end + 1).is_some_and(|t| t.text(text) == "based" && !t.space_before);
-        if (place_before || based_after) && !cue_before && !cue_after {
+        if (place_before || based_after) && !cue_after && !cue_before() {
             let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
             out.push(FoundName { span, token: s, kind: EntityKind::Loc, name: span, coref: false });
             continue;
         }
-        if !(titled || cue_before || given_first || given_alone || surname_last || cue_after) || ntok > MAX_NAME_TOKENS
+        if ntok > MAX_NAME_TOKENS
+            || !(titled || given_first || given_alone || surname_last || cue_after || cue_before())
         {
             continue;
         }
