@@ -282,15 +282,17 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     // A guess of one start in eight tokens (a capacity only).
     let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 8 + 4);
     for (i, ((t, &taken), class)) in toks.iter().zip(taken).zip(&mut classes).enumerate() {
-        // (Most words are lowercase: passed over on their case first.)
-        if t.case == Case::Lower || taken || t.kind != TokenKind::Word {
-            continue;
-        }
-        if t.case == Case::Title {
-            *class = rules.classes(text, t.span);
-            starts.push(i);
-        } else if t.span.len() == 1 && bytes[t.span.start].is_ascii_uppercase() {
-            starts.push(i);
+        // (Told by the case first: most tokens are lowercase words,
+        // numbers or punctuation, which open no name.)
+        match t.case {
+            Case::Lower | Case::None => {}
+            _ if taken || t.kind != TokenKind::Word => {}
+            Case::Title => {
+                *class = rules.classes(text, t.span);
+                starts.push(i);
+            }
+            _ if t.span.len() == 1 && bytes[t.span.start].is_ascii_uppercase() => starts.push(i),
+            _ => {}
         }
     }
     for s in &analysis.sentences {
