@@ -281,14 +281,15 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let mut classes: Vec<u16> = vec![0; toks.len()];
     // A guess of one start in eight tokens (a capacity only).
     let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 8 + 4);
-    for (i, ((t, &taken), class)) in toks.iter().zip(taken).zip(&mut classes).enumerate() {
+    for (i, t) in toks.iter().enumerate() {
         // (Told by the case first: most tokens are lowercase words,
-        // numbers or punctuation, which open no name.)
+        // numbers or punctuation, which open no name, and only the others
+        // read `taken`.)
         match t.case {
             Case::Lower | Case::None => {}
-            _ if taken || t.kind != TokenKind::Word => {}
+            _ if taken[i] || t.kind != TokenKind::Word => {}
             Case::Title => {
-                *class = rules.classes(text, t.span);
+                classes[i] = rules.classes(text, t.span);
                 starts.push(i);
             }
             _ if t.span.len() == 1 && bytes[t.span.start].is_ascii_uppercase() => starts.push(i),
