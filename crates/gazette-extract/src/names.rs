@@ -139,19 +139,20 @@ impl WordClasses {
 /// Word lists for names no gazetteer knows.
 #[derive(Debug, Clone)]
 pub(crate) struct NameRules {
-    /// Given names and surnames (35,000 words).
+    /// Given names and surnames (35,000 words), and the cue words with
+    /// their classes too, so that [`NameRules::classes`] reads one table.
     names: WordClasses,
-    /// Cue words: titles, roles, suffixes, particles, words to skip (a few
-    /// hundred, a table that stays in the first-level cache). Kept apart so
-    /// that the look-ups that need only cues do not touch the large table.
+    /// Cue words alone: titles, roles, suffixes, particles, words to skip (a
+    /// few hundred, a table that stays in the first-level cache), so that
+    /// the look-ups that need only cues do not touch the large table.
     cues: WordClasses,
 }
 
 impl NameRules {
     pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
-        // Lines bound the words: given names and surnames share one table.
+        // Lines bound the words: given names, surnames and cues share one table.
         let lines = |t: &str| crate::tsv::count_byte(t.as_bytes(), b'\n') + 1;
-        let names = WordClasses::with_capacity(lines(given) + lines(surnames));
+        let names = WordClasses::with_capacity(lines(given) + lines(surnames) + lines(cues));
         let mut r = NameRules { names, cues: WordClasses::new() };
         // Each word hashed where it lies in its list.
         for (list, flag) in [(given, GIVEN), (surnames, SURNAME)] {
@@ -172,6 +173,7 @@ impl NameRules {
                 _ => return Err(bad()),
             };
             r.cues.add(word.trim(), flag);
+            r.names.add(word.trim(), flag);
         }
         Ok(r)
     }
@@ -184,7 +186,7 @@ impl NameRules {
     /// The classes of the word at `span` of `text`, as written.
     fn classes(&self, text: &str, span: Span) -> u16 {
         let h = crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end);
-        self.names.get_hashed(h) | self.cues.get_hashed(h)
+        self.names.get_hashed(h)
     }
 
     /// The cue classes of `word` (title, role, suffixes, particle, skip).
