@@ -281,8 +281,9 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     // token, in the same array.
     let bytes = text.as_bytes();
     let mut classes: Vec<u16> = vec![0; toks.len()];
-    // A guess of one start in eight tokens (a capacity only).
-    let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 8 + 4);
+    // Room for one start in four tokens, so that the list seldom grows (a
+    // capacity only).
+    let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 4 + 4);
     for (i, t) in toks.iter().enumerate() {
         // (Told by the case first: most tokens are lowercase words,
         // numbers or punctuation, which open no name, and only the others
