@@ -146,6 +146,9 @@ pub(crate) struct NameRules {
     /// few hundred, a table that stays in the first-level cache), so that
     /// the look-ups that need only cues do not touch the large table.
     cues: WordClasses,
+    /// The first bytes of the cue words: a word that starts with another
+    /// byte (punctuation, most often) is no cue, without a hash or a probe.
+    cue_starts: [bool; 256],
 }
 
 impl NameRules {
@@ -153,7 +156,7 @@ impl NameRules {
         // Lines bound the words: given names, surnames and cues share one table.
         let lines = |t: &str| crate::tsv::count_byte(t.as_bytes(), b'\n') + 1;
         let names = WordClasses::with_capacity(lines(given) + lines(surnames) + lines(cues));
-        let mut r = NameRules { names, cues: WordClasses::new() };
+        let mut r = NameRules { names, cues: WordClasses::new(), cue_starts: [false; 256] };
         // Each word hashed where it lies in its list.
         for (list, flag) in [(given, GIVEN), (surnames, SURNAME)] {
             for word in list_words(list) {
@@ -172,8 +175,12 @@ impl NameRules {
                 "particle" => PARTICLE,
                 _ => return Err(bad()),
             };
-            r.cues.add(word.trim(), flag);
-            r.names.add(word.trim(), flag);
+            let word = word.trim();
+            r.cues.add(word, flag);
+            r.names.add(word, flag);
+            if let Some(&b) = word.as_bytes().first() {
+                r.cue_starts[usize::from(b)] = true;
+            }
         }
         Ok(r)
     }
@@ -197,6 +204,9 @@ impl NameRules {
     /// [`NameRules::cue_classes`] of the word at `span` of `text`, hashed
     /// where it lies.
     fn cue_classes_at(&self, text: &str, span: Span) -> u16 {
+        if span.is_empty() || !self.cue_starts[usize::from(text.as_bytes()[span.start])] {
+            return 0;
+        }
         self.cues.get_hashed(crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end))
     }
 
@@ -493,6 +503,20 @@ mod tests {
         assert_eq!(t.get("name7"), 0);
         assert_eq!(t.get("Name5000"), 0);
         assert_eq!(t.get(""), 0);
+    }
+
+    #[test]
+    fn the_cue_start_filter_passes_every_cue_word() {
+        let r = NameRules::embedded().unwrap();
+        for (_, line) in crate::tsv::lines(DEFAULT_NAME_CUES) {
+            let word = line.split_once('\t').unwrap().0.trim();
+            let text = format!(", {word} .");
+            let span = Span::new(2, 2 + word.len());
+            assert_ne!(r.cue_classes_at(&text, span), 0, "{word}");
+            assert_eq!(r.cue_classes_at(&text, span), r.cues.get(word), "{word}");
+        }
+        // Punctuation starts no cue word.
+        assert_eq!(r.cue_classes_at(", x", Span::new(0, 1)), 0);
     }
 
     #[test]
