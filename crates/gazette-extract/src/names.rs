@@ -45,8 +45,6 @@ const ORG_SUFFIX: u16 = 16;
 const PLACE_SUFFIX: u16 = 32;
 const SKIP: u16 = 64;
 const PARTICLE: u16 = 128;
-/// Not a word class: marks a token where `find` may start a name.
-const START: u16 = 1 << 15;
 /// Not a word class: marks the first token of a sentence.
 const SENTENCE_START: u16 = 1 << 14;
 
@@ -141,20 +139,24 @@ impl WordClasses {
 /// Word lists for names no gazetteer knows.
 #[derive(Debug, Clone)]
 pub(crate) struct NameRules {
-    /// Given names and surnames (35,000 words).
+    /// Given names and surnames (35,000 words), and the cue words with
+    /// their classes too, so that [`NameRules::classes`] reads one table.
     names: WordClasses,
-    /// Cue words: titles, roles, suffixes, particles, words to skip (a few
-    /// hundred, a table that stays in the first-level cache). Kept apart so
-    /// that the look-ups that need only cues do not touch the large table.
+    /// Cue words alone: titles, roles, suffixes, particles, words to skip (a
+    /// few hundred, a table that stays in the first-level cache), so that
+    /// the look-ups that need only cues do not touch the large table.
     cues: WordClasses,
+    /// The first bytes of the cue words: a word that starts with another
+    /// byte (punctuation, most often) is no cue, without a hash or a probe.
+    cue_starts: [bool; 256],
 }
 
 impl NameRules {
     pub(crate) fn parse(given: &str, surnames: &str, cues: &str) -> Result<Self, Error> {
-        // Lines bound the words: given names and surnames share one table.
+        // Lines bound the words: given names, surnames and cues share one table.
         let lines = |t: &str| crate::tsv::count_byte(t.as_bytes(), b'\n') + 1;
-        let names = WordClasses::with_capacity(lines(given) + lines(surnames));
-        let mut r = NameRules { names, cues: WordClasses::new() };
+        let names = WordClasses::with_capacity(lines(given) + lines(surnames) + lines(cues));
+        let mut r = NameRules { names, cues: WordClasses::new(), cue_starts: [false; 256] };
         // Each word hashed where it lies in its list.
         for (list, flag) in [(given, GIVEN), (surnames, SURNAME)] {
             for word in list_words(list) {
@@ -173,7 +175,12 @@ impl NameRules {
                 "particle" => PARTICLE,
                 _ => return Err(bad()),
             };
-            r.cues.add(word.trim(), flag);
+            let word = word.trim();
+            r.cues.add(word, flag);
+            r.names.add(word, flag);
+            if let Some(&b) = word.as_bytes().first() {
+                r.cue_starts[usize::from(b)] = true;
+            }
         }
         Ok(r)
     }
@@ -186,7 +193,7 @@ impl NameRules {
     /// The classes of the word at `span` of `text`, as written.
     fn classes(&self, text: &str, span: Span) -> u16 {
         let h = crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end);
-        self.names.get_hashed(h) | self.cues.get_hashed(h)
+        self.names.get_hashed(h)
     }
 
     /// The cue classes of `word` (title, role, suffixes, particle, skip).
@@ -197,6 +204,9 @@ impl NameRules {
     /// [`NameRules::cue_classes`] of the word at `span` of `text`, hashed
     /// where it lies.
     fn cue_classes_at(&self, text: &str, span: Span) -> u16 {
+        if span.is_empty() || !self.cue_starts[usize::from(text.as_bytes()[span.start])] {
+            return 0;
+        }
         self.cues.get_hashed(crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end))
     }
 
@@ -274,27 +284,31 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         // The lengths first: most words are not `w`.
         span.len() == w.len() && text.as_bytes().get(span.start..span.end) == Some(w.as_bytes())
     };
-    // The classes of each capitalised word, looked up once, with `START` on
-    // each free word that can open a name (a capitalised word or a
-    // one-letter initial): the loop below passes over the others at once.
-    // `SENTENCE_START` on each sentence's first token, in the same array.
-    let mut classes: Vec<u16> = toks
-        .iter()
-        .zip(taken)
-        .map(|(t, &taken)| {
-            if taken || t.kind != TokenKind::Word {
-                0
-            } else if t.case == Case::Title {
-                rules.classes(text, t.span) | START
-            } else if t.case != Case::Lower && t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() {
-                // (Asked of the words that are not lowercase, as a capital
-                // never is: most words are passed over on their case.)
-                START
-            } else {
-                0
+    // The classes of each capitalised word, looked up once, and the list of
+    // the free words that can open a name (a capitalised word or a
+    // one-letter initial): the loop below goes from one to the next and
+    // never looks at the others. `SENTENCE_START` on each sentence's first
+    // token, in the same array.
+    let bytes = text.as_bytes();
+    let mut classes: Vec<u16> = vec![0; toks.len()];
+    // Room for one start in four tokens, so that the list seldom grows (a
+    // capacity only).
+    let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 4 + 4);
+    for (i, t) in toks.iter().enumerate() {
+        // (Told by the case first: most tokens are lowercase words,
+        // numbers or punctuation, which open no name, and only the others
+        // read `taken`.)
+        match t.case {
+            Case::Lower | Case::None => {}
+            _ if taken[i] || t.kind != TokenKind::Word => {}
+            Case::Title => {
+                classes[i] = rules.classes(text, t.span);
+                starts.push(i);
             }
-        })
-        .collect();
+            _ if t.span.len() == 1 && bytes[t.span.start].is_ascii_uppercase() => starts.push(i),
+            _ => {}
+        }
+    }
     for s in &analysis.sentences {
         if s.tokens.start < toks.len() {
             classes[s.tokens.start] |= SENTENCE_START;
@@ -308,17 +322,16 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let mut out: Vec<FoundName> = Vec::with_capacity(toks.len() / 64 + 4);
     let mut surnames: FxHashMap<&str, Span> =
         FxHashMap::with_capacity_and_hasher(toks.len() / 128 + 4, Default::default());
-    // The marks, as long as `toks` (`taken` is), passed over in a loop of
-    // their own with one bounds test per token.
-    let starts = &classes[..toks.len()];
+    // `i` is the first token not yet read, `next` the first start not
+    // passed over (starts are in token order).
     let mut i = 0;
+    let mut next = 0;
     loop {
-        while i < starts.len() && starts[i] & START == 0 {
-            i += 1;
+        while next < starts.len() && starts[next] < i {
+            next += 1;
         }
-        if i == starts.len() {
-            break;
-        }
+        let Some(&at) = starts.get(next) else { break };
+        i = at;
         // `M. Butcher`, `J. Smith`: an initial, its period, a name word.
         if toks[i].span.len() == 1
             && !taken[i]
@@ -398,11 +411,11 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         }
         // The cue before the run: a role noun or a title, perhaps with its
         // period (`adviser Yuri Ushakov`, `Sen. Bernie Sanders`).
-        let mut p = start;
-        if p > 0 && word_is(p - 1, ".") {
-            p -= 1;
-        }
-        let cue_before = p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0;
+        // (Asked last, only where the answer can change the outcome.)
+        let cue_before = || {
+            let p = if start > 0 && word_is(start - 1, ".") { start - 1 } else { start };
+            p > 0 && rules.cue_classes_at(text, toks[p - 1].span) & (ROLE | TITLE) != 0
+        };
         let given_first = ntok >= 2 && has(s, GIVEN);
         // A lone given name inside a sentence: `said Frankie`.
         let given_alone = ntok == 1 && !sentence_start(s) && has(s, GIVEN);
@@ -445,12 +458,13 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
             && word_is(end, "-")
             && !toks[end].space_before
             && toks.get(end + 1).is_some_and(|t| t.text(text) == "based" && !t.space_before);
-        if (place_before || based_after) && !cue_before && !cue_after {
+        if (place_before || based_after) && !cue_after && !cue_before() {
             let span = Span::new(toks[s].span.start, toks[end - 1].span.end);
             out.push(FoundName { span, token: s, kind: EntityKind::Loc, name: span, coref: false });
             continue;
         }
-        if !(titled || cue_before || given_first || given_alone || surname_last || cue_after) || ntok > MAX_NAME_TOKENS
+        if ntok > MAX_NAME_TOKENS
+            || !(titled || given_first || given_alone || surname_last || cue_after || cue_before())
         {
             continue;
         }
@@ -489,6 +503,20 @@ mod tests {
         assert_eq!(t.get("name7"), 0);
         assert_eq!(t.get("Name5000"), 0);
         assert_eq!(t.get(""), 0);
+    }
+
+    #[test]
+    fn the_cue_start_filter_passes_every_cue_word() {
+        let r = NameRules::embedded().unwrap();
+        for (_, line) in crate::tsv::lines(DEFAULT_NAME_CUES) {
+            let word = line.split_once('\t').unwrap().0.trim();
+            let text = format!(", {word} .");
+            let span = Span::new(2, 2 + word.len());
+            assert_ne!(r.cue_classes_at(&text, span), 0, "{word}");
+            assert_eq!(r.cue_classes_at(&text, span), r.cues.get(word), "{word}");
+        }
+        // Punctuation starts no cue word.
+        assert_eq!(r.cue_classes_at(", x", Span::new(0, 1)), 0);
     }
 
     #[test]
