@@ -560,6 +560,11 @@ struct Ctx<'a> {
     /// placed (see [`Ctx::quote_placed_at`]).
     starts: FxHashSet<usize>,
     starts_seen: usize,
+    /// Kept for [`Ctx::into_scratch`]: the quote marks, and [`Ctx::run`]'s
+    /// buffers.
+    marks: Vec<usize>,
+    consumed: Vec<bool>,
+    embedded: Vec<bool>,
     /// For each mention, the latest organisation and the latest
     /// organisation, group or place at or before it, and the first person
     /// at or after it (index + 1, 0 for none): built at the first pronoun.
@@ -576,8 +581,33 @@ pub(crate) fn find<'a>(
     mentions: &'a [Mention],
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
 ) -> Vec<Quote> {
-    let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of);
-    ctx.run(&groups)
+    let scratch = SCRATCH.take();
+    let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of, scratch);
+    let quotes = ctx.run(&groups);
+    SCRATCH.set(ctx.into_scratch());
+    quotes
+}
+
+/// The stage's per-article buffers, kept from one article to the next on a
+/// thread (see [`SCRATCH`]), so that their room is allocated once, not for
+/// each article. Each is cleared before use: nothing in them carries over.
+#[derive(Debug, Default)]
+struct Scratch {
+    t: Vec<Tok>,
+    marks: Vec<usize>,
+    cue_at: Vec<usize>,
+    cues_in: Vec<u32>,
+    anchors: Vec<Anchor>,
+    history: Vec<(usize, Option<EntityRef>, EntityKind)>,
+    /// [`Ctx::run`]'s `consumed` and `embedded`.
+    consumed: Vec<bool>,
+    embedded: Vec<bool>,
+}
+
+thread_local! {
+    /// The buffers of the last article [`find`] read on this thread (they
+    /// hold as much room as the largest article's).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 impl<'a> Ctx<'a> {
@@ -590,12 +620,24 @@ impl<'a> Ctx<'a> {
         hashes: &'a [u64],
         mentions: &'a [Mention],
         name_of: &'a dyn Fn(EntityRef) -> &'a str,
+        scratch: Scratch,
     ) -> (Self, Vec<Group>) {
         let toks = &analysis.tokens;
         let n = toks.len();
+        let Scratch {
+            mut t,
+            mut marks,
+            cue_at: mut maybe_cues,
+            mut cues_in,
+            mut anchors,
+            mut history,
+            consumed,
+            embedded,
+        } = scratch;
         // Each token's sentence, filled sentence by sentence (they are in text
         // order and share no token).
-        let mut t = Vec::with_capacity(n);
+        t.clear();
+        t.reserve(n);
         for (i, s) in analysis.sentences.iter().enumerate() {
             if t.len() < s.tokens.start {
                 // Marks and symbols before a paragraph's first sentence.
@@ -610,8 +652,10 @@ impl<'a> Ctx<'a> {
         // through: one test for each token, which most words fail.
         // Room for most articles' (one token in 40 is a mark, one in 13 may
         // start a cue).
-        let mut marks = Vec::with_capacity(n / 32);
-        let mut maybe_cues = Vec::with_capacity(n / 8);
+        marks.clear();
+        marks.reserve(n / 32);
+        maybe_cues.clear();
+        maybe_cues.reserve(n / 8);
         let bloom = &lex.bloom;
         for (i, &h) in hashes[..n].iter().enumerate() {
             if bloom.may_contain(h) {
@@ -650,13 +694,27 @@ impl<'a> Ctx<'a> {
             hashes,
             name_of,
             t,
-            cues_in: vec![0; analysis.sentences.len()],
+            cues_in: {
+                cues_in.clear();
+                cues_in.resize(analysis.sentences.len(), 0);
+                cues_in
+            },
             cue_at: Vec::new(),
             next_cue: 0,
-            anchor_buf: Vec::new(),
+            anchor_buf: {
+                anchors.clear();
+                anchors
+            },
             labelled: 0,
-            // Room for the speakers of most articles, so that it seldom grows.
-            history: Vec::with_capacity(16),
+            history: {
+                history.clear();
+                // Room for the speakers of most articles, so that it seldom grows.
+                history.reserve(16);
+                history
+            },
+            marks,
+            consumed,
+            embedded,
             starts: FxHashSet::default(),
             starts_seen: 0,
             links: std::cell::OnceCell::new(),
@@ -672,6 +730,11 @@ impl<'a> Ctx<'a> {
 /// end of a paragraph continues if the next paragraph starts with an opening
 /// mark of its family; otherwise it was a stray and is dropped. `marks`
 /// are the quote marks' tokens, in order.
+///
+/// The groups come in the order of their opening marks: a group is pushed
+/// when it closes, and no mark opens another while one is pending (an
+/// opening mark in its place drops the pending one as a stray), so each
+/// group opens after the one before it closed.
 fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
     let toks = &analysis.tokens;
     let mut groups = Vec::new();
@@ -1538,13 +1601,16 @@ impl<'a> Ctx<'a> {
         // Sized for a quote a group and a few reported ones, so that most
         // articles' lists never grow.
         let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
-        let mut consumed = vec![false; groups.len()];
-        let mut embedded = vec![false; groups.len()];
-        // Groups in the order of their opening marks, walked sentence by
-        // sentence (tokens outside any sentence have sentence u32::MAX and
-        // their groups are never direct quotes).
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&g| groups[g].parts[0].0);
+        let mut consumed = std::mem::take(&mut self.consumed);
+        consumed.clear();
+        consumed.resize(groups.len(), false);
+        let mut embedded = std::mem::take(&mut self.embedded);
+        embedded.clear();
+        embedded.resize(groups.len(), false);
+        // Groups (in the order of their opening marks: see [`pair_marks`]),
+        // walked sentence by sentence (tokens outside any sentence have
+        // sentence u32::MAX and their groups are never direct quotes).
+        debug_assert!(groups.windows(2).all(|w| w[0].parts[0].0 < w[1].parts[0].0), "groups in order");
         let mut next_group = 0;
         let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
         for s in 0..self.sents.len() {
@@ -1558,13 +1624,13 @@ impl<'a> Ctx<'a> {
             }
             // 1. Direct quotes opening in this sentence.
             let first_group = next_group;
-            while next_group < order.len() && {
-                let gs = self.t[groups[order[next_group]].parts[0].0].sent;
+            while next_group < groups.len() && {
+                let gs = self.t[groups[next_group].parts[0].0].sent;
                 gs <= s as u32 || gs == u32::MAX
             } {
                 next_group += 1;
             }
-            for &g in &order[first_group..next_group] {
+            for g in first_group..next_group {
                 if consumed[g] || self.t[groups[g].parts[0].0].sent != s as u32 {
                     continue;
                 }
@@ -1670,7 +1736,22 @@ impl<'a> Ctx<'a> {
             }
         }
         out.sort_by_key(|(t, q)| (q.content.first().map_or(self.toks[*t].span.start, |c| c.start), *t));
+        (self.consumed, self.embedded) = (consumed, embedded);
         out.into_iter().map(|(_, q)| q).collect()
+    }
+
+    /// The buffers, for the next article (see [`Scratch`]).
+    fn into_scratch(self) -> Scratch {
+        Scratch {
+            t: self.t,
+            marks: self.marks,
+            cue_at: self.cue_at,
+            cues_in: self.cues_in,
+            anchors: self.anchor_buf,
+            history: self.history,
+            consumed: self.consumed,
+            embedded: self.embedded,
+        }
     }
 
     /// A paragraph that starts with a speaker's label: `PENCE: Well, ...`
@@ -2443,7 +2524,7 @@ mod tests {
     }
 
     #[test]
-    fn cues_found_through_the_filters_are_those_of_a_plain_scan() {
+    fn cues_found_through_the_filters_are_those_of_a_plain_scan_and_buffers_carry_nothing_over() {
         let lex = CueLexicon::embedded().unwrap();
         // The lexicon's own cues and words (so that multiword cues are made,
         // and broken), a few others, marks and punctuation, in any case.
@@ -2465,6 +2546,7 @@ mod tests {
             seed
         };
         let mut multiword = 0;
+        let mut quotes = 0;
         for _ in 0..300 {
             let mut text = String::new();
             for _ in 0..80 {
@@ -2492,7 +2574,7 @@ mod tests {
             let analysis = tokenizer.analyze(&text);
             let hashes = crate::fold::word_hashes(&text, &analysis.tokens);
             let no_name = |_: EntityRef| "";
-            let (ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name);
+            let (ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name, Scratch::default());
             let fast: Vec<(usize, u32)> = ctx.cue_at.iter().map(|&i| (i, u32::from(ctx.t[i].cue))).collect();
             assert_eq!(fast, plain_cues(&ctx), "{text}");
             multiword += fast.iter().filter(|&&(_, e)| !lex.entries[e as usize].rest.is_empty()).count();
@@ -2502,7 +2584,16 @@ mod tests {
                 .collect();
             let parts = |g: &[Group]| g.iter().map(|g| g.parts.clone()).collect::<Vec<_>>();
             assert_eq!(parts(&groups), parts(&pair_marks(&text, &analysis, &marks)), "{text}");
+            // `Ctx::run` walks the groups in their order: that of their opening marks.
+            assert!(groups.windows(2).all(|w| w[0].parts[0].0 < w[1].parts[0].0), "{text}");
+            // The quotes found with the buffers of the texts before are those
+            // found with new ones.
+            let reused = find(&lex, &text, &analysis, &hashes, &[], &no_name);
+            let (mut ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name, Scratch::default());
+            assert_eq!(reused, ctx.run(&groups), "{text}");
+            quotes += reused.len();
         }
+        assert!(quotes > 100, "{quotes}");
         // The texts make multiword cues, not only single words.
         assert!(multiword > 100, "{multiword}");
     }
