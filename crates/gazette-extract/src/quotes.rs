@@ -443,11 +443,32 @@ const AUDIENCE: [&str; 12] = [
     "students",
 ];
 
-/// A quotation in marks: one part per paragraph.
-#[derive(Debug, Clone)]
-struct Group {
-    /// (opening mark, closing mark or one past the paragraph's last token).
+/// The quotations in marks (groups), each with one part per paragraph, all
+/// parts in one vector.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Groups {
+    /// (opening mark, closing mark or one past the paragraph's last token),
+    /// group by group.
     parts: Vec<(usize, usize)>,
+    /// One past each group's last part in `parts`.
+    ends: Vec<usize>,
+}
+
+impl Groups {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The parts of group `g` (never none).
+    fn parts(&self, g: usize) -> &[(usize, usize)] {
+        let start = g.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.parts[start..self.ends[g]]
+    }
+
+    /// The opening mark of group `g`.
+    fn open(&self, g: usize) -> usize {
+        self.parts(g)[0].0
+    }
 }
 
 /// A speaker before resolution.
@@ -584,7 +605,7 @@ pub(crate) fn find<'a>(
     let scratch = SCRATCH.take();
     let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of, scratch);
     let quotes = ctx.run(&groups);
-    SCRATCH.set(ctx.into_scratch());
+    SCRATCH.set(ctx.into_scratch(groups));
     quotes
 }
 
@@ -602,6 +623,7 @@ struct Scratch {
     /// [`Ctx::run`]'s `consumed` and `embedded`.
     consumed: Vec<bool>,
     embedded: Vec<bool>,
+    groups: Groups,
 }
 
 thread_local! {
@@ -621,7 +643,7 @@ impl<'a> Ctx<'a> {
         mentions: &'a [Mention],
         name_of: &'a dyn Fn(EntityRef) -> &'a str,
         scratch: Scratch,
-    ) -> (Self, Vec<Group>) {
+    ) -> (Self, Groups) {
         let toks = &analysis.tokens;
         let n = toks.len();
         let Scratch {
@@ -633,6 +655,7 @@ impl<'a> Ctx<'a> {
             mut history,
             consumed,
             embedded,
+            groups,
         } = scratch;
         // Each token's sentence, filled sentence by sentence (they are in text
         // order and share no token).
@@ -677,9 +700,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let groups = pair_marks(text, analysis, &marks);
-        for (g, group) in groups.iter().enumerate() {
-            for &(o, c) in &group.parts {
+        let groups = pair_marks(text, analysis, &marks, groups);
+        for g in 0..groups.len() {
+            for &(o, c) in groups.parts(g) {
                 for x in &mut t[o..(c + 1).min(n)] {
                     x.qid = g as u32 + 1;
                 }
@@ -735,12 +758,17 @@ impl<'a> Ctx<'a> {
 /// when it closes, and no mark opens another while one is pending (an
 /// opening mark in its place drops the pending one as a stray), so each
 /// group opens after the one before it closed.
-fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
+/// `groups` is cleared first (its room is reused).
+fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize], mut groups: Groups) -> Groups {
     let toks = &analysis.tokens;
-    let mut groups = Vec::new();
+    groups.parts.clear();
+    groups.ends.clear();
+    // The parts of the group open (pending or carried into the next
+    // paragraph) are `groups.parts[done..]`: those after the last group's.
+    let mut done = 0;
     // The next of `marks` to look at: paragraphs come in text order.
     let mut next_mark = 0;
-    let mut carry: Option<(u8, Vec<(usize, usize)>)> = None;
+    let mut carry: Option<u8> = None;
     let sents = &analysis.sentences;
     let mut s = 0;
     while s < sents.len() {
@@ -753,15 +781,15 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
         let hi = sents[e].tokens.end;
         s = e + 1;
         let mut pend: Option<(u8, usize)> = None;
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        if let Some((fam, prev)) = carry.take() {
-            if let Some(TokenKind::Quote(q)) = toks.get(lo).map(|t| t.kind)
-                && family(q.style) == fam
-                && q.dir != QuoteDir::Close
-            {
-                parts = prev;
-                pend = Some((fam, lo));
-            }
+        if let Some(fam) = carry.take()
+            && let Some(TokenKind::Quote(q)) = toks.get(lo).map(|t| t.kind)
+            && family(q.style) == fam
+            && q.dir != QuoteDir::Close
+        {
+            pend = Some((fam, lo));
+        } else {
+            // No quote goes on into this paragraph.
+            groups.parts.truncate(done);
         }
         let start = if pend.is_some() { lo + 1 } else { lo };
         // Only quote marks matter.
@@ -776,7 +804,7 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
                 None => {
                     if q.dir != QuoteDir::Close {
                         pend = Some((fam, i));
-                        parts.clear();
+                        groups.parts.truncate(done);
                     }
                 }
                 Some((f, o)) if f == fam => {
@@ -784,12 +812,13 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
                     let low_open = matches!(toks[o].text(text), "„" | "‚" | "»" | "›");
                     let closes = q.dir != QuoteDir::Open || low_open;
                     if closes && !(fam == FAM_SINGLE && is_apostrophe(text, analysis, i)) {
-                        parts.push((o, i));
-                        groups.push(Group { parts: std::mem::take(&mut parts) });
+                        groups.parts.push((o, i));
+                        done = groups.parts.len();
+                        groups.ends.push(done);
                         pend = None;
                     } else if q.dir == QuoteDir::Open {
                         pend = Some((fam, i));
-                        parts.clear();
+                        groups.parts.truncate(done);
                     }
                 }
                 Some(_) => {}
@@ -802,11 +831,13 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
                 |t| matches!(t.kind, TokenKind::Quote(q) if family(q.style) == fam && q.dir != QuoteDir::Close),
             );
             if next_starts && fam != FAM_SINGLE {
-                parts.push((o, hi));
-                carry = Some((fam, parts));
+                groups.parts.push((o, hi));
+                carry = Some(fam);
             }
         }
     }
+    // A quote carried past the last paragraph never closed.
+    groups.parts.truncate(done);
     groups
 }
 
@@ -1597,7 +1628,7 @@ impl<'a> Ctx<'a> {
         (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
     }
 
-    fn run(&mut self, groups: &[Group]) -> Vec<Quote> {
+    fn run(&mut self, groups: &Groups) -> Vec<Quote> {
         // Sized for a quote a group and a few reported ones, so that most
         // articles' lists never grow.
         let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
@@ -1610,7 +1641,7 @@ impl<'a> Ctx<'a> {
         // Groups (in the order of their opening marks: see [`pair_marks`]),
         // walked sentence by sentence (tokens outside any sentence have
         // sentence u32::MAX and their groups are never direct quotes).
-        debug_assert!(groups.windows(2).all(|w| w[0].parts[0].0 < w[1].parts[0].0), "groups in order");
+        debug_assert!((1..groups.len()).all(|g| groups.open(g - 1) < groups.open(g)), "groups in order");
         let mut next_group = 0;
         let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
         for s in 0..self.sents.len() {
@@ -1625,18 +1656,18 @@ impl<'a> Ctx<'a> {
             // 1. Direct quotes opening in this sentence.
             let first_group = next_group;
             while next_group < groups.len() && {
-                let gs = self.t[groups[next_group].parts[0].0].sent;
+                let gs = self.t[groups.open(next_group)].sent;
                 gs <= s as u32 || gs == u32::MAX
             } {
                 next_group += 1;
             }
             for g in first_group..next_group {
-                if consumed[g] || self.t[groups[g].parts[0].0].sent != s as u32 {
+                if consumed[g] || self.t[groups.open(g)].sent != s as u32 {
                     continue;
                 }
-                let group = &groups[g];
-                let open = group.parts[0].0;
-                let &(_, close) = group.parts.last().unwrap_or(&(open, open));
+                let parts = groups.parts(g);
+                let open = parts[0].0;
+                let &(_, close) = parts.last().unwrap_or(&(open, open));
                 let closed = close < self.toks.len() && matches!(self.toks[close].kind, TokenKind::Quote(_));
                 let before = open.checked_sub(1).filter(|&b| b >= range.start);
                 let is_embedded = before.is_some_and(|b| {
@@ -1648,7 +1679,7 @@ impl<'a> Ctx<'a> {
                     matches!(t.kind, TokenKind::Word | TokenKind::Number) && !self.cue_ends_at(b)
                         || (t.kind == TokenKind::Punct && matches!(self.word(b), "(" | "-" | "–"))
                 });
-                let content: Vec<Span> = group.parts.iter().filter_map(|&p| self.part_span(p)).collect();
+                let content: Vec<Span> = parts.iter().filter_map(|&p| self.part_span(p)).collect();
                 if content.is_empty() {
                     consumed[g] = true;
                     continue;
@@ -1727,11 +1758,12 @@ impl<'a> Ctx<'a> {
             }
         }
         // 3. Quoted phrases no attribution took: partial.
-        for (g, group) in groups.iter().enumerate() {
+        for g in 0..groups.len() {
             if embedded[g] && !consumed[g] {
-                let content: Vec<Span> = group.parts.iter().filter_map(|&p| self.part_span(p)).collect();
+                let parts = groups.parts(g);
+                let content: Vec<Span> = parts.iter().filter_map(|&p| self.part_span(p)).collect();
                 if !content.is_empty() {
-                    out.push((group.parts[0].0, Quote { kind: QuoteKind::Partial, content, cue: None, speaker: None }));
+                    out.push((parts[0].0, Quote { kind: QuoteKind::Partial, content, cue: None, speaker: None }));
                 }
             }
         }
@@ -1741,7 +1773,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The buffers, for the next article (see [`Scratch`]).
-    fn into_scratch(self) -> Scratch {
+    fn into_scratch(self, groups: Groups) -> Scratch {
         Scratch {
             t: self.t,
             marks: self.marks,
@@ -1751,6 +1783,7 @@ impl<'a> Ctx<'a> {
             history: self.history,
             consumed: self.consumed,
             embedded: self.embedded,
+            groups,
         }
     }
 
@@ -1933,7 +1966,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reported speech in sentence `s`.
-    fn reported(&mut self, s: usize, consumed: &mut [bool], out: &mut Vec<(usize, Quote)>, groups: &[Group]) {
+    fn reported(&mut self, s: usize, consumed: &mut [bool], out: &mut Vec<(usize, Quote)>, groups: &Groups) {
         let range = self.sents[s].tokens.clone();
         // One buffer for every sentence's anchors.
         let mut anchors = std::mem::take(&mut self.anchor_buf);
@@ -2271,8 +2304,8 @@ impl<'a> Ctx<'a> {
                 let g = self.t[content.start].qid;
                 if g != 0
                     && self.t[content.end - 1].qid == g
-                    && groups[g as usize - 1].parts.len() == 1
-                    && self.quote_placed_at(out, groups[g as usize - 1].parts[0].0)
+                    && groups.parts(g as usize - 1).len() == 1
+                    && self.quote_placed_at(out, groups.open(g as usize - 1))
                 {
                     continue;
                 }
@@ -2582,10 +2615,9 @@ mod tests {
             let marks: Vec<usize> = (0..analysis.tokens.len())
                 .filter(|&i| matches!(analysis.tokens[i].kind, TokenKind::Quote(_)))
                 .collect();
-            let parts = |g: &[Group]| g.iter().map(|g| g.parts.clone()).collect::<Vec<_>>();
-            assert_eq!(parts(&groups), parts(&pair_marks(&text, &analysis, &marks)), "{text}");
+            assert_eq!(groups, pair_marks(&text, &analysis, &marks, Groups::default()), "{text}");
             // `Ctx::run` walks the groups in their order: that of their opening marks.
-            assert!(groups.windows(2).all(|w| w[0].parts[0].0 < w[1].parts[0].0), "{text}");
+            assert!((1..groups.len()).all(|g| groups.open(g - 1) < groups.open(g)), "{text}");
             // The quotes found with the buffers of the texts before are those
             // found with new ones.
             let reused = find(&lex, &text, &analysis, &hashes, &[], &no_name);
