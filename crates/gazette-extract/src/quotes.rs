@@ -586,6 +586,7 @@ struct Ctx<'a> {
     marks: Vec<usize>,
     consumed: Vec<bool>,
     embedded: Vec<bool>,
+    out: Vec<(usize, Quote)>,
     /// For each mention, the latest organisation and the latest
     /// organisation, group or place at or before it, and the first person
     /// at or after it (index + 1, 0 for none): built at the first pronoun.
@@ -624,6 +625,8 @@ struct Scratch {
     consumed: Vec<bool>,
     embedded: Vec<bool>,
     groups: Groups,
+    /// [`Ctx::run`]'s quotes with their tokens (emptied before it returns).
+    out: Vec<(usize, Quote)>,
 }
 
 thread_local! {
@@ -656,6 +659,7 @@ impl<'a> Ctx<'a> {
             consumed,
             embedded,
             groups,
+            out,
         } = scratch;
         // Each token's sentence, filled sentence by sentence (they are in text
         // order and share no token).
@@ -738,6 +742,7 @@ impl<'a> Ctx<'a> {
             marks,
             consumed,
             embedded,
+            out,
             starts: FxHashSet::default(),
             starts_seen: 0,
             links: std::cell::OnceCell::new(),
@@ -1629,9 +1634,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn run(&mut self, groups: &Groups) -> Vec<Quote> {
-        // Sized for a quote a group and a few reported ones, so that most
+        // Room for a quote a group and a few reported ones, so that most
         // articles' lists never grow.
-        let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
+        let mut out = std::mem::take(&mut self.out);
+        out.clear();
+        out.reserve(groups.len() + 8);
         let mut consumed = std::mem::take(&mut self.consumed);
         consumed.clear();
         consumed.resize(groups.len(), false);
@@ -1769,7 +1776,10 @@ impl<'a> Ctx<'a> {
         }
         out.sort_by_key(|(t, q)| (q.content.first().map_or(self.toks[*t].span.start, |c| c.start), *t));
         (self.consumed, self.embedded) = (consumed, embedded);
-        out.into_iter().map(|(_, q)| q).collect()
+        // Allocated at its size, and `out` kept.
+        let quotes = out.drain(..).map(|(_, q)| q).collect();
+        self.out = out;
+        quotes
     }
 
     /// The buffers, for the next article (see [`Scratch`]).
@@ -1784,6 +1794,7 @@ impl<'a> Ctx<'a> {
             consumed: self.consumed,
             embedded: self.embedded,
             groups,
+            out: self.out,
         }
     }
 
