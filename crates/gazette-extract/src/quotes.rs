@@ -125,13 +125,16 @@ struct CueEntry {
 /// The cue lexicon and speaker nouns, built once and shared.
 #[derive(Debug, Clone)]
 pub(crate) struct CueLexicon {
-    /// Entries by [`key`] of their first word, or first two words.
+    /// Entries by [`key`] of their first word, or first two words, or first
+    /// three words (for entries of three words or more).
     first: FxHashMap<u64, Vec<u32>>,
     /// A filter before the table: the hash of each cue's first word, and 0
     /// (the hash [`find`] is given for tokens that are not words).
     bloom: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
+    /// The [`key`] of the first two words of each cue of three words or more.
+    long_bloom: Bloom,
     /// Every key of `first`: most keys looked up (`in the`, `in`) are
     /// none, and this settles them without a lookup.
     keys: Bloom,
@@ -157,6 +160,7 @@ impl CueLexicon {
             first: Default::default(),
             bloom: Bloom::default(),
             multi_bloom: Bloom::default(),
+            long_bloom: Bloom::default(),
             keys: Bloom::default(),
             entries: Vec::new(),
             hashes: Vec::new(),
@@ -187,8 +191,13 @@ impl CueLexicon {
             if !rest.is_empty() {
                 lex.multi_bloom.insert(h);
             }
-            // Multiword entries are keyed by their first two words.
-            let key = key(h, lex.hashes.get(at as usize + 1).copied());
+            // Multiword entries are keyed by their first two words, longer
+            // ones by their first three (`in a statement`, `in a phone
+            // interview`: `in a` alone would lead to a long list).
+            let key = lex.hashes[at as usize + 1..][..rest.len().min(2)].iter().fold(h, |k, &w| key(k, Some(w)));
+            if rest.len() >= 2 {
+                lex.long_bloom.insert(self::key(h, Some(lex.hashes[at as usize + 1])));
+            }
             lex.keys.insert(key);
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
             lex.entries.push(CueEntry { first, rest, at, lemma, class, participle });
@@ -953,15 +962,15 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            // The word and the next one, then the word alone.
-            let two = lex
-                .multi_bloom
-                .may_contain(h)
-                .then(|| toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0))
-                .flatten()
-                .map(|_| key(h, Some(self.hashes[i + 1])));
+            // The word and the next two, the next one, then the word alone
+            // (longest first, as the entries of one key).
+            let free_word = |j: usize| toks.get(j).is_some_and(|u| u.kind == TokenKind::Word && self.t[j].qid == 0);
+            let two = (lex.multi_bloom.may_contain(h) && free_word(i + 1)).then(|| key(h, Some(self.hashes[i + 1])));
+            let three = two
+                .filter(|&k| lex.long_bloom.may_contain(k) && free_word(i + 2))
+                .map(|k| key(k, Some(self.hashes[i + 2])));
             let mut hit = None;
-            for key in [two, Some(h)].into_iter().flatten() {
+            for key in [three, two, Some(h)].into_iter().flatten() {
                 if lex.keys.may_contain(key) {
                     hit = self.cue_with_key(i, key);
                     if hit.is_some() {
