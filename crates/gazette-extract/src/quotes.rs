@@ -590,9 +590,10 @@ struct Ctx<'a> {
     /// placed (see [`Ctx::quote_placed_at`]).
     starts: FxHashSet<usize>,
     starts_seen: usize,
-    /// Kept for [`Ctx::into_scratch`]: the quote marks, and [`Ctx::run`]'s
-    /// buffers.
+    /// The quote marks: every token that is one, in order (see
+    /// [`Ctx::new`]).
     marks: Vec<usize>,
+    /// Kept for [`Ctx::into_scratch`]: [`Ctx::run`]'s buffers.
     consumed: Vec<bool>,
     embedded: Vec<bool>,
     out: Vec<(usize, Quote)>,
@@ -2367,6 +2368,13 @@ impl<'a> Ctx<'a> {
     /// Marks the quote groups with tokens in `r` consumed, and says whether
     /// there were any.
     fn take_quotes(&self, r: std::ops::Range<usize>, consumed: &mut [bool]) -> bool {
+        // A group's tokens run from a mark (every quote mark is one of
+        // `marks`) to its closing mark: a range holds some only if it starts
+        // inside a group or holds a mark. Most hold neither.
+        let mark = self.marks.partition_point(|&i| i < r.start);
+        if self.t.get(r.start).is_none_or(|x| x.qid == 0) && self.marks.get(mark).is_none_or(|&i| i >= r.end) {
+            return false;
+        }
         let mut any = false;
         for x in &self.t[r] {
             if x.qid != 0 {
@@ -2636,6 +2644,14 @@ mod tests {
                 .filter(|&i| matches!(analysis.tokens[i].kind, TokenKind::Quote(_)))
                 .collect();
             assert_eq!(groups, pair_marks(&text, &analysis, &marks, Groups::default()), "{text}");
+            // Whether a range holds tokens of a group: looked up, and walked.
+            let mut consumed = vec![false; groups.len()];
+            for _ in 0..20 {
+                let r = next() as usize % analysis.tokens.len();
+                let r = r..(r + 1 + next() as usize % 30).min(analysis.tokens.len());
+                let walked = ctx.t[r.clone()].iter().any(|x| x.qid != 0);
+                assert_eq!(ctx.take_quotes(r.clone(), &mut consumed), walked, "{r:?} {text}");
+            }
             // `Ctx::run` walks the groups in their order: that of their opening marks.
             assert!((1..groups.len()).all(|g| groups.open(g - 1) < groups.open(g)), "{text}");
             // The quotes found with the buffers of the texts before are those
