@@ -143,6 +143,8 @@ pub(crate) struct CueLexicon {
     hashes: Vec<u64>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
+    /// The [`word_hash`] of `that`, which a word must have to be `that`.
+    that: u64,
 }
 
 impl CueLexicon {
@@ -165,6 +167,7 @@ impl CueLexicon {
             entries: Vec::new(),
             hashes: Vec::new(),
             classes: Default::default(),
+            that: word_hash(b"that"),
         };
         for (n, line) in crate::tsv::lines(cues) {
             let bad = |what: &str| Error::Lexicon(format!("cues.tsv:{n}: {what}"));
@@ -1038,7 +1041,9 @@ impl<'a> Ctx<'a> {
 
     /// A cue that is not a noun or a frame starts at `k`.
     fn is_verb_cue(&self, k: usize) -> bool {
-        self.cue_hit(k).is_some_and(|(e, _)| !matches!(self.entry(e).class, CueClass::Noun | CueClass::Frame))
+        self.t.get(k).is_some_and(|x| {
+            x.cue != NO_CUE && !matches!(self.entry(u32::from(x.cue)).class, CueClass::Noun | CueClass::Frame)
+        })
     }
 
     fn entry(&self, e: u32) -> &'a CueEntry {
@@ -1109,7 +1114,9 @@ impl<'a> Ctx<'a> {
             if self.t[k].qid != 0 || self.is_verb_cue(k) {
                 return None;
             }
-            if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
+            if self.toks[k].kind == TokenKind::Punct
+                // `,` `;` `:` `--` `—` `–`
+                && matches!(self.bytes(k), b"," | b";" | b":" | b"--" | b"\xe2\x80\x94" | b"\xe2\x80\x93")
                 || is_any(self.bytes(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
             {
                 break;
@@ -2473,7 +2480,7 @@ impl<'a> Ctx<'a> {
                     .count()
                     >= 2
             };
-            if self.toks[k].kind == TokenKind::Word && self.word_is(k, "that") && clause_follows() {
+            if self.hashes[k] == self.lex.that && self.word_is(k, "that") && clause_follows() {
                 return k + 1;
             }
         }
