@@ -697,9 +697,8 @@ impl<'a> Ctx<'a> {
         maybe_cues.clear();
         maybe_cues.reserve(n / 8);
         let bloom = &lex.bloom;
-        for (i, &h) in hashes[..n].iter().enumerate() {
+        for (i, (&h, tok)) in hashes[..n].iter().zip(toks).enumerate() {
             if bloom.may_contain(h) {
-                let tok = &toks[i];
                 match tok.kind {
                     TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper => maybe_cues.push(i),
                     TokenKind::Quote(_) => marks.push(i),
