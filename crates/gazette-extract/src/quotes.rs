@@ -125,13 +125,16 @@ struct CueEntry {
 /// The cue lexicon and speaker nouns, built once and shared.
 #[derive(Debug, Clone)]
 pub(crate) struct CueLexicon {
-    /// Entries by [`key`] of their first word, or first two words.
+    /// Entries by [`key`] of their first word, or first two words, or first
+    /// three words (for entries of three words or more).
     first: FxHashMap<u64, Vec<u32>>,
     /// A filter before the table: the hash of each cue's first word, and 0
     /// (the hash [`find`] is given for tokens that are not words).
     bloom: Bloom,
     /// The same as `bloom` for the first words of multiword cues.
     multi_bloom: Bloom,
+    /// The [`key`] of the first two words of each cue of three words or more.
+    long_bloom: Bloom,
     /// Every key of `first`: most keys looked up (`in the`, `in`) are
     /// none, and this settles them without a lookup.
     keys: Bloom,
@@ -140,6 +143,8 @@ pub(crate) struct CueLexicon {
     hashes: Vec<u64>,
     /// [`class`] bits by [`word_hash`] of the lowercase word.
     classes: FxHashMap<u64, u16>,
+    /// The [`word_hash`] of `that`, which a word must have to be `that`.
+    that: u64,
 }
 
 impl CueLexicon {
@@ -157,10 +162,12 @@ impl CueLexicon {
             first: Default::default(),
             bloom: Bloom::default(),
             multi_bloom: Bloom::default(),
+            long_bloom: Bloom::default(),
             keys: Bloom::default(),
             entries: Vec::new(),
             hashes: Vec::new(),
             classes: Default::default(),
+            that: word_hash(b"that"),
         };
         for (n, line) in crate::tsv::lines(cues) {
             let bad = |what: &str| Error::Lexicon(format!("cues.tsv:{n}: {what}"));
@@ -187,8 +194,13 @@ impl CueLexicon {
             if !rest.is_empty() {
                 lex.multi_bloom.insert(h);
             }
-            // Multiword entries are keyed by their first two words.
-            let key = key(h, lex.hashes.get(at as usize + 1).copied());
+            // Multiword entries are keyed by their first two words, longer
+            // ones by their first three (`in a statement`, `in a phone
+            // interview`: `in a` alone would lead to a long list).
+            let key = lex.hashes[at as usize + 1..][..rest.len().min(2)].iter().fold(h, |k, &w| key(k, Some(w)));
+            if rest.len() >= 2 {
+                lex.long_bloom.insert(self::key(h, Some(lex.hashes[at as usize + 1])));
+            }
             lex.keys.insert(key);
             lex.first.entry(key).or_default().push(lex.entries.len() as u32);
             lex.entries.push(CueEntry { first, rest, at, lemma, class, participle });
@@ -443,11 +455,32 @@ const AUDIENCE: [&str; 12] = [
     "students",
 ];
 
-/// A quotation in marks: one part per paragraph.
-#[derive(Debug, Clone)]
-struct Group {
-    /// (opening mark, closing mark or one past the paragraph's last token).
+/// The quotations in marks (groups), each with one part per paragraph, all
+/// parts in one vector.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Groups {
+    /// (opening mark, closing mark or one past the paragraph's last token),
+    /// group by group.
     parts: Vec<(usize, usize)>,
+    /// One past each group's last part in `parts`.
+    ends: Vec<usize>,
+}
+
+impl Groups {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The parts of group `g` (never none).
+    fn parts(&self, g: usize) -> &[(usize, usize)] {
+        let start = g.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.parts[start..self.ends[g]]
+    }
+
+    /// The opening mark of group `g`.
+    fn open(&self, g: usize) -> usize {
+        self.parts(g)[0].0
+    }
 }
 
 /// A speaker before resolution.
@@ -560,6 +593,13 @@ struct Ctx<'a> {
     /// placed (see [`Ctx::quote_placed_at`]).
     starts: FxHashSet<usize>,
     starts_seen: usize,
+    /// The quote marks: every token that is one, in order (see
+    /// [`Ctx::new`]).
+    marks: Vec<usize>,
+    /// Kept for [`Ctx::into_scratch`]: [`Ctx::run`]'s buffers.
+    consumed: Vec<bool>,
+    embedded: Vec<bool>,
+    out: Vec<(usize, Quote)>,
     /// For each mention, the latest organisation and the latest
     /// organisation, group or place at or before it, and the first person
     /// at or after it (index + 1, 0 for none): built at the first pronoun.
@@ -576,8 +616,36 @@ pub(crate) fn find<'a>(
     mentions: &'a [Mention],
     name_of: &'a dyn Fn(EntityRef) -> &'a str,
 ) -> Vec<Quote> {
-    let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of);
-    ctx.run(&groups)
+    let scratch = SCRATCH.take();
+    let (mut ctx, groups) = Ctx::new(lex, text, analysis, hashes, mentions, name_of, scratch);
+    let quotes = ctx.run(&groups);
+    SCRATCH.set(ctx.into_scratch(groups));
+    quotes
+}
+
+/// The stage's per-article buffers, kept from one article to the next on a
+/// thread (see [`SCRATCH`]), so that their room is allocated once, not for
+/// each article. Each is cleared before use: nothing in them carries over.
+#[derive(Debug, Default)]
+struct Scratch {
+    t: Vec<Tok>,
+    marks: Vec<usize>,
+    cue_at: Vec<usize>,
+    cues_in: Vec<u32>,
+    anchors: Vec<Anchor>,
+    history: Vec<(usize, Option<EntityRef>, EntityKind)>,
+    /// [`Ctx::run`]'s `consumed` and `embedded`.
+    consumed: Vec<bool>,
+    embedded: Vec<bool>,
+    groups: Groups,
+    /// [`Ctx::run`]'s quotes with their tokens (emptied before it returns).
+    out: Vec<(usize, Quote)>,
+}
+
+thread_local! {
+    /// The buffers of the last article [`find`] read on this thread (they
+    /// hold as much room as the largest article's).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 impl<'a> Ctx<'a> {
@@ -590,12 +658,26 @@ impl<'a> Ctx<'a> {
         hashes: &'a [u64],
         mentions: &'a [Mention],
         name_of: &'a dyn Fn(EntityRef) -> &'a str,
-    ) -> (Self, Vec<Group>) {
+        scratch: Scratch,
+    ) -> (Self, Groups) {
         let toks = &analysis.tokens;
         let n = toks.len();
+        let Scratch {
+            mut t,
+            mut marks,
+            cue_at: mut maybe_cues,
+            mut cues_in,
+            mut anchors,
+            mut history,
+            consumed,
+            embedded,
+            groups,
+            out,
+        } = scratch;
         // Each token's sentence, filled sentence by sentence (they are in text
         // order and share no token).
-        let mut t = Vec::with_capacity(n);
+        t.clear();
+        t.reserve(n);
         for (i, s) in analysis.sentences.iter().enumerate() {
             if t.len() < s.tokens.start {
                 // Marks and symbols before a paragraph's first sentence.
@@ -610,12 +692,13 @@ impl<'a> Ctx<'a> {
         // through: one test for each token, which most words fail.
         // Room for most articles' (one token in 40 is a mark, one in 13 may
         // start a cue).
-        let mut marks = Vec::with_capacity(n / 32);
-        let mut maybe_cues = Vec::with_capacity(n / 8);
+        marks.clear();
+        marks.reserve(n / 32);
+        maybe_cues.clear();
+        maybe_cues.reserve(n / 8);
         let bloom = &lex.bloom;
-        for (i, &h) in hashes[..n].iter().enumerate() {
+        for (i, (&h, tok)) in hashes[..n].iter().zip(toks).enumerate() {
             if bloom.may_contain(h) {
-                let tok = &toks[i];
                 match tok.kind {
                     TokenKind::Word if tok.case != gazette_tokenizer::Case::Upper => maybe_cues.push(i),
                     TokenKind::Quote(_) => marks.push(i),
@@ -633,9 +716,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let groups = pair_marks(text, analysis, &marks);
-        for (g, group) in groups.iter().enumerate() {
-            for &(o, c) in &group.parts {
+        let groups = pair_marks(text, analysis, &marks, groups);
+        for g in 0..groups.len() {
+            for &(o, c) in groups.parts(g) {
                 for x in &mut t[o..(c + 1).min(n)] {
                     x.qid = g as u32 + 1;
                 }
@@ -650,13 +733,28 @@ impl<'a> Ctx<'a> {
             hashes,
             name_of,
             t,
-            cues_in: vec![0; analysis.sentences.len()],
+            cues_in: {
+                cues_in.clear();
+                cues_in.resize(analysis.sentences.len(), 0);
+                cues_in
+            },
             cue_at: Vec::new(),
             next_cue: 0,
-            anchor_buf: Vec::new(),
+            anchor_buf: {
+                anchors.clear();
+                anchors
+            },
             labelled: 0,
-            // Room for the speakers of most articles, so that it seldom grows.
-            history: Vec::with_capacity(16),
+            history: {
+                history.clear();
+                // Room for the speakers of most articles, so that it seldom grows.
+                history.reserve(16);
+                history
+            },
+            marks,
+            consumed,
+            embedded,
+            out,
             starts: FxHashSet::default(),
             starts_seen: 0,
             links: std::cell::OnceCell::new(),
@@ -672,12 +770,22 @@ impl<'a> Ctx<'a> {
 /// end of a paragraph continues if the next paragraph starts with an opening
 /// mark of its family; otherwise it was a stray and is dropped. `marks`
 /// are the quote marks' tokens, in order.
-fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
+///
+/// The groups come in the order of their opening marks: a group is pushed
+/// when it closes, and no mark opens another while one is pending (an
+/// opening mark in its place drops the pending one as a stray), so each
+/// group opens after the one before it closed.
+/// `groups` is cleared first (its room is reused).
+fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize], mut groups: Groups) -> Groups {
     let toks = &analysis.tokens;
-    let mut groups = Vec::new();
+    groups.parts.clear();
+    groups.ends.clear();
+    // The parts of the group open (pending or carried into the next
+    // paragraph) are `groups.parts[done..]`: those after the last group's.
+    let mut done = 0;
     // The next of `marks` to look at: paragraphs come in text order.
     let mut next_mark = 0;
-    let mut carry: Option<(u8, Vec<(usize, usize)>)> = None;
+    let mut carry: Option<u8> = None;
     let sents = &analysis.sentences;
     let mut s = 0;
     while s < sents.len() {
@@ -690,15 +798,15 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
         let hi = sents[e].tokens.end;
         s = e + 1;
         let mut pend: Option<(u8, usize)> = None;
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        if let Some((fam, prev)) = carry.take() {
-            if let Some(TokenKind::Quote(q)) = toks.get(lo).map(|t| t.kind)
-                && family(q.style) == fam
-                && q.dir != QuoteDir::Close
-            {
-                parts = prev;
-                pend = Some((fam, lo));
-            }
+        if let Some(fam) = carry.take()
+            && let Some(TokenKind::Quote(q)) = toks.get(lo).map(|t| t.kind)
+            && family(q.style) == fam
+            && q.dir != QuoteDir::Close
+        {
+            pend = Some((fam, lo));
+        } else {
+            // No quote goes on into this paragraph.
+            groups.parts.truncate(done);
         }
         let start = if pend.is_some() { lo + 1 } else { lo };
         // Only quote marks matter.
@@ -713,7 +821,7 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
                 None => {
                     if q.dir != QuoteDir::Close {
                         pend = Some((fam, i));
-                        parts.clear();
+                        groups.parts.truncate(done);
                     }
                 }
                 Some((f, o)) if f == fam => {
@@ -721,12 +829,13 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
                     let low_open = matches!(toks[o].text(text), "„" | "‚" | "»" | "›");
                     let closes = q.dir != QuoteDir::Open || low_open;
                     if closes && !(fam == FAM_SINGLE && is_apostrophe(text, analysis, i)) {
-                        parts.push((o, i));
-                        groups.push(Group { parts: std::mem::take(&mut parts) });
+                        groups.parts.push((o, i));
+                        done = groups.parts.len();
+                        groups.ends.push(done);
                         pend = None;
                     } else if q.dir == QuoteDir::Open {
                         pend = Some((fam, i));
-                        parts.clear();
+                        groups.parts.truncate(done);
                     }
                 }
                 Some(_) => {}
@@ -739,11 +848,13 @@ fn pair_marks(text: &str, analysis: &Analysis, marks: &[usize]) -> Vec<Group> {
                 |t| matches!(t.kind, TokenKind::Quote(q) if family(q.style) == fam && q.dir != QuoteDir::Close),
             );
             if next_starts && fam != FAM_SINGLE {
-                parts.push((o, hi));
-                carry = Some((fam, parts));
+                groups.parts.push((o, hi));
+                carry = Some(fam);
             }
         }
     }
+    // A quote carried past the last paragraph never closed.
+    groups.parts.truncate(done);
     groups
 }
 
@@ -854,15 +965,15 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            // The word and the next one, then the word alone.
-            let two = lex
-                .multi_bloom
-                .may_contain(h)
-                .then(|| toks.get(i + 1).filter(|u| u.kind == TokenKind::Word && self.t[i + 1].qid == 0))
-                .flatten()
-                .map(|_| key(h, Some(self.hashes[i + 1])));
+            // The word and the next two, the next one, then the word alone
+            // (longest first, as the entries of one key).
+            let free_word = |j: usize| toks.get(j).is_some_and(|u| u.kind == TokenKind::Word && self.t[j].qid == 0);
+            let two = (lex.multi_bloom.may_contain(h) && free_word(i + 1)).then(|| key(h, Some(self.hashes[i + 1])));
+            let three = two
+                .filter(|&k| lex.long_bloom.may_contain(k) && free_word(i + 2))
+                .map(|k| key(k, Some(self.hashes[i + 2])));
             let mut hit = None;
-            for key in [two, Some(h)].into_iter().flatten() {
+            for key in [three, two, Some(h)].into_iter().flatten() {
                 if lex.keys.may_contain(key) {
                     hit = self.cue_with_key(i, key);
                     if hit.is_some() {
@@ -929,7 +1040,9 @@ impl<'a> Ctx<'a> {
 
     /// A cue that is not a noun or a frame starts at `k`.
     fn is_verb_cue(&self, k: usize) -> bool {
-        self.cue_hit(k).is_some_and(|(e, _)| !matches!(self.entry(e).class, CueClass::Noun | CueClass::Frame))
+        self.t.get(k).is_some_and(|x| {
+            x.cue != NO_CUE && !matches!(self.entry(u32::from(x.cue)).class, CueClass::Noun | CueClass::Frame)
+        })
     }
 
     fn entry(&self, e: u32) -> &'a CueEntry {
@@ -1000,7 +1113,9 @@ impl<'a> Ctx<'a> {
             if self.t[k].qid != 0 || self.is_verb_cue(k) {
                 return None;
             }
-            if self.toks[k].kind == TokenKind::Punct && matches!(self.word(k), "," | ";" | ":" | "--" | "—" | "–")
+            if self.toks[k].kind == TokenKind::Punct
+                // `,` `;` `:` `--` `—` `–`
+                && matches!(self.bytes(k), b"," | b";" | b":" | b"--" | b"\xe2\x80\x94" | b"\xe2\x80\x93")
                 || is_any(self.bytes(k), &["that", "which", "who", "because", "but", "if", "when", "while", "as"])
             {
                 break;
@@ -1534,17 +1649,22 @@ impl<'a> Ctx<'a> {
         (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
     }
 
-    fn run(&mut self, groups: &[Group]) -> Vec<Quote> {
-        // Sized for a quote a group and a few reported ones, so that most
+    fn run(&mut self, groups: &Groups) -> Vec<Quote> {
+        // Room for a quote a group and a few reported ones, so that most
         // articles' lists never grow.
-        let mut out: Vec<(usize, Quote)> = Vec::with_capacity(groups.len() + 8);
-        let mut consumed = vec![false; groups.len()];
-        let mut embedded = vec![false; groups.len()];
-        // Groups in the order of their opening marks, walked sentence by
-        // sentence (tokens outside any sentence have sentence u32::MAX and
-        // their groups are never direct quotes).
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&g| groups[g].parts[0].0);
+        let mut out = std::mem::take(&mut self.out);
+        out.clear();
+        out.reserve(groups.len() + 8);
+        let mut consumed = std::mem::take(&mut self.consumed);
+        consumed.clear();
+        consumed.resize(groups.len(), false);
+        let mut embedded = std::mem::take(&mut self.embedded);
+        embedded.clear();
+        embedded.resize(groups.len(), false);
+        // Groups (in the order of their opening marks: see [`pair_marks`]),
+        // walked sentence by sentence (tokens outside any sentence have
+        // sentence u32::MAX and their groups are never direct quotes).
+        debug_assert!((1..groups.len()).all(|g| groups.open(g - 1) < groups.open(g)), "groups in order");
         let mut next_group = 0;
         let mut last_direct: Option<(usize, u32)> = None; // (index in out, sentence of its end)
         for s in 0..self.sents.len() {
@@ -1558,19 +1678,19 @@ impl<'a> Ctx<'a> {
             }
             // 1. Direct quotes opening in this sentence.
             let first_group = next_group;
-            while next_group < order.len() && {
-                let gs = self.t[groups[order[next_group]].parts[0].0].sent;
+            while next_group < groups.len() && {
+                let gs = self.t[groups.open(next_group)].sent;
                 gs <= s as u32 || gs == u32::MAX
             } {
                 next_group += 1;
             }
-            for &g in &order[first_group..next_group] {
-                if consumed[g] || self.t[groups[g].parts[0].0].sent != s as u32 {
+            for g in first_group..next_group {
+                if consumed[g] || self.t[groups.open(g)].sent != s as u32 {
                     continue;
                 }
-                let group = &groups[g];
-                let open = group.parts[0].0;
-                let &(_, close) = group.parts.last().unwrap_or(&(open, open));
+                let parts = groups.parts(g);
+                let open = parts[0].0;
+                let &(_, close) = parts.last().unwrap_or(&(open, open));
                 let closed = close < self.toks.len() && matches!(self.toks[close].kind, TokenKind::Quote(_));
                 let before = open.checked_sub(1).filter(|&b| b >= range.start);
                 let is_embedded = before.is_some_and(|b| {
@@ -1582,7 +1702,7 @@ impl<'a> Ctx<'a> {
                     matches!(t.kind, TokenKind::Word | TokenKind::Number) && !self.cue_ends_at(b)
                         || (t.kind == TokenKind::Punct && matches!(self.word(b), "(" | "-" | "–"))
                 });
-                let content: Vec<Span> = group.parts.iter().filter_map(|&p| self.part_span(p)).collect();
+                let content: Vec<Span> = parts.iter().filter_map(|&p| self.part_span(p)).collect();
                 if content.is_empty() {
                     consumed[g] = true;
                     continue;
@@ -1661,16 +1781,37 @@ impl<'a> Ctx<'a> {
             }
         }
         // 3. Quoted phrases no attribution took: partial.
-        for (g, group) in groups.iter().enumerate() {
+        for g in 0..groups.len() {
             if embedded[g] && !consumed[g] {
-                let content: Vec<Span> = group.parts.iter().filter_map(|&p| self.part_span(p)).collect();
+                let parts = groups.parts(g);
+                let content: Vec<Span> = parts.iter().filter_map(|&p| self.part_span(p)).collect();
                 if !content.is_empty() {
-                    out.push((group.parts[0].0, Quote { kind: QuoteKind::Partial, content, cue: None, speaker: None }));
+                    out.push((parts[0].0, Quote { kind: QuoteKind::Partial, content, cue: None, speaker: None }));
                 }
             }
         }
         out.sort_by_key(|(t, q)| (q.content.first().map_or(self.toks[*t].span.start, |c| c.start), *t));
-        out.into_iter().map(|(_, q)| q).collect()
+        (self.consumed, self.embedded) = (consumed, embedded);
+        // Allocated at its size, and `out` kept.
+        let quotes = out.drain(..).map(|(_, q)| q).collect();
+        self.out = out;
+        quotes
+    }
+
+    /// The buffers, for the next article (see [`Scratch`]).
+    fn into_scratch(self, groups: Groups) -> Scratch {
+        Scratch {
+            t: self.t,
+            marks: self.marks,
+            cue_at: self.cue_at,
+            cues_in: self.cues_in,
+            anchors: self.anchor_buf,
+            history: self.history,
+            consumed: self.consumed,
+            embedded: self.embedded,
+            groups,
+            out: self.out,
+        }
     }
 
     /// A paragraph that starts with a speaker's label: `PENCE: Well, ...`
@@ -1852,7 +1993,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reported speech in sentence `s`.
-    fn reported(&mut self, s: usize, consumed: &mut [bool], out: &mut Vec<(usize, Quote)>, groups: &[Group]) {
+    fn reported(&mut self, s: usize, consumed: &mut [bool], out: &mut Vec<(usize, Quote)>, groups: &Groups) {
         let range = self.sents[s].tokens.clone();
         // One buffer for every sentence's anchors.
         let mut anchors = std::mem::take(&mut self.anchor_buf);
@@ -2190,8 +2331,8 @@ impl<'a> Ctx<'a> {
                 let g = self.t[content.start].qid;
                 if g != 0
                     && self.t[content.end - 1].qid == g
-                    && groups[g as usize - 1].parts.len() == 1
-                    && self.quote_placed_at(out, groups[g as usize - 1].parts[0].0)
+                    && groups.parts(g as usize - 1).len() == 1
+                    && self.quote_placed_at(out, groups.open(g as usize - 1))
                 {
                     continue;
                 }
@@ -2233,6 +2374,13 @@ impl<'a> Ctx<'a> {
     /// Marks the quote groups with tokens in `r` consumed, and says whether
     /// there were any.
     fn take_quotes(&self, r: std::ops::Range<usize>, consumed: &mut [bool]) -> bool {
+        // A group's tokens run from a mark (every quote mark is one of
+        // `marks`) to its closing mark: a range holds some only if it starts
+        // inside a group or holds a mark. Most hold neither.
+        let mark = self.marks.partition_point(|&i| i < r.start);
+        if self.t.get(r.start).is_none_or(|x| x.qid == 0) && self.marks.get(mark).is_none_or(|&i| i >= r.end) {
+            return false;
+        }
         let mut any = false;
         for x in &self.t[r] {
             if x.qid != 0 {
@@ -2331,7 +2479,7 @@ impl<'a> Ctx<'a> {
                     .count()
                     >= 2
             };
-            if self.toks[k].kind == TokenKind::Word && self.word_is(k, "that") && clause_follows() {
+            if self.hashes[k] == self.lex.that && self.word_is(k, "that") && clause_follows() {
                 return k + 1;
             }
         }
@@ -2443,7 +2591,7 @@ mod tests {
     }
 
     #[test]
-    fn cues_found_through_the_filters_are_those_of_a_plain_scan() {
+    fn cues_found_through_the_filters_are_those_of_a_plain_scan_and_buffers_carry_nothing_over() {
         let lex = CueLexicon::embedded().unwrap();
         // The lexicon's own cues and words (so that multiword cues are made,
         // and broken), a few others, marks and punctuation, in any case.
@@ -2465,6 +2613,7 @@ mod tests {
             seed
         };
         let mut multiword = 0;
+        let mut quotes = 0;
         for _ in 0..300 {
             let mut text = String::new();
             for _ in 0..80 {
@@ -2492,7 +2641,7 @@ mod tests {
             let analysis = tokenizer.analyze(&text);
             let hashes = crate::fold::word_hashes(&text, &analysis.tokens);
             let no_name = |_: EntityRef| "";
-            let (ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name);
+            let (ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name, Scratch::default());
             let fast: Vec<(usize, u32)> = ctx.cue_at.iter().map(|&i| (i, u32::from(ctx.t[i].cue))).collect();
             assert_eq!(fast, plain_cues(&ctx), "{text}");
             multiword += fast.iter().filter(|&&(_, e)| !lex.entries[e as usize].rest.is_empty()).count();
@@ -2500,9 +2649,25 @@ mod tests {
             let marks: Vec<usize> = (0..analysis.tokens.len())
                 .filter(|&i| matches!(analysis.tokens[i].kind, TokenKind::Quote(_)))
                 .collect();
-            let parts = |g: &[Group]| g.iter().map(|g| g.parts.clone()).collect::<Vec<_>>();
-            assert_eq!(parts(&groups), parts(&pair_marks(&text, &analysis, &marks)), "{text}");
+            assert_eq!(groups, pair_marks(&text, &analysis, &marks, Groups::default()), "{text}");
+            // Whether a range holds tokens of a group: looked up, and walked.
+            let mut consumed = vec![false; groups.len()];
+            for _ in 0..20 {
+                let r = next() as usize % analysis.tokens.len();
+                let r = r..(r + 1 + next() as usize % 30).min(analysis.tokens.len());
+                let walked = ctx.t[r.clone()].iter().any(|x| x.qid != 0);
+                assert_eq!(ctx.take_quotes(r.clone(), &mut consumed), walked, "{r:?} {text}");
+            }
+            // `Ctx::run` walks the groups in their order: that of their opening marks.
+            assert!((1..groups.len()).all(|g| groups.open(g - 1) < groups.open(g)), "{text}");
+            // The quotes found with the buffers of the texts before are those
+            // found with new ones.
+            let reused = find(&lex, &text, &analysis, &hashes, &[], &no_name);
+            let (mut ctx, groups) = Ctx::new(&lex, &text, &analysis, &hashes, &[], &no_name, Scratch::default());
+            assert_eq!(reused, ctx.run(&groups), "{text}");
+            quotes += reused.len();
         }
+        assert!(quotes > 100, "{quotes}");
         // The texts make multiword cues, not only single words.
         assert!(multiword > 100, "{multiword}");
     }
