@@ -229,14 +229,20 @@ pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
     /// The slots of the entries, end to end.
     slots: Vec<Slot>,
-    /// Entries by the hash of their first word, longest first.
-    by_first: FxHashMap<u64, Vec<u32>>,
+    /// The first words, by the top [`FIRST_BITS`] bits of their hash: 0
+    /// for none, else the index + 1 in `firsts` of the first of those words
+    /// (the others follow through [`FirstWord::next`]). Most words find 0
+    /// there, at the cost of one read; the others find their entries with
+    /// no hash map probed.
+    first_slots: Box<[u16]>,
+    /// The trigger rows' first words ([`TriggerLexicon::first_slots`]).
+    firsts: Vec<FirstWord>,
+    /// The entries of each first word, longest first, end to end.
+    by_first: Vec<u32>,
     /// [`second_key`] of each entry of `entries`, so that the phrases of one
     /// first word are passed over without comparing their words when the
     /// text's next word is none of theirs.
     seconds: Vec<u64>,
-    /// The first words' hashes, so that most words skip the map.
-    bloom: crate::fold::Bloom,
     /// The first two words of each phrase ([`pair_key`]; the first and third
     /// too when the second is a determiner the text may leave out), so that
     /// a first word followed by a word no phrase has next is settled without
@@ -271,6 +277,27 @@ pub(crate) struct TriggerLexicon {
 /// The flags of words a trigger phrase may hold without changing it (see
 /// the `skip_at` of [`find`]).
 const SKIP_FLAGS: u64 = flag::MODIF | flag::DAY | flag::ON | flag::COUNT;
+
+/// Bits of a word hash that index [`TriggerLexicon::first_slots`].
+const FIRST_BITS: u32 = 16;
+
+/// The slot of a word hash in [`TriggerLexicon::first_slots`].
+#[inline]
+fn first_slot(h: u64) -> usize {
+    (h >> (64 - FIRST_BITS)) as usize
+}
+
+/// A first word of trigger rows, and its entries.
+#[derive(Debug, Clone)]
+struct FirstWord {
+    /// Its [`word_hash`].
+    hash: u64,
+    /// Its entries in [`TriggerLexicon::by_first`].
+    entries: Run,
+    /// The index + 1 in [`TriggerLexicon::firsts`] of the next first word
+    /// of the same slot, or 0.
+    next: u16,
+}
 
 /// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
 /// the number of flag words (checked at parse).
@@ -317,9 +344,10 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::with_capacity(lines),
             slots: Vec::with_capacity(lines),
-            by_first: Default::default(),
+            first_slots: vec![0; 1 << FIRST_BITS].into_boxed_slice(),
+            firsts: Vec::new(),
+            by_first: Vec::with_capacity(lines),
             seconds: Vec::with_capacity(lines),
-            bloom: crate::fold::Bloom::default(),
             pairs: crate::fold::Bloom::default(),
             modes: vec!["-".into()],
             scores: Default::default(),
@@ -376,6 +404,8 @@ impl TriggerLexicon {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
         let mut buf = Vec::new();
+        // Entries by the hash of their first word.
+        let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut last_mode = ("-", 0);
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
@@ -421,8 +451,7 @@ impl TriggerLexicon {
             lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article: false });
             let last = lex.entries.len() - 1;
             lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
-            lex.by_first.entry(first).or_default().push(index);
-            lex.bloom.insert(first);
+            by_first.entry(first).or_default().push(index);
             let words = &lex.entries[last].words;
             // (The second word hashed once, for both keys.)
             let second = words.get(1).map(|&w| (w, word_hash(w.as_bytes())));
@@ -436,8 +465,14 @@ impl TriggerLexicon {
                 }
             }
         }
-        for list in lex.by_first.values_mut() {
+        for (hash, mut list) in by_first {
             list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
+            let from = lex.by_first.len();
+            lex.by_first.extend(list);
+            let slot = &mut lex.first_slots[first_slot(hash)];
+            lex.firsts.push(FirstWord { hash, entries: Run::since(from, &lex.by_first), next: *slot });
+            *slot = u16::try_from(lex.firsts.len())
+                .map_err(|_| Error::Lexicon("triggers.tsv: too many first words".into()))?;
         }
         for (n, line) in rows(sectors, "noun\tsector") {
             let Some((noun, sector)) = line.split_once('\t') else {
@@ -511,15 +546,32 @@ impl TriggerLexicon {
             return None;
         }
         let h = hashes[k];
-        if !self.bloom.may_contain(h) {
-            return None;
-        }
-        let list = self.by_first.get(&h)?;
+        let list = self.entries_of(h)?;
         // The rest per entry, then the first word once (the hash may
         // collide): most candidates match no entry, and are settled without
         // a comparison of their first word.
         let first = &self.entries[*list.first()? as usize].words[0];
         self.match_rest(text, toks, hashes, k, end, list, skip_at, is_count).filter(|_| same_word(t.text(text), first))
+    }
+
+    /// The entries whose first word has [`word_hash`] `h`, longest first.
+    #[inline]
+    fn entries_of(&self, h: u64) -> Option<&[u32]> {
+        let mut g = self.first_slots[first_slot(h)];
+        while g != 0 {
+            let w = &self.firsts[g as usize - 1];
+            if w.hash == h {
+                return Some(w.entries.of(&self.by_first));
+            }
+            g = w.next;
+        }
+        None
+    }
+
+    /// Whether some first word's hash has the slot of `h`.
+    #[inline]
+    fn may_start(&self, h: u64) -> bool {
+        self.first_slots[first_slot(h)] != 0
     }
 
     /// [`TriggerLexicon::match_at`] once the word at `k` has the hash of the
@@ -1502,11 +1554,12 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
-/// The first of `hashes` that `bloom` may hold: the scan every token of an
-/// article goes through, out of line so that it keeps its few registers.
+/// The first of `hashes` whose slot some first word of `lex` has: the scan
+/// every token of an article goes through, out of line so that it keeps its
+/// few registers.
 #[inline(never)]
-fn first_may_hold(bloom: &crate::fold::Bloom, hashes: &[u64]) -> Option<usize> {
-    hashes.iter().position(|&h| bloom.may_contain(h))
+fn first_may_hold(lex: &TriggerLexicon, hashes: &[u64]) -> Option<usize> {
+    hashes.iter().position(|&h| lex.may_start(h))
 }
 
 /// Finds the events of one article. `hashes` holds the [`word_hash`] of
@@ -1600,10 +1653,10 @@ pub(crate) fn find(
         let mut k = lo;
         while k < hi {
             // Only a word starts a trigger, and most words start none: the
-            // next token whose hash the first words' filter may hold (a tight
-            // scan of the hashes; other tokens have hash 0, which the filter
-            // may hold too, so the kind is checked after).
-            match first_may_hold(&lex.bloom, &hashes[k..hi]) {
+            // next token whose hash has the slot of some first word (a tight
+            // scan of the hashes; other tokens have hash 0, whose slot a
+            // first word may have too, so the kind is checked after).
+            match first_may_hold(lex, &hashes[k..hi]) {
                 Some(skip) => k += skip,
                 None => break,
             }
