@@ -1531,12 +1531,19 @@ pub(crate) fn same_clause(text: &str, toks: &[Token], a: usize, b: usize) -> boo
     !toks[x..y].iter().any(|t| is_boundary_token(text, t))
 }
 
+/// Punctuation that ends a clause: `;`, `:`, a dash, a parenthesis. (A
+/// match on the text, which compiles to a switch on its length and bytes,
+/// not a search of a list.)
+#[inline]
+fn is_boundary_punct(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), ";" | ":" | "—" | "–" | "(" | ")")
+}
+
 fn is_boundary_token(text: &str, t: &Token) -> bool {
     // (No clause word has an apostrophe: a word of another shape is none,
     // whatever its marks.)
     const CLAUSE_SHAPES: crate::timex::Shapes = crate::timex::Shapes::of(&[&CLAUSE_WORDS]);
-    is_punct(text, t, &[";", ":", "—", "–", "(", ")"])
-        || (CLAUSE_SHAPES.may_hold(t.text(text)) && is(text, t, &CLAUSE_WORDS))
+    is_boundary_punct(text, t) || (CLAUSE_SHAPES.may_hold(t.text(text)) && is(text, t, &CLAUSE_WORDS))
 }
 
 /// A span of quoted or reported content: its quote and the speaker's mention.
@@ -1831,7 +1838,10 @@ impl Cx<'_> {
     }
 
     fn is_boundary(&self, k: usize) -> bool {
-        self.f(k) & flag::CLAUSE != 0 || is_punct(self.text, &self.toks[k], &[";", ":", "—", "–", "(", ")"])
+        match self.toks[k].kind {
+            TokenKind::Word => self.f(k) & flag::CLAUSE != 0,
+            _ => is_boundary_punct(self.text, &self.toks[k]),
+        }
     }
 
     /// The [`flag`]s of token `k`, looked up once per article.
