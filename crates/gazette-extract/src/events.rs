@@ -778,7 +778,29 @@ fn is_article(x: &[u8]) -> bool {
         }
         out
     };
-    !x.is_empty() && x.len() <= 5 && PACKED.contains(&pack(x))
+    // Most words are settled by their length and first letter, which no
+    // determiner has, without packing them.
+    const LENGTHS: u32 = {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ARTICLES.len() {
+            m |= 1 << ARTICLES[i].len();
+            i += 1;
+        }
+        m
+    };
+    const FIRSTS: u32 = {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ARTICLES.len() {
+            m |= 1 << (ARTICLES[i].as_bytes()[0] - b'a');
+            i += 1;
+        }
+        m
+    };
+    let Some(&first) = x.first() else { return false };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    x.len() <= 5 && LENGTHS >> x.len() & 1 != 0 && letter < 26 && FIRSTS >> letter & 1 != 0 && PACKED.contains(&pack(x))
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
@@ -2125,18 +2147,22 @@ impl Cx<'_> {
         let (mut commas_to_k, mut commas, mut gap) = (0usize, 0usize, 0usize);
         while j > floor {
             j -= 1;
-            if self.is_boundary(j) {
+            let t = &self.toks[j];
+            // The token's flags, read once for the tests below (none for a
+            // token that is not a word).
+            let f = if t.kind == TokenKind::Word { self.f(j) } else { 0 };
+            if f & flag::CLAUSE != 0 || is_boundary_punct(self.text, t) {
                 break;
             }
-            let t = &self.toks[j];
             if self.mention_ending(j).is_none() {
-                if is_punct(self.text, t, &[","]) {
+                let comma = is_punct(self.text, t, &[","]);
+                if comma {
                     commas_to_k += 1;
                 }
                 if j < gap_end {
-                    if is_punct(self.text, t, &[","]) {
+                    if comma {
                         commas += 1;
-                    } else if commas % 2 == 0 && self.has_flag(j, flag::OF_IN) {
+                    } else if commas % 2 == 0 && f & flag::OF_IN != 0 {
                         gap = 0;
                     } else if commas % 2 == 0
                         && t.kind == TokenKind::Word
@@ -2191,7 +2217,7 @@ impl Cx<'_> {
                 j = first;
                 continue;
             }
-            if self.has_flag(j, flag::PRON) {
+            if f & flag::PRON != 0 {
                 // `Kennedy ... as he visits`: a person earlier in the
                 // sentence; otherwise the last person in subject position.
                 let here = (lo.max(j.saturating_sub(BACK))..j)
@@ -2207,7 +2233,7 @@ impl Cx<'_> {
             // `it`, `they`, `we` are not resolved, except after a speech
             // verb, where they stand for its subject (`Hungary has said it
             // will support`).
-            if self.has_flag(j, flag::OTHER_PRON) {
+            if f & flag::OTHER_PRON != 0 {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
                 match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| self.has_flag(q, flag::SPEECH)) {
                     Some(q) => {
@@ -2711,6 +2737,32 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_article_is_the_list_search() {
+        // Every word of the lists and lexicons, in three cases, and short
+        // strings near the determiners.
+        let mut words: Vec<String> = ARTICLES.iter().map(|w| w.to_string()).collect();
+        for (list, _) in FLAG_WORDS {
+            words.extend(list.iter().map(|w| w.to_string()));
+        }
+        for line in DEFAULT_TRIGGERS.lines() {
+            words.extend(line.split(['\t', ' ']).map(str::to_string));
+        }
+        for a in ARTICLES {
+            for i in 0..=a.len() {
+                words.push(a[..i].to_string());
+                words.push(format!("{}x{}", &a[..i], &a[i..]));
+            }
+            words.push(format!("{a}s"));
+        }
+        words.extend(["", "a1", "@n", "`he", "{he", "thE", "HIS", "Th", "ÿour"].map(String::from));
+        for w in &words {
+            for w in [w.clone(), w.to_uppercase(), w.to_ascii_uppercase()] {
+                assert_eq!(is_article(w.as_bytes()), ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(&w)), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_skip_filter_holds_every_word_a_phrase_may_skip() {
