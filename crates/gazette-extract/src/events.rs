@@ -248,6 +248,10 @@ pub(crate) struct TriggerLexicon {
     /// a first word followed by a word no phrase has next is settled without
     /// trying the phrases one by one.
     pairs: crate::fold::Bloom,
+    /// Whether some row's surface has `'`: only then may a text word with
+    /// `’` after a first word match where its hash does not
+    /// ([`NextWord::Any`]).
+    apostrophes: bool,
     /// Mode names; 0 is `-` (none).
     modes: Vec<Box<str>>,
     /// (type, mode index) -> quad class and score.
@@ -349,6 +353,7 @@ impl TriggerLexicon {
             by_first: Vec::with_capacity(lines),
             seconds: Vec::with_capacity(lines),
             pairs: crate::fold::Bloom::default(),
+            apostrophes: false,
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
@@ -413,6 +418,7 @@ impl TriggerLexicon {
                 return Err(bad("expected seven tab-separated columns"));
             };
             let words = words_of(surface, &mut buf).ok_or_else(|| bad("the surface must be lowercase"))?;
+            lex.apostrophes |= surface.as_bytes().contains(&b'\'');
             if words.is_empty() {
                 return Err(bad("empty surface"));
             }
@@ -624,7 +630,7 @@ impl TriggerLexicon {
     fn next_word(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> NextWord {
         match toks.get(k + 1).filter(|_| k + 1 < end) {
             None => NextWord::None,
-            Some(t) if !text.as_bytes()[t.span.start..t.span.end].is_ascii() => NextWord::Any,
+            Some(t) if self.apostrophes && !text.as_bytes()[t.span.start..t.span.end].is_ascii() => NextWord::Any,
             Some(t) if t.kind == TokenKind::Word => NextWord::Hash(hashes[k + 1]),
             Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
         }
@@ -632,8 +638,8 @@ impl TriggerLexicon {
 
     /// Whether some phrase starting with the word at `k` (of hash `h`) may
     /// go on at `k + 1` (the word there is `next`): the pair is in
-    /// [`TriggerLexicon::pairs`], or the next word is not plain ASCII (`’`
-    /// reads as `'`), or words may stand inserted there.
+    /// [`TriggerLexicon::pairs`], or the next word is [`NextWord::Any`], or
+    /// words may stand inserted there.
     fn phrase_may_follow(&self, k: usize, h: u64, next: NextWord, skip_at: &dyn Fn(usize) -> usize) -> bool {
         match next {
             NextWord::None => false,
@@ -694,9 +700,13 @@ fn pair_key(first: u64, second: u64) -> u64 {
 enum NextWord {
     /// The sentence ends there.
     None,
-    /// A word that is not plain ASCII (`’` reads as `'`): any second word may match.
+    /// A word that is not plain ASCII (`’` reads as `'`), when some row has
+    /// `'` ([`TriggerLexicon::apostrophes`]): any
+    /// second word may match.
     Any,
-    /// A plain ASCII word's [`word_hash`].
+    /// The word's [`word_hash`] (a word that is not plain ASCII too, when
+    /// no row has `'`: the word then matches only a
+    /// word with its hash, as a plain ASCII one does).
     Hash(u64),
 }
 
@@ -2737,6 +2747,34 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_curly_apostrophe_after_a_first_word_matches_only_a_phrase_with_one() {
+        // The first word of each text, its match, with `’` in the next word.
+        let matched = |lex: &TriggerLexicon, text: &str| {
+            let toks = gazette_tokenizer::Tokenizer::new().analyze(text).tokens;
+            let hashes = crate::fold::word_hashes(text, &toks);
+            lex.match_at(text, &toks, &hashes, 0, toks.len(), &|_| 0, &|_| false)
+                .map(|(e, end)| (lex.lemma(e).to_string(), end))
+        };
+        let rows =
+            "held\thold\tverb\tCONSULT\t-\t040\tobj\nheld don't talks\thold talks\tphrase\tCONSULT\t-\t040\tobj\n";
+        let with = TriggerLexicon::parse(rows, DEFAULT_PLOVER_TABLE, "").expect("lexicon");
+        assert!(with.apostrophes);
+        assert_eq!(matched(&with, "held don’t talks"), Some(("hold talks".to_string(), 3)));
+        assert_eq!(matched(&with, "held don't talks"), Some(("hold talks".to_string(), 3)));
+        assert_eq!(matched(&with, "held dön talks"), Some(("hold".to_string(), 1)));
+        let without = TriggerLexicon::parse(
+            "held\thold\tverb\tCONSULT\t-\t040\tobj\nheld dön\thold dön\tphrase\tCONSULT\t-\t040\tobj\n",
+            DEFAULT_PLOVER_TABLE,
+            "",
+        )
+        .expect("lexicon");
+        assert!(!without.apostrophes && !TriggerLexicon::embedded().expect("embedded").apostrophes);
+        assert_eq!(matched(&without, "held dön talks"), Some(("hold dön".to_string(), 2)));
+        assert_eq!(matched(&without, "Held DöN talks"), Some(("hold dön".to_string(), 2)));
+        assert_eq!(matched(&without, "held don’t talks"), Some(("hold".to_string(), 1)));
+    }
 
     #[test]
     fn is_article_is_the_list_search() {
