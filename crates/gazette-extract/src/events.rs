@@ -248,8 +248,9 @@ pub(crate) struct TriggerLexicon {
     /// a first word followed by a word no phrase has next is settled without
     /// trying the phrases one by one.
     pairs: crate::fold::Bloom,
-    /// Whether some row's surface has `'`: only then may a text word with
-    /// `’` after a first word match where its hash does not
+    /// Whether some line of the trigger lexicon that is not a comment has
+    /// `'` (a row's surface may then have one): only then may a text word
+    /// with `’` after a first word match where its hash does not
     /// ([`NextWord::Any`]).
     apostrophes: bool,
     /// Mode names; 0 is `-` (none).
@@ -327,6 +328,16 @@ fn words_of(surface: &'static str, buf: &mut Vec<&'static str>) -> Option<Box<[&
     Some(buf.drain(..).collect())
 }
 
+/// Whether some line of `tsv` that is not a comment has `'` (one search of
+/// the text, not one a row).
+fn has_apostrophe_line(tsv: &str) -> bool {
+    let b = tsv.as_bytes();
+    memchr::memchr_iter(b'\'', b).any(|i| {
+        let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |n| n + 1);
+        !b[start..].starts_with(b"#")
+    })
+}
+
 fn quad_of(s: &str) -> Option<QuadClass> {
     Some(match s {
         "verbal_cooperation" => QuadClass::VerbalCooperation,
@@ -353,7 +364,7 @@ impl TriggerLexicon {
             by_first: Vec::with_capacity(lines),
             seconds: Vec::with_capacity(lines),
             pairs: crate::fold::Bloom::default(),
-            apostrophes: false,
+            apostrophes: has_apostrophe_line(triggers),
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
@@ -418,7 +429,6 @@ impl TriggerLexicon {
                 return Err(bad("expected seven tab-separated columns"));
             };
             let words = words_of(surface, &mut buf).ok_or_else(|| bad("the surface must be lowercase"))?;
-            lex.apostrophes |= surface.as_bytes().contains(&b'\'');
             if words.is_empty() {
                 return Err(bad("empty surface"));
             }
@@ -700,8 +710,8 @@ fn pair_key(first: u64, second: u64) -> u64 {
 enum NextWord {
     /// The sentence ends there.
     None,
-    /// A word that is not plain ASCII (`’` reads as `'`), when some row has
-    /// `'` ([`TriggerLexicon::apostrophes`]): any
+    /// A word that is not plain ASCII (`’` reads as `'`), when a row may
+    /// have `'` ([`TriggerLexicon::apostrophes`]): any
     /// second word may match.
     Any,
     /// The word's [`word_hash`] (a word that is not plain ASCII too, when
@@ -2765,7 +2775,7 @@ mod tests {
         assert_eq!(matched(&with, "held don't talks"), Some(("hold talks".to_string(), 3)));
         assert_eq!(matched(&with, "held dön talks"), Some(("hold".to_string(), 1)));
         let without = TriggerLexicon::parse(
-            "held\thold\tverb\tCONSULT\t-\t040\tobj\nheld dön\thold dön\tphrase\tCONSULT\t-\t040\tobj\n",
+            "# a comment's apostrophe\nheld\thold\tverb\tCONSULT\t-\t040\tobj\nheld dön\thold dön\tphrase\tCONSULT\t-\t040\tobj\n",
             DEFAULT_PLOVER_TABLE,
             "",
         )
