@@ -229,19 +229,30 @@ pub(crate) struct TriggerLexicon {
     entries: Vec<Trigger>,
     /// The slots of the entries, end to end.
     slots: Vec<Slot>,
-    /// Entries by the hash of their first word, longest first.
-    by_first: FxHashMap<u64, Vec<u32>>,
+    /// The first words, by the top [`FIRST_BITS`] bits of their hash: 0
+    /// for none, else the index + 1 in `firsts` of the first of those words
+    /// (the others follow through [`FirstWord::next`]). Most words find 0
+    /// there, at the cost of one read; the others find their entries with
+    /// no hash map probed.
+    first_slots: Box<[u16]>,
+    /// The trigger rows' first words ([`TriggerLexicon::first_slots`]).
+    firsts: Vec<FirstWord>,
+    /// The entries of each first word, longest first, end to end.
+    by_first: Vec<u32>,
     /// [`second_key`] of each entry of `entries`, so that the phrases of one
     /// first word are passed over without comparing their words when the
     /// text's next word is none of theirs.
     seconds: Vec<u64>,
-    /// The first words' hashes, so that most words skip the map.
-    bloom: crate::fold::Bloom,
     /// The first two words of each phrase ([`pair_key`]; the first and third
     /// too when the second is a determiner the text may leave out), so that
     /// a first word followed by a word no phrase has next is settled without
     /// trying the phrases one by one.
     pairs: crate::fold::Bloom,
+    /// Whether some line of the trigger lexicon that is not a comment has
+    /// `'` (a row's surface may then have one): only then may a text word
+    /// with `’` after a first word match where its hash does not
+    /// ([`NextWord::Any`]).
+    apostrophes: bool,
     /// Mode names; 0 is `-` (none).
     modes: Vec<Box<str>>,
     /// (type, mode index) -> quad class and score.
@@ -272,6 +283,27 @@ pub(crate) struct TriggerLexicon {
 /// the `skip_at` of [`find`]).
 const SKIP_FLAGS: u64 = flag::MODIF | flag::DAY | flag::ON | flag::COUNT;
 
+/// Bits of a word hash that index [`TriggerLexicon::first_slots`].
+const FIRST_BITS: u32 = 16;
+
+/// The slot of a word hash in [`TriggerLexicon::first_slots`].
+#[inline]
+fn first_slot(h: u64) -> usize {
+    (h >> (64 - FIRST_BITS)) as usize
+}
+
+/// A first word of trigger rows, and its entries.
+#[derive(Debug, Clone)]
+struct FirstWord {
+    /// Its [`word_hash`].
+    hash: u64,
+    /// Its entries in [`TriggerLexicon::by_first`].
+    entries: Run,
+    /// The index + 1 in [`TriggerLexicon::firsts`] of the next first word
+    /// of the same slot, or 0.
+    next: u16,
+}
+
 /// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
 /// the number of flag words (checked at parse).
 const FLAG_SLOTS: usize = 4096;
@@ -296,6 +328,16 @@ fn words_of(surface: &'static str, buf: &mut Vec<&'static str>) -> Option<Box<[&
     Some(buf.drain(..).collect())
 }
 
+/// Whether some line of `tsv` that is not a comment has `'` (one search of
+/// the text, not one a row).
+fn has_apostrophe_line(tsv: &str) -> bool {
+    let b = tsv.as_bytes();
+    memchr::memchr_iter(b'\'', b).any(|i| {
+        let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |n| n + 1);
+        !b[start..].starts_with(b"#")
+    })
+}
+
 fn quad_of(s: &str) -> Option<QuadClass> {
     Some(match s {
         "verbal_cooperation" => QuadClass::VerbalCooperation,
@@ -317,10 +359,12 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::with_capacity(lines),
             slots: Vec::with_capacity(lines),
-            by_first: Default::default(),
+            first_slots: vec![0; 1 << FIRST_BITS].into_boxed_slice(),
+            firsts: Vec::new(),
+            by_first: Vec::with_capacity(lines),
             seconds: Vec::with_capacity(lines),
-            bloom: crate::fold::Bloom::default(),
             pairs: crate::fold::Bloom::default(),
+            apostrophes: has_apostrophe_line(triggers),
             modes: vec!["-".into()],
             scores: Default::default(),
             sectors: Default::default(),
@@ -376,6 +420,8 @@ impl TriggerLexicon {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
         let mut buf = Vec::new();
+        // Entries by the hash of their first word.
+        let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut last_mode = ("-", 0);
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
@@ -421,8 +467,7 @@ impl TriggerLexicon {
             lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article: false });
             let last = lex.entries.len() - 1;
             lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
-            lex.by_first.entry(first).or_default().push(index);
-            lex.bloom.insert(first);
+            by_first.entry(first).or_default().push(index);
             let words = &lex.entries[last].words;
             // (The second word hashed once, for both keys.)
             let second = words.get(1).map(|&w| (w, word_hash(w.as_bytes())));
@@ -436,8 +481,14 @@ impl TriggerLexicon {
                 }
             }
         }
-        for list in lex.by_first.values_mut() {
+        for (hash, mut list) in by_first {
             list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
+            let from = lex.by_first.len();
+            lex.by_first.extend(list);
+            let slot = &mut lex.first_slots[first_slot(hash)];
+            lex.firsts.push(FirstWord { hash, entries: Run::since(from, &lex.by_first), next: *slot });
+            *slot = u16::try_from(lex.firsts.len())
+                .map_err(|_| Error::Lexicon("triggers.tsv: too many first words".into()))?;
         }
         for (n, line) in rows(sectors, "noun\tsector") {
             let Some((noun, sector)) = line.split_once('\t') else {
@@ -511,15 +562,32 @@ impl TriggerLexicon {
             return None;
         }
         let h = hashes[k];
-        if !self.bloom.may_contain(h) {
-            return None;
-        }
-        let list = self.by_first.get(&h)?;
+        let list = self.entries_of(h)?;
         // The rest per entry, then the first word once (the hash may
         // collide): most candidates match no entry, and are settled without
         // a comparison of their first word.
         let first = &self.entries[*list.first()? as usize].words[0];
         self.match_rest(text, toks, hashes, k, end, list, skip_at, is_count).filter(|_| same_word(t.text(text), first))
+    }
+
+    /// The entries whose first word has [`word_hash`] `h`, longest first.
+    #[inline]
+    fn entries_of(&self, h: u64) -> Option<&[u32]> {
+        let mut g = self.first_slots[first_slot(h)];
+        while g != 0 {
+            let w = &self.firsts[g as usize - 1];
+            if w.hash == h {
+                return Some(w.entries.of(&self.by_first));
+            }
+            g = w.next;
+        }
+        None
+    }
+
+    /// Whether some first word's hash has the slot of `h`.
+    #[inline]
+    fn may_start(&self, h: u64) -> bool {
+        self.first_slots[first_slot(h)] != 0
     }
 
     /// [`TriggerLexicon::match_at`] once the word at `k` has the hash of the
@@ -572,7 +640,7 @@ impl TriggerLexicon {
     fn next_word(&self, text: &str, toks: &[Token], hashes: &[u64], k: usize, end: usize) -> NextWord {
         match toks.get(k + 1).filter(|_| k + 1 < end) {
             None => NextWord::None,
-            Some(t) if !text.as_bytes()[t.span.start..t.span.end].is_ascii() => NextWord::Any,
+            Some(t) if self.apostrophes && !text.as_bytes()[t.span.start..t.span.end].is_ascii() => NextWord::Any,
             Some(t) if t.kind == TokenKind::Word => NextWord::Hash(hashes[k + 1]),
             Some(t) => NextWord::Hash(word_hash_in(text.as_bytes(), t.span.start, t.span.end)),
         }
@@ -580,8 +648,8 @@ impl TriggerLexicon {
 
     /// Whether some phrase starting with the word at `k` (of hash `h`) may
     /// go on at `k + 1` (the word there is `next`): the pair is in
-    /// [`TriggerLexicon::pairs`], or the next word is not plain ASCII (`’`
-    /// reads as `'`), or words may stand inserted there.
+    /// [`TriggerLexicon::pairs`], or the next word is [`NextWord::Any`], or
+    /// words may stand inserted there.
     fn phrase_may_follow(&self, k: usize, h: u64, next: NextWord, skip_at: &dyn Fn(usize) -> usize) -> bool {
         match next {
             NextWord::None => false,
@@ -642,9 +710,13 @@ fn pair_key(first: u64, second: u64) -> u64 {
 enum NextWord {
     /// The sentence ends there.
     None,
-    /// A word that is not plain ASCII (`’` reads as `'`): any second word may match.
+    /// A word that is not plain ASCII (`’` reads as `'`), when a row may
+    /// have `'` ([`TriggerLexicon::apostrophes`]): any
+    /// second word may match.
     Any,
-    /// A plain ASCII word's [`word_hash`].
+    /// The word's [`word_hash`] (a word that is not plain ASCII too, when
+    /// no row has `'`: the word then matches only a
+    /// word with its hash, as a plain ASCII one does).
     Hash(u64),
 }
 
@@ -726,7 +798,29 @@ fn is_article(x: &[u8]) -> bool {
         }
         out
     };
-    !x.is_empty() && x.len() <= 5 && PACKED.contains(&pack(x))
+    // Most words are settled by their length and first letter, which no
+    // determiner has, without packing them.
+    const LENGTHS: u32 = {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ARTICLES.len() {
+            m |= 1 << ARTICLES[i].len();
+            i += 1;
+        }
+        m
+    };
+    const FIRSTS: u32 = {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ARTICLES.len() {
+            m |= 1 << (ARTICLES[i].as_bytes()[0] - b'a');
+            i += 1;
+        }
+        m
+    };
+    let Some(&first) = x.first() else { return false };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    x.len() <= 5 && LENGTHS >> x.len() & 1 != 0 && letter < 26 && FIRSTS >> letter & 1 != 0 && PACKED.contains(&pack(x))
 }
 
 /// Words that may stand inside a trigger phrase without changing it.
@@ -1479,12 +1573,19 @@ pub(crate) fn same_clause(text: &str, toks: &[Token], a: usize, b: usize) -> boo
     !toks[x..y].iter().any(|t| is_boundary_token(text, t))
 }
 
+/// Punctuation that ends a clause: `;`, `:`, a dash, a parenthesis. (A
+/// match on the text, which compiles to a switch on its length and bytes,
+/// not a search of a list.)
+#[inline]
+fn is_boundary_punct(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), ";" | ":" | "—" | "–" | "(" | ")")
+}
+
 fn is_boundary_token(text: &str, t: &Token) -> bool {
     // (No clause word has an apostrophe: a word of another shape is none,
     // whatever its marks.)
     const CLAUSE_SHAPES: crate::timex::Shapes = crate::timex::Shapes::of(&[&CLAUSE_WORDS]);
-    is_punct(text, t, &[";", ":", "—", "–", "(", ")"])
-        || (CLAUSE_SHAPES.may_hold(t.text(text)) && is(text, t, &CLAUSE_WORDS))
+    is_boundary_punct(text, t) || (CLAUSE_SHAPES.may_hold(t.text(text)) && is(text, t, &CLAUSE_WORDS))
 }
 
 /// A span of quoted or reported content: its quote and the speaker's mention.
@@ -1502,11 +1603,12 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
-/// The first of `hashes` that `bloom` may hold: the scan every token of an
-/// article goes through, out of line so that it keeps its few registers.
+/// The first of `hashes` whose slot some first word of `lex` has: the scan
+/// every token of an article goes through, out of line so that it keeps its
+/// few registers.
 #[inline(never)]
-fn first_may_hold(bloom: &crate::fold::Bloom, hashes: &[u64]) -> Option<usize> {
-    hashes.iter().position(|&h| bloom.may_contain(h))
+fn first_may_hold(lex: &TriggerLexicon, hashes: &[u64]) -> Option<usize> {
+    hashes.iter().position(|&h| lex.may_start(h))
 }
 
 /// Finds the events of one article. `hashes` holds the [`word_hash`] of
@@ -1600,10 +1702,10 @@ pub(crate) fn find(
         let mut k = lo;
         while k < hi {
             // Only a word starts a trigger, and most words start none: the
-            // next token whose hash the first words' filter may hold (a tight
-            // scan of the hashes; other tokens have hash 0, which the filter
-            // may hold too, so the kind is checked after).
-            match first_may_hold(&lex.bloom, &hashes[k..hi]) {
+            // next token whose hash has the slot of some first word (a tight
+            // scan of the hashes; other tokens have hash 0, whose slot a
+            // first word may have too, so the kind is checked after).
+            match first_may_hold(lex, &hashes[k..hi]) {
                 Some(skip) => k += skip,
                 None => break,
             }
@@ -1778,7 +1880,10 @@ impl Cx<'_> {
     }
 
     fn is_boundary(&self, k: usize) -> bool {
-        self.f(k) & flag::CLAUSE != 0 || is_punct(self.text, &self.toks[k], &[";", ":", "—", "–", "(", ")"])
+        match self.toks[k].kind {
+            TokenKind::Word => self.f(k) & flag::CLAUSE != 0,
+            _ => is_boundary_punct(self.text, &self.toks[k]),
+        }
     }
 
     /// The [`flag`]s of token `k`, looked up once per article.
@@ -2062,18 +2167,22 @@ impl Cx<'_> {
         let (mut commas_to_k, mut commas, mut gap) = (0usize, 0usize, 0usize);
         while j > floor {
             j -= 1;
-            if self.is_boundary(j) {
+            let t = &self.toks[j];
+            // The token's flags, read once for the tests below (none for a
+            // token that is not a word).
+            let f = if t.kind == TokenKind::Word { self.f(j) } else { 0 };
+            if f & flag::CLAUSE != 0 || is_boundary_punct(self.text, t) {
                 break;
             }
-            let t = &self.toks[j];
             if self.mention_ending(j).is_none() {
-                if is_punct(self.text, t, &[","]) {
+                let comma = is_punct(self.text, t, &[","]);
+                if comma {
                     commas_to_k += 1;
                 }
                 if j < gap_end {
-                    if is_punct(self.text, t, &[","]) {
+                    if comma {
                         commas += 1;
-                    } else if commas % 2 == 0 && self.has_flag(j, flag::OF_IN) {
+                    } else if commas % 2 == 0 && f & flag::OF_IN != 0 {
                         gap = 0;
                     } else if commas % 2 == 0
                         && t.kind == TokenKind::Word
@@ -2128,7 +2237,7 @@ impl Cx<'_> {
                 j = first;
                 continue;
             }
-            if self.has_flag(j, flag::PRON) {
+            if f & flag::PRON != 0 {
                 // `Kennedy ... as he visits`: a person earlier in the
                 // sentence; otherwise the last person in subject position.
                 let here = (lo.max(j.saturating_sub(BACK))..j)
@@ -2144,7 +2253,7 @@ impl Cx<'_> {
             // `it`, `they`, `we` are not resolved, except after a speech
             // verb, where they stand for its subject (`Hungary has said it
             // will support`).
-            if self.has_flag(j, flag::OTHER_PRON) {
+            if f & flag::OTHER_PRON != 0 {
                 // `said it`, `said that it`, `said today it`, `said on Monday it`.
                 match (j.saturating_sub(3).max(lo)..j).rev().find(|&q| self.has_flag(q, flag::SPEECH)) {
                     Some(q) => {
@@ -2648,6 +2757,60 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_curly_apostrophe_after_a_first_word_matches_only_a_phrase_with_one() {
+        // The first word of each text, its match, with `’` in the next word.
+        let matched = |lex: &TriggerLexicon, text: &str| {
+            let toks = gazette_tokenizer::Tokenizer::new().analyze(text).tokens;
+            let hashes = crate::fold::word_hashes(text, &toks);
+            lex.match_at(text, &toks, &hashes, 0, toks.len(), &|_| 0, &|_| false)
+                .map(|(e, end)| (lex.lemma(e).to_string(), end))
+        };
+        let rows =
+            "held\thold\tverb\tCONSULT\t-\t040\tobj\nheld don't talks\thold talks\tphrase\tCONSULT\t-\t040\tobj\n";
+        let with = TriggerLexicon::parse(rows, DEFAULT_PLOVER_TABLE, "").expect("lexicon");
+        assert!(with.apostrophes);
+        assert_eq!(matched(&with, "held don’t talks"), Some(("hold talks".to_string(), 3)));
+        assert_eq!(matched(&with, "held don't talks"), Some(("hold talks".to_string(), 3)));
+        assert_eq!(matched(&with, "held dön talks"), Some(("hold".to_string(), 1)));
+        let without = TriggerLexicon::parse(
+            "# a comment's apostrophe\nheld\thold\tverb\tCONSULT\t-\t040\tobj\nheld dön\thold dön\tphrase\tCONSULT\t-\t040\tobj\n",
+            DEFAULT_PLOVER_TABLE,
+            "",
+        )
+        .expect("lexicon");
+        assert!(!without.apostrophes && !TriggerLexicon::embedded().expect("embedded").apostrophes);
+        assert_eq!(matched(&without, "held dön talks"), Some(("hold dön".to_string(), 2)));
+        assert_eq!(matched(&without, "Held DöN talks"), Some(("hold dön".to_string(), 2)));
+        assert_eq!(matched(&without, "held don’t talks"), Some(("hold".to_string(), 1)));
+    }
+
+    #[test]
+    fn is_article_is_the_list_search() {
+        // Every word of the lists and lexicons, in three cases, and short
+        // strings near the determiners.
+        let mut words: Vec<String> = ARTICLES.iter().map(|w| w.to_string()).collect();
+        for (list, _) in FLAG_WORDS {
+            words.extend(list.iter().map(|w| w.to_string()));
+        }
+        for line in DEFAULT_TRIGGERS.lines() {
+            words.extend(line.split(['\t', ' ']).map(str::to_string));
+        }
+        for a in ARTICLES {
+            for i in 0..=a.len() {
+                words.push(a[..i].to_string());
+                words.push(format!("{}x{}", &a[..i], &a[i..]));
+            }
+            words.push(format!("{a}s"));
+        }
+        words.extend(["", "a1", "@n", "`he", "{he", "thE", "HIS", "Th", "ÿour"].map(String::from));
+        for w in &words {
+            for w in [w.clone(), w.to_uppercase(), w.to_ascii_uppercase()] {
+                assert_eq!(is_article(w.as_bytes()), ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(&w)), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_skip_filter_holds_every_word_a_phrase_may_skip() {
