@@ -661,8 +661,8 @@ impl Gazetteer {
         // one token (or not ASCII). A word that starts no longer alias is
         // settled by `single` without a search, and when a search finds
         // nothing, by `single` again, so single-token keys stay out. The keys
-        // are in ASCII lowercase, and so is the text it is run on (see
-        // `entities::find`).
+        // are in ASCII lowercase; the trie folds the text's ASCII capitals
+        // as it reads them (see `Trie::longest_prefix`).
         let trie =
             Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
         let mut first_bloom = crate::fold::Bloom::default();

@@ -206,16 +206,11 @@ mod tests {
         assert_eq!(trie(&["é"]).longest_prefix(&"é".as_bytes()[..1]), None);
     }
 
-    /// Every text of up to five bytes over a small alphabet, against keys
-    /// that share prefixes, end inside one another and branch at every depth.
-    #[test]
-    fn the_same_as_trying_every_key() {
-        let keys = ["a", "ab", "abc", "abd", "b", "ba", "bab", "babba", "c a", "c", "aaaa", "\u{ff}", "\u{ff}a"];
-        let t = trie(&keys);
-        let alphabet: &[&[u8]] = &[b"a", b"b", b"c", b" ", "\u{ff}".as_bytes()];
+    /// Every text of up to `pieces` pieces of `alphabet`, the empty one first.
+    fn texts_over(alphabet: &[&[u8]], pieces: usize) -> Vec<Vec<u8>> {
         let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
         let mut from = 0;
-        for _ in 0..5 {
+        for _ in 0..pieces {
             let to = texts.len();
             for i in from..to {
                 for piece in alphabet {
@@ -224,7 +219,17 @@ mod tests {
             }
             from = to;
         }
-        for text in &texts {
+        texts
+    }
+
+    /// Every text of up to five bytes over a small alphabet, against keys
+    /// that share prefixes, end inside one another and branch at every depth.
+    #[test]
+    fn the_same_as_trying_every_key() {
+        let keys = ["a", "ab", "abc", "abd", "b", "ba", "bab", "babba", "c a", "c", "aaaa", "\u{ff}", "\u{ff}a"];
+        let t = trie(&keys);
+        let alphabet: &[&[u8]] = &[b"a", b"b", b"c", b" ", "\u{ff}".as_bytes()];
+        for text in &texts_over(alphabet, 5) {
             let naive =
                 keys.iter().enumerate().filter(|(_, k)| text.starts_with(k.as_bytes())).max_by_key(|(_, k)| k.len());
             let naive = naive.map(|(i, k)| (k.len(), i as u32));
@@ -240,18 +245,7 @@ mod tests {
         let keys = ["a", "ab", "abc", "b a", "ba", "é", "éa", "aé", "aa b"];
         let t = trie(&keys);
         let alphabet: &[&[u8]] = &[b"a", b"A", b"b", b"B", b"c", b" ", "é".as_bytes(), "É".as_bytes()];
-        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
-        let mut from = 0;
-        for _ in 0..4 {
-            let to = texts.len();
-            for i in from..to {
-                for piece in alphabet {
-                    texts.push([&texts[i][..], piece].concat());
-                }
-            }
-            from = to;
-        }
-        for text in &texts {
+        for text in &texts_over(alphabet, 4) {
             let lower = text.to_ascii_lowercase();
             let naive =
                 keys.iter().enumerate().filter(|(_, k)| lower.starts_with(k.as_bytes())).max_by_key(|(_, k)| k.len());
