@@ -223,8 +223,50 @@ impl Lexicons {
 }
 
 /// What makes two tellings one event: type, source and target entity ids,
-/// date, negation.
-type EventKey = (crate::events::EventType, Vec<SmolStr>, Vec<SmolStr>, Option<Date>, bool);
+/// date, negation. Borrowed from the telling's parts, or from the record
+/// of its first telling ([`EventKey::of`]), which keeps them unchanged.
+struct EventKey<'a> {
+    ty: crate::events::EventType,
+    source: &'a [ActorRecord],
+    target: &'a [ActorRecord],
+    date: Option<Date>,
+    negated: bool,
+}
+
+impl<'a> EventKey<'a> {
+    fn of(r: &'a EventRecord) -> Self {
+        let date = r.time.as_ref().and_then(|t| t.date);
+        EventKey { ty: r.event_type, source: &r.source, target: &r.target, date, negated: r.negated }
+    }
+
+    /// The key's hash: equal keys hash alike.
+    fn hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        self.ty.hash(&mut h);
+        for actors in [self.source, self.target] {
+            actors.len().hash(&mut h);
+            for a in actors {
+                a.entity_id.hash(&mut h);
+            }
+        }
+        self.date.hash(&mut h);
+        self.negated.hash(&mut h);
+        h.finish()
+    }
+
+    /// Whether two keys are equal: the actors compared by their ids alone.
+    fn same(&self, other: &EventKey<'_>) -> bool {
+        let ids = |a: &[ActorRecord], b: &[ActorRecord]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.entity_id == y.entity_id)
+        };
+        self.ty == other.ty
+            && ids(self.source, other.source)
+            && ids(self.target, other.target)
+            && self.date == other.date
+            && self.negated == other.negated
+    }
+}
 
 /// People by lowercase role title, then by country, for role nominals.
 type Holders = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Vec<usize>>>;
@@ -719,7 +761,9 @@ impl Pipeline {
         let mut times: (usize, Vec<crate::timex::TimeExpr>) = (usize::MAX, Vec::new());
         // Sized once: no more records or keys than events.
         let mut out: Vec<EventRecord> = Vec::with_capacity(events.len());
-        let mut seen: rustc_hash::FxHashMap<EventKey, usize> =
+        // The first telling of each key by the key's hash; a hash shared
+        // by two keys (never seen) falls back to a scan of the records.
+        let mut seen: rustc_hash::FxHashMap<u64, usize> =
             rustc_hash::FxHashMap::with_capacity_and_hasher(events.len(), Default::default());
         for ev in events {
             let sent = &analysis.sentences[ev.sentence];
@@ -799,15 +843,21 @@ impl Pipeline {
                 target.extend(inferred);
             }
             let ty = ev.ty;
-            let key = (
+            let key = EventKey {
                 ty,
-                source.iter().map(|a| a.entity_id.clone()).collect::<Vec<_>>(),
-                target.iter().map(|a| a.entity_id.clone()).collect::<Vec<_>>(),
-                time.as_ref().and_then(|t| t.date),
-                ev.negated,
-            );
+                source: &source,
+                target: &target,
+                date: time.as_ref().and_then(|t| t.date),
+                negated: ev.negated,
+            };
+            let hash = key.hash();
+            let known = match seen.get(&hash) {
+                Some(&i) if key.same(&EventKey::of(&out[i])) => Some(i),
+                Some(_) => out.iter().position(|r| key.same(&EventKey::of(r))),
+                None => None,
+            };
             let telling = EventMention { start: ev.trigger.start, end: ev.trigger.end, sentence: ev.sentence };
-            if let Some(&i) = seen.get(&key) {
+            if let Some(i) = known {
                 let first: &mut EventRecord = &mut out[i];
                 first.mentions.push(telling);
                 first.mention_count = first.mentions.len();
@@ -819,7 +869,7 @@ impl Pipeline {
                 }
                 continue;
             }
-            seen.insert(key, out.len());
+            seen.entry(hash).or_insert(out.len());
             // A promised, threatened, demanded or joint action takes its
             // type's CAMEO root and no mode.
             let retyped = ev.action.is_some() || ty != lex.ty(ev.entry);
