@@ -250,7 +250,8 @@ fn run(cli: Cli) -> Result<u8> {
             let builder = gazetteer
                 .builder(cfg.read.max_item_bytes, quotes, events)?
                 .entity_records(cfg.emit.contains(&RecordKind::Entity))
-                .quote_records(cfg.emit.contains(&RecordKind::Quote));
+                .quote_records(cfg.emit.contains(&RecordKind::Quote))
+                .article_details(cfg.emit.contains(&RecordKind::Article));
             let s = extract::run(&cfg, builder)?;
             Ok(if s.interrupted {
                 EXIT_INTERRUPTED

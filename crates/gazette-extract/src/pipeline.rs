@@ -28,9 +28,21 @@ pub struct PipelineBuilder {
     events: bool,
     entity_records: bool,
     quote_records: bool,
+    article_details: bool,
 }
 
 impl PipelineBuilder {
+    /// Fill the article record's title, sentences and paragraphs (the
+    /// default) or not: [`Extraction::article`] then has no title and empty
+    /// sentence and paragraph lists, while its id, date, url, source and
+    /// counts, which the other records read, and every other record are
+    /// unchanged. For callers that write no article record (the CLI's
+    /// default output).
+    pub fn article_details(mut self, on: bool) -> Self {
+        self.article_details = on;
+        self
+    }
+
     /// Build entity records (the default) or not: [`Extraction::entities`] is
     /// then empty, while [`Extraction::mentions`] and every later stage are
     /// unchanged. For callers that write no entity record (the CLI's default
@@ -196,6 +208,7 @@ impl PipelineBuilder {
             cues,
             entity_records: self.entity_records,
             quote_records: self.quote_records,
+            article_details: self.article_details,
             max_article_bytes: self.max_article_bytes,
         })
     }
@@ -293,6 +306,8 @@ pub struct Pipeline {
     entity_records: bool,
     /// Whether quote records are built.
     quote_records: bool,
+    /// Whether the article record has its title, sentences and paragraphs.
+    article_details: bool,
     /// Gazetteer entities that are capital cities: as actors, their
     /// country's government.
     capitals: rustc_hash::FxHashSet<usize>,
@@ -372,6 +387,7 @@ impl Pipeline {
             events: true,
             entity_records: true,
             quote_records: true,
+            article_details: true,
         }
     }
 
@@ -394,16 +410,17 @@ impl Pipeline {
             d
         });
         let analysis = self.tokenizer.analyze(text);
+        let details = self.article_details;
         let article = ArticleRecord {
             article_id: article.id.clone(),
-            title: article.title.clone(),
+            title: article.title.as_ref().filter(|_| details).cloned(),
             published,
             url: article.url.clone(),
             source: article.source.clone(),
             bytes: text.len(),
             tokens: analysis.tokens.len(),
-            sentences: analysis.sentences.iter().map(|s| s.span).collect(),
-            paragraphs: analysis.paragraphs.clone(),
+            sentences: if details { analysis.sentences.iter().map(|s| s.span).collect() } else { Vec::new() },
+            paragraphs: if details { analysis.paragraphs.clone() } else { Vec::new() },
         };
         // Each word's case-folded hash, shared by the entity, quote and
         // event stages (without the last two, the entity stage hashes the

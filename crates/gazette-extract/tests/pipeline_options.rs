@@ -40,6 +40,28 @@ fn without_quote_records_only_the_quote_records_go() {
 }
 
 #[test]
+fn without_article_details_only_the_title_sentences_and_paragraphs_go() {
+    let a = Article {
+        title: Some("Putin and Trump to meet".into()),
+        url: Some("https://example.com/options-1".into()),
+        source: Some("Wire".into()),
+        ..article()
+    };
+    let full = Pipeline::builder().build().unwrap().process(&a).unwrap();
+    let lean = Pipeline::builder().article_details(false).build().unwrap().process(&a).unwrap();
+    assert!(full.article.title.is_some() && full.article.sentences.len() > 1 && full.article.paragraphs.len() > 1);
+    let mut bare = full.article.clone();
+    (bare.title, bare.sentences, bare.paragraphs) = (None, Vec::new(), Vec::new());
+    assert_eq!(lean.article, bare);
+    assert!(!full.events.is_empty() && full.events.iter().all(|e| e.url.is_some() && e.outlet.is_some()));
+    assert_eq!(lean.events, full.events);
+    assert_eq!(lean.quotes, full.quotes);
+    assert_eq!(lean.entities, full.entities);
+    assert_eq!(lean.mentions, full.mentions);
+    assert_eq!(lean.analysis, full.analysis);
+}
+
+#[test]
 fn into_records_gives_the_records_in_the_same_order() {
     let x = Pipeline::builder().build().unwrap().process(&article()).unwrap();
     let copied = x.records();
