@@ -431,9 +431,12 @@ impl Pipeline {
             Vec::new()
         };
         let mut mentions = entities::find(&self.gazetteer, text, &analysis, &hashes);
-        let mut new_entities = self.add_names(text, &analysis, &mut mentions);
+        // The tokens the gazetteer's mentions cover, for both add_names and
+        // define_acronyms.
+        let taken = covered_tokens(&analysis.tokens, &mentions);
+        let mut new_entities = self.add_names(text, &analysis, &taken, &mut mentions);
         mark_teams(text, &analysis, &mut mentions, &mut new_entities);
-        define_acronyms(text, &analysis, &mut mentions, &mut new_entities);
+        define_acronyms(text, &analysis, taken, &mut mentions, &mut new_entities);
         self.resolve_role_nominals(text, &analysis, &hashes, &mut mentions, published);
         self.resolve_introduced_roles(text, &analysis, &mut mentions);
         let entities = if self.entity_records {
@@ -488,11 +491,16 @@ impl Pipeline {
     }
 
     /// Adds names found by patterns and coreference to `mentions` (kept in
-    /// text order) and returns the new entities they refer to.
-    fn add_names(&self, text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>) -> Vec<NewEntity> {
-        let toks = &analysis.tokens;
-        let taken = covered_tokens(toks, mentions);
-        let found = names::find(&self.names, text, analysis, &taken);
+    /// text order) and returns the new entities they refer to. `taken`
+    /// holds [`covered_tokens`] of `mentions`.
+    fn add_names(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        taken: &[bool],
+        mentions: &mut Vec<Mention>,
+    ) -> Vec<NewEntity> {
+        let found = names::find(&self.names, text, analysis, taken);
         if found.is_empty() {
             return Vec::new();
         }
@@ -1120,8 +1128,16 @@ fn initials(name: &[&str]) -> String {
 /// initials of the name's words. The name is the mention right before the
 /// parenthesis, or, when nothing was found there, the capitalised words before
 /// it, which become a new organisation. The acronym in parentheses and its
-/// later uses are coreference mentions of that entity.
-fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>, new_entities: &mut Vec<NewEntity>) {
+/// later uses are coreference mentions of that entity. `taken` holds
+/// [`covered_tokens`] of the gazetteer's mentions, before [`Pipeline::add_names`]
+/// (whose mentions, like those [`mark_teams`] changed, are of new entities).
+fn define_acronyms(
+    text: &str,
+    analysis: &Analysis,
+    taken: Vec<bool>,
+    mentions: &mut Vec<Mention>,
+    new_entities: &mut Vec<NewEntity>,
+) {
     use gazette_tokenizer::{Case, TokenKind};
     let toks = &analysis.tokens;
     // `(` and `)` around one token, compared as bytes: the tokens `(` are
@@ -1142,7 +1158,12 @@ fn define_acronyms(text: &str, analysis: &Analysis, mentions: &mut Vec<Mention>,
     if opening.is_empty() {
         return;
     }
-    let covered = covered_tokens(toks, mentions);
+    // The tokens of all mentions: `taken`, and those of the new entities'.
+    let mut covered = taken;
+    for m in mentions.iter().filter(|m| matches!(m.entity, EntityRef::New(_))) {
+        covered[m.token..end_token(toks, m)].fill(true);
+    }
+    debug_assert!(covered == covered_tokens(toks, mentions));
     let is_acronym = |t: &gazette_tokenizer::Token| {
         t.kind == TokenKind::Word
             && t.case == Case::Upper
