@@ -1279,13 +1279,13 @@ fn mark_teams(text: &str, analysis: &Analysis, mentions: &mut [Mention], new_ent
         while e < mentions.len() && paragraph_of(mentions[e].token) == para {
             e += 1;
         }
-        let scored: Vec<usize> =
-            (k..e).filter(|&m| is_place(&mentions[m]) && is_number(end_token(&mentions[m]))).collect();
+        // Counted first: most paragraphs have fewer than two, and need no list.
+        let scored = || (k..e).filter(|&m| is_place(&mentions[m]) && is_number(end_token(&mentions[m])));
         let first = &mentions[k];
         let opens = analysis.paragraphs.get(para).is_some_and(|p| p.start == first.span.start);
         let standings = opens && is_place(first) && is_number(end_token(first)) && is_number(end_token(first) + 1);
-        if scored.len() >= 2 {
-            teams.extend(scored);
+        if scored().nth(1).is_some() {
+            teams.extend(scored());
         } else if standings {
             teams.push(k);
         }
