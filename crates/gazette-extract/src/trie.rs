@@ -206,30 +206,14 @@ mod tests {
         assert_eq!(trie(&["é"]).longest_prefix(&"é".as_bytes()[..1]), None);
     }
 
-    /// Every text of up to `pieces` pieces of `alphabet`, the empty one first.
-    fn texts_over(alphabet: &[&[u8]], pieces: usize) -> Vec<Vec<u8>> {
-        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
-        let mut from = 0;
-        for _ in 0..pieces {
-            let to = texts.len();
-            for i in from..to {
-                for piece in alphabet {
-                    texts.push([&texts[i][..], piece].concat());
-                }
-            }
-            from = to;
-        }
-        texts
-    }
-
     /// Every text of up to five bytes over a small alphabet, against keys
     /// that share prefixes, end inside one another and branch at every depth.
     #[test]
     fn the_same_as_trying_every_key() {
         let keys = ["a", "ab", "abc", "abd", "b", "ba", "bab", "babba", "c a", "c", "aaaa", "\u{ff}", "\u{ff}a"];
         let t = trie(&keys);
-        let alphabet: &[&[u8]] = &[b"a", b"b", b"c", b" ", "\u{ff}".as_bytes()];
-        for text in &texts_over(alphabet, 5) {
+        for text in &crate::tsv::texts_over(&["a", "b", "c", " ", "\u{ff}"], 5) {
+            let text = text.as_bytes();
             let naive =
                 keys.iter().enumerate().filter(|(_, k)| text.starts_with(k.as_bytes())).max_by_key(|(_, k)| k.len());
             let naive = naive.map(|(i, k)| (k.len(), i as u32));
@@ -244,8 +228,8 @@ mod tests {
     fn ascii_capitals_match_as_lowercase() {
         let keys = ["a", "ab", "abc", "b a", "ba", "é", "éa", "aé", "aa b"];
         let t = trie(&keys);
-        let alphabet: &[&[u8]] = &[b"a", b"A", b"b", b"B", b"c", b" ", "é".as_bytes(), "É".as_bytes()];
-        for text in &texts_over(alphabet, 4) {
+        for text in &crate::tsv::texts_over(&["a", "A", "b", "B", "c", " ", "é", "É"], 4) {
+            let text = text.as_bytes();
             let lower = text.to_ascii_lowercase();
             let naive =
                 keys.iter().enumerate().filter(|(_, k)| lower.starts_with(k.as_bytes())).max_by_key(|(_, k)| k.len());

@@ -165,6 +165,24 @@ fn plain(s: &str) -> bool {
     visible(s.as_bytes().first()) && visible(s.as_bytes().last())
 }
 
+/// Every text of up to `n` pieces of `pieces` (the empty text first), for
+/// tests that try every short input over a small alphabet.
+#[cfg(test)]
+pub(crate) fn texts_over(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    let mut from = 0;
+    for _ in 0..n {
+        let to = texts.len();
+        for i in from..to {
+            for piece in pieces {
+                texts.push(format!("{}{piece}", texts[i]));
+            }
+        }
+        from = to;
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,17 +207,7 @@ mod tests {
         // Every string of up to six bytes over letters, spaces and bytes
         // that take the tokenizer's slow path.
         let alphabet = ["a", "B", " ", "-", ".", "'", "\u{e9}", "s", "1"];
-        let mut texts = vec![String::new()];
-        let mut from = 0;
-        for _ in 0..5 {
-            let to = texts.len();
-            for i in from..to {
-                for piece in alphabet {
-                    texts.push(format!("{}{piece}", texts[i]));
-                }
-            }
-            from = to;
-        }
+        let mut texts = texts_over(&alphabet, 5);
         texts.extend(
             ["held talks with", "  New  York ", "cease-fire deal", "U.S. envoy", "don't", "AT&T"].map(String::from),
         );
@@ -258,17 +266,7 @@ mod tests {
         // Every text of up to six pieces over line ends, blanks, comments
         // and a field.
         let pieces = ["\n", "\r", "\r\n", " ", "#", "a\tb", "\u{a0}"];
-        let mut texts = vec![String::new()];
-        let mut from = 0;
-        for _ in 0..6 {
-            let to = texts.len();
-            for i in from..to {
-                for piece in pieces {
-                    texts.push(format!("{}{piece}", texts[i]));
-                }
-            }
-            from = to;
-        }
+        let texts = texts_over(&pieces, 6);
         for text in &texts {
             let slow: Vec<(usize, &str)> = text
                 .lines()
