@@ -2,12 +2,13 @@
 //!
 //! A reader thread expands the inputs and cuts them into batches of items
 //! (bounded by count and bytes) that it sends through a channel holding at
-//! most [`QUEUE`] batches; it starts while the pipeline is built on the
-//! rayon pool. The main thread takes one batch at a time and has the pool
-//! parse and process its items in parallel, one article a job (an indexed
-//! map, so results keep input order); a writer thread writes each processed
-//! batch in order while the pool works on the next. Memory is thus bounded by about
-//! `2 * QUEUE + 2` batches, whatever the size of the dump.
+//! most [`QUEUE`] batches; it starts while the pipeline is built (on two
+//! threads when the run has two or more). The main thread takes one batch
+//! at a time and has the rayon pool parse and process its items in
+//! parallel, one article a job (an indexed map, so results keep input
+//! order); a writer thread writes each processed batch in order while the
+//! pool works on the next. Memory is thus bounded by about `2 * QUEUE + 2`
+//! batches, whatever the size of the dump.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -188,16 +189,30 @@ pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
         })
         .context("cannot start the reader thread")?;
 
-    // The pipeline is built on the pool (its gazetteer beside its lexicons
-    // when there are two threads or more) while the reader starts on the
-    // input. It is never freed: the process ends after the run and its
-    // memory goes back to the system at once, where dropping the pipeline
-    // would free its tables one by one (about a tenth of start-up's work).
-    let pipeline = std::mem::ManuallyDrop::new(pool.install(|| {
+    // The pipeline is built while the reader starts on the input: with two
+    // threads or more, its gazetteer on a thread of its own beside its
+    // lexicons on this one. (A fresh thread, not a `rayon::join` on the
+    // pool: the pool's second worker was often asleep and left the join's
+    // other half to the first, so that start-up ran on one core.) Should
+    // that thread not start, the gazetteer is built here after the
+    // lexicons. The pipeline is never freed: the process ends after the run
+    // and its memory goes back to the system at once, where dropping the
+    // pipeline would free its tables one by one (about a tenth of
+    // start-up's work).
+    let pipeline = std::mem::ManuallyDrop::new(if cfg.threads > 1 {
         builder.build_with(|a, b| {
-            rayon::join(a, b);
-        })
-    })?);
+            let spawned = std::thread::scope(|s| {
+                let spawned = std::thread::Builder::new().name("gazette-build".into()).spawn_scoped(s, &mut *a).is_ok();
+                b();
+                spawned
+            });
+            if !spawned {
+                a();
+            }
+        })?
+    } else {
+        builder.build()?
+    });
 
     // Open the output here so that an unwritable path fails before any work.
     let file = match &cfg.output {
