@@ -5,9 +5,11 @@
 //! within five bytes of its start, and then scanned on plainly; a word the
 //! fast loop turns down is scanned once more by the general scan), so it
 //! runs in linear time on any input. Plain tokens (ASCII words and numbers
-//! that end where nothing can join them, commas, lone periods, whitespace)
-//! take a loop of their own that reads words eight bytes at a time; the rest
-//! take the general scan, which decodes non-ASCII characters one at a time.
+//! that end where nothing can join them, lone periods, whitespace, and ASCII
+//! punctuation other than `!`, `?` and symbols: commas, straight quote marks,
+//! hyphens, brackets) take a loop of their own that reads words eight bytes
+//! at a time; the rest take the general scan, which decodes non-ASCII
+//! characters one at a time.
 
 use crate::Span;
 
@@ -389,9 +391,13 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
             continue;
         }
         let start = i;
-        // The plain tokens start with a letter, a digit, a comma, a period
-        // or ASCII whitespace.
-        if FAST && (WORD_BITS[c as usize] != 0 || matches!(c, b',' | b'.') || c < b' ') {
+        // The plain tokens start with a letter, a digit, a period, ASCII
+        // whitespace or punctuation other than `!` and `?`.
+        if FAST
+            && (WORD_BITS[c as usize] != 0
+                || c == b'.'
+                || c < 128 && matches!(ASCII[c as usize], WS | CT | QT | HY | PU))
+        {
             let (end, space_after) = plain_words(text, i, space, &mut out, marks);
             if end > i {
                 (i, space) = (end, space_after);
@@ -418,30 +424,19 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
                         marks.mark(out.len());
                     }
                 }
-                QT => {
-                    // Of the straight marks, only `'` can start a word.
-                    if c == b'\''
-                        && let Some(end) = clitic_or_elision(text, i, space, &out)
-                    {
-                        i = end;
-                        kind = TokenKind::Word;
-                    } else {
-                        let (end, q) = straight_quote(text, i, space);
-                        i = end;
-                        kind = TokenKind::Quote(q);
+                QT | HY | PU => {
+                    let (end, k, case, noted) = ascii_punct(text, i, space, &out);
+                    if noted {
                         marks.mark(out.len());
                     }
+                    i = end;
+                    kind = k;
+                    known_case = Some(case);
                 }
                 TP => {
                     i = scan_terminal(text, i);
                     kind = TokenKind::Punct;
                     marks.mark(out.len());
-                }
-                HY => {
-                    while i < n && b[i] == b'-' {
-                        i += 1;
-                    }
-                    kind = TokenKind::Punct;
                 }
                 CU => {
                     i += 1;
@@ -457,16 +452,10 @@ fn scan<const FAST: bool>(text: &str, marks: &mut impl Marks) -> Vec<Token> {
                         kind = TokenKind::Symbol;
                     }
                 }
-                SY => {
+                _ => {
+                    // SY, the one class left.
                     i += 1;
                     kind = TokenKind::Symbol;
-                }
-                _ => {
-                    if matches!(c, b':' | b';' | b'(' | b')' | b'[' | b']' | b'{' | b'}') {
-                        marks.mark(out.len());
-                    }
-                    i += 1;
-                    kind = TokenKind::Punct;
                 }
             }
         } else {
@@ -541,6 +530,11 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
         }
         _ => Case::None,
     };
+    push_token(out, start, end, kind, case, space);
+}
+
+#[inline(always)]
+fn push_token(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind, case: Case, space: bool) {
     out.push(Token { span: Span::new(start, end), kind, case, space_before: space });
 }
 
@@ -774,16 +768,17 @@ const JOINS_NUMBER: u8 = 2;
 /// The common word or number, scanned without most of [`scan_word`]'s
 /// cases: ASCII letters and digits from `start` up to a byte that joins
 /// nothing to them (see [`JOINS`]; or the end of the text), a sentence's
-/// period or a possessive `'s`. Its end, kind, case (`None` when the
-/// caller works it out) and whether a plain space follows it, or `None`
-/// when `scan_word` must decide; for every token this accepts, `scan_word`
-/// gives the same.
+/// period or a possessive `'s`. Its end, kind, case and whether a plain
+/// space follows it, or `None` when `scan_word` must decide; for every
+/// token this accepts, `scan_word` gives the same.
 #[inline(always)]
-fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>, bool)> {
-    let first = b[start];
-    let number = first.is_ascii_digit();
+fn plain_word(text: &str, start: usize) -> Option<(usize, TokenKind, Case, bool)> {
+    let b = text.as_bytes();
     let mut rest = 0;
     let (end, next) = ascii_run(b, start + 1, &mut rest);
+    // A letter or a digit.
+    let first = b[start];
+    let number = first <= b'9';
     // Most words end at a space.
     if let Some(c) = next
         && c != b' '
@@ -793,25 +788,33 @@ fn plain_word(b: &[u8], start: usize) -> Option<(usize, TokenKind, Option<Case>,
         return None;
     }
     if !number {
-        return Some((end, TokenKind::Word, Some(ascii_case(first, rest)), next == Some(b' ')));
+        return Some((end, TokenKind::Word, ascii_case(first, rest), next == Some(b' ')));
     }
     // A number's case comes from its first cased letter; without any, or
     // with lowercase letters only, the letters seen tell it.
     let case = match rest & 3 {
-        0 => Some(Case::None),
-        2 => Some(Case::Lower),
-        _ => None,
+        0 => Case::None,
+        2 => Case::Lower,
+        _ => case_at(text, start, end),
     };
     Some((end, TokenKind::Number, case, next == Some(b' ')))
 }
 
+/// [`case_of`] the token from `start` to `end`, out of line: for the rare
+/// tokens of the fast loop whose case the scan does not tell, so that the
+/// loop keeps no slice of the text for them.
+#[inline(never)]
+fn case_at(text: &str, start: usize, end: usize) -> Case {
+    case_of(&text[start..end])
+}
+
 /// Pushes the tokens from byte `i` on while they are plain: words and
-/// numbers (see [`plain_word`]), commas, and periods that no other terminal
-/// punctuation follows, with ASCII whitespace between them; `space` says
-/// whether whitespace comes before `i`. Returns where it stopped, at a token
-/// the general scan must take or at the end of the text, and whether
-/// whitespace comes before that. A loop of its own, out of line: the general
-/// scanner's registers are spent elsewhere.
+/// numbers (see [`plain_word`]), periods that no other terminal punctuation
+/// follows and the punctuation of [`ascii_punct`], with ASCII whitespace
+/// between them; `space` says whether whitespace comes before `i`. Returns
+/// where it stopped, at a token the general scan must take or at the end of
+/// the text, and whether whitespace comes before that. A loop of its own,
+/// out of line: the general scanner's registers are spent elsewhere.
 #[inline(never)]
 fn plain_words(
     text: &str,
@@ -824,23 +827,34 @@ fn plain_words(
     while let Some(&c) = b.get(i) {
         // Spaces after tokens are passed over below: a word is likelier here.
         if WORD_BITS[c as usize] != 0 {
-            let Some((end, kind, case, spaced)) = plain_word(b, i) else { break };
-            push(out, text, i, end, kind, case, space);
+            let Some((end, kind, case, spaced)) = plain_word(text, i) else { break };
+            push_token(out, i, end, kind, case, space);
             space = spaced;
             i = end + usize::from(space);
             continue;
-        } else if c == b',' || c == b'.' && b.get(i + 1).is_none_or(|&d| d < 128 && ASCII[d as usize] != TP) {
-            if c == b'.' {
-                marks.mark(out.len());
-            }
-            push(out, text, i, i + 1, TokenKind::Punct, Some(Case::None), space);
+        } else if c == b'.' && b.get(i + 1).is_none_or(|&d| d < 128 && ASCII[d as usize] != TP) {
+            marks.mark(out.len());
+            push_token(out, i, i + 1, TokenKind::Punct, Case::None, space);
             i += 1;
-        } else if c < 128 && matches!(ASCII[c as usize], WS | CT) {
-            i += 1;
-            space = true;
-            continue;
-        } else {
+        } else if c >= 128 {
             break;
+        } else {
+            match ASCII[c as usize] {
+                WS | CT => {
+                    i += 1;
+                    space = true;
+                    continue;
+                }
+                QT | HY | PU => {
+                    let (end, kind, case, noted) = ascii_punct(text, i, space, out);
+                    if noted {
+                        marks.mark(out.len());
+                    }
+                    push_token(out, i, end, kind, case, space);
+                    i = end;
+                }
+                _ => break,
+            }
         }
         // Most tokens are followed by one plain space.
         space = b.get(i) == Some(&b' ');
@@ -849,20 +863,38 @@ fn plain_words(
     (i, space)
 }
 
-/// Whether [`scan_word`] ends the word or number at `start` at the period
-/// or apostrophe at `end`, where its run of ASCII letters and digits stops:
-/// a period that no lowercase letter or digit follows, after three or more
-/// bytes other than `www` (which may start a URL or an abbreviation), and an
-/// apostrophe that no letter follows or only an `s`.
+/// Whether [`scan_word`] ends the word or number at `start` at the byte at
+/// `end`, where its run of ASCII letters and digits stops (a byte in
+/// [`JOINS`]; `false` says only that this does not tell): a period that no
+/// lowercase letter or digit follows, after a word other than `www` (which
+/// may start a URL) of three or more bytes, or of fewer when no uppercase
+/// letter or non-ASCII byte follows either (which may go on a dotted
+/// abbreviation); an apostrophe that no letter follows or only an `s`; a
+/// `:` after a word that cannot be a URL's scheme (longer than five bytes
+/// or not starting with `h` or `w`); and after a number, a `:` or `/` that
+/// no digit is on both sides of, and a `,` that three digits and no fourth
+/// do not follow after a digit.
 #[inline]
 fn ends_before(b: &[u8], start: usize, end: usize) -> bool {
+    let next = b.get(end + 1).copied().unwrap_or(b' ');
+    let len = end - start;
     match b[end] {
         b'.' => {
-            end - start >= 3
-                && !b[start..end].eq_ignore_ascii_case(b"www")
-                && !b.get(end + 1).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            !next.is_ascii_lowercase()
+                && !next.is_ascii_digit()
+                && (len >= 3 || next < 128 && !next.is_ascii_uppercase())
+                && !(len == 3 && b[start..end].eq_ignore_ascii_case(b"www"))
         }
-        b'\'' => !is_alpha_at(b, end + 1) || (matches!(b[end + 1], b's' | b'S') && !is_alpha_at(b, end + 2)),
+        b'\'' => !next.is_ascii_alphabetic() || (next | 0x20 == b's' && !is_alpha_at(b, end + 2)),
+        b':' | b'/' if b[start].is_ascii_digit() => !(b[end - 1].is_ascii_digit() && next.is_ascii_digit()),
+        b':' => len > 5 || !matches!(b[start] | 0x20, b'h' | b'w'),
+        b',' => {
+            !(b[end - 1].is_ascii_digit()
+                && next.is_ascii_digit()
+                && is_digit_at(b, end + 2)
+                && is_digit_at(b, end + 3)
+                && !is_digit_at(b, end + 4))
+        }
         _ => false,
     }
 }
@@ -1079,6 +1111,38 @@ fn straight_quote(text: &str, i: usize, space: bool) -> (usize, Quote) {
     (end, Quote { style, dir })
 }
 
+/// ASCII punctuation that nothing joins to a word: a straight quote mark
+/// (or the clitic or elision an apostrophe starts, a word), a run of
+/// hyphens, or one of `,;:()[]{}/\` (classes [`QT`], [`HY`] and [`PU`]).
+/// Its end, kind and case, and whether the sentence splitter must note it;
+/// `out` holds the tokens before it. Shared by the fast loop and the
+/// general scan.
+#[inline(always)]
+fn ascii_punct(text: &str, i: usize, space: bool, out: &[Token]) -> (usize, TokenKind, Case, bool) {
+    let b = text.as_bytes();
+    let c = b[i];
+    match c {
+        b'"' | b'\'' | b'`' => {
+            // Of the straight marks, only `'` can start a word.
+            if c == b'\''
+                && let Some(end) = clitic_or_elision(text, i, space, out)
+            {
+                return (end, TokenKind::Word, case_at(text, i, end), false);
+            }
+            let (end, q) = straight_quote(text, i, space);
+            (end, TokenKind::Quote(q), Case::None, true)
+        }
+        b'-' => {
+            let run = b[i..].iter().take_while(|&&c| c == b'-').count();
+            (i + run, TokenKind::Punct, Case::None, false)
+        }
+        _ => {
+            let noted = matches!(c, b':' | b';' | b'(' | b')' | b'[' | b']' | b'{' | b'}');
+            (i + 1, TokenKind::Punct, Case::None, noted)
+        }
+    }
+}
+
 /// Typographic marks have a conventional direction; spacing overrides it when
 /// it clearly says otherwise (German `„...“` closes with `“`).
 fn typographic_dir(text: &str, start: usize, end: usize, space: bool, dir: QuoteDir) -> QuoteDir {
@@ -1151,6 +1215,7 @@ mod tests {
             "'|''|\"|``|’|‘|“|”|«|»|„|'s|’s|'t|n't|'80s|'em|",
             "é|É|ß|日本|Zelenskyy’s|café|naïve|\u{AD}|\u{200B}|\u{A0}|…|—|–|£|€|°|😀|",
             "U.S.|a.m.|a.m|e.g.|Ph.D.|J.R.R.|p.m|No.|Mr.|St.|x.y|a.b.com|",
+            "it.|US.|I.|ab.|www|WWW.|said:|he:|http|https:|w:|12:|7/|2004,|1,00|1,000,|5bn,|2.|",
             "https://example.org/a?b=1|http://x.co|www.bbc.co.uk|HTTP://A.B|www.|http:|",
             "press@example.com|user_name@host.org|a+b@c.de|AT&T|S&P|R&D|@user|#tag|",
             "\n|\n\n|\t|\r\n| |  ",
@@ -1181,7 +1246,7 @@ mod tests {
         }
         for _ in 0..20_000 {
             // Bytes that join words or stop them, and the bytes of `’` and `é`.
-            const BYTES: &[u8] = b"aZ5 .,'@&_+:-\xe2\x80\x99\xc3\xa9";
+            const BYTES: &[u8] = b"aZ5 .,'@&_+:-/\"hW\xe2\x80\x99\xc3\xa9";
             let bytes: Vec<u8> = (0..next() % 24).map(|_| BYTES[next() as usize % BYTES.len()]).collect();
             agree(&String::from_utf8_lossy(&bytes));
             let bytes: Vec<u8> = (0..next() % 24).map(|_| next() as u8).collect();
