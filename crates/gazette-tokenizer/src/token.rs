@@ -1127,7 +1127,9 @@ fn ascii_punct(text: &str, i: usize, space: bool, out: &[Token]) -> (usize, Toke
             if c == b'\''
                 && let Some(end) = clitic_or_elision(text, i, space, out)
             {
-                return (end, TokenKind::Word, case_at(text, i, end), false);
+                // Mostly `'s`: an apostrophe and one letter.
+                let case = if end == i + 2 { ascii_case(b[i + 1], 0) } else { case_at(text, i, end) };
+                return (end, TokenKind::Word, case, false);
             }
             let (end, q) = straight_quote(text, i, space);
             (end, TokenKind::Quote(q), Case::None, true)
