@@ -163,8 +163,8 @@ fn pair_class(text: &str, t: &Token) -> Option<(u8, Role)> {
     }
 }
 
-// What a mark says of its token. `mark_of` sets the first six; the pairing
-// sets the last three.
+// What a mark says of its token. `mark_of` sets the first six and the
+// last; the pairing sets the three before it.
 /// Terminal punctuation: `.`, `!`, `?`, `…`, runs of them.
 const TERM_PUNCT: u16 = 1;
 /// A word ending in a period: `U.S.`, `a.m.`.
@@ -184,6 +184,8 @@ const CLOSER: u16 = 1 << 6;
 const OPENS: u16 = 1 << 7;
 /// Closes a short trusted pair: it and the tokens after it are outside.
 const CLOSES: u16 = 1 << 8;
+/// A lone period (with [`TERM_PUNCT`]).
+const PERIOD: u16 = 1 << 9;
 
 /// A token of a paragraph that the splitter has to look at: one that may end
 /// a sentence or a clause, pair with another, or follow a line break. The
@@ -214,6 +216,7 @@ fn mark_of(text: &str, t: &Token, idx: usize, mut flags: u16) -> Option<Mark> {
             }
         }
         TokenKind::Punct => match b[t.span.start] {
+            b'.' if t.span.len() == 1 => flags |= TERM_PUNCT | PERIOD,
             b'.' | b'!' | b'?' => flags |= TERM_PUNCT,
             b':' | b';' => flags |= CLAUSE,
             b'(' | b')' | b'[' | b']' | b'{' | b'}' => pair = pair_class(text, t),
@@ -575,7 +578,7 @@ impl Paragraph<'_> {
             let mut j = k;
             let mut mj = m;
             let mut closer = false;
-            let mut periods = usize::from(self.is_period(k));
+            let mut periods = usize::from(mark.flags & PERIOD != 0);
             // A break inside an absorbed citation ends the sentence after it.
             let mut broken = false;
             while j + 1 < n {
@@ -583,7 +586,7 @@ impl Paragraph<'_> {
                     break;
                 };
                 if u.flags & TERM_PUNCT != 0 {
-                    periods += usize::from(self.is_period(j + 1));
+                    periods += usize::from(u.flags & PERIOD != 0);
                 } else if u.flags & CLOSER != 0 {
                     closer = true;
                 } else if let Some(end) = self.citation(j + 1) {
@@ -645,13 +648,15 @@ impl Paragraph<'_> {
         None
     }
 
-    fn classify_before(&self, k: usize) -> Before {
+    /// What the word before the terminal mark at `k` is; `plain` says
+    /// whether that mark is a lone period.
+    fn classify_before(&self, k: usize, plain: bool) -> Before {
         let t = &self.toks[k];
         let s = t.text(self.text);
         let (word, wi) = if t.kind == TokenKind::Word {
             // A dotted abbreviation: `U.S.`
             (&s[..s.len() - 1], k)
-        } else if self.is_period(k) && k > 0 && self.toks[k - 1].kind == TokenKind::Word {
+        } else if plain && k > 0 && self.toks[k - 1].kind == TokenKind::Word {
             (self.word(k - 1), k - 1)
         } else {
             return Before::Other;
@@ -709,7 +714,7 @@ impl Paragraph<'_> {
         }
         // `(the E.U.).`: the sentence's own period follows the abbreviation's.
         let own_period = is_word && periods >= 1;
-        let before = if ellipsis || question || own_period { Before::Other } else { self.classify_before(k) };
+        let before = if ellipsis || question || own_period { Before::Other } else { self.classify_before(k, plain) };
 
         if !next.space_before {
             // `world.Today`: a missing space after a full stop.
