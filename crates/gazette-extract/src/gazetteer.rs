@@ -279,8 +279,11 @@ impl GazetteerBuilder {
 
     /// Adds the embedded default gazetteer.
     pub fn add_default(mut self) -> Self {
+        // (Room for all the files at once: the tables grow neither row by
+        // row nor file by file.)
+        self.reserve_for(DEFAULT_GAZETTEER.map(|(_, text)| text));
         for (name, text) in DEFAULT_GAZETTEER {
-            self.add_source(name, text);
+            self.add_rows(name, text);
         }
         self
     }
@@ -288,16 +291,30 @@ impl GazetteerBuilder {
     /// Adds one TSV source, named `name` in problems. Bad rows are skipped
     /// and reported; see [`GazetteerBuilder::problems`].
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
-        let mut header_seen = false;
-        self.sources.push(name.to_string());
-        // Room for every line a row and every `|` one more alias (bounds,
-        // so that the tables do not grow row by row).
-        let rows = tsv::count_byte(text.as_bytes(), b'\n') + 1;
-        let aliases = rows + tsv::count_byte(text.as_bytes(), b'|');
+        self.reserve_for([text]);
+        self.add_rows(name, text)
+    }
+
+    /// Room for the rows and aliases of the sources `texts`: every line a
+    /// row and every `|` one more alias (bounds, so that the tables do not
+    /// grow row by row).
+    fn reserve_for<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        let (mut rows, mut aliases) = (0, 0);
+        for text in texts {
+            let lines = tsv::count_byte(text.as_bytes(), b'\n') + 1;
+            rows += lines;
+            aliases += lines + tsv::count_byte(text.as_bytes(), b'|');
+        }
         self.entities.reserve(rows);
         self.ids.reserve(rows);
         self.aliases.reserve(aliases);
         self.alias_owner.reserve(aliases);
+    }
+
+    /// [`GazetteerBuilder::add_source`] once its room is reserved.
+    fn add_rows(&mut self, name: &str, text: &str) -> &mut Self {
+        let mut header_seen = false;
+        self.sources.push(name.to_string());
         for (line_no, line) in crate::tsv::lines(text) {
             if !header_seen {
                 header_seen = true;
@@ -424,11 +441,13 @@ fn ascii_lowercase(text: &str) -> SmolStr {
 }
 
 fn check_id(id: &str) -> Result<(), String> {
-    let Some((prefix, slug)) = id.split_once(':') else {
+    // (The first `:` found as a byte: `split_once` runs a character search.)
+    let Some(colon) = id.bytes().position(|b| b == b':') else {
         return Err(format!("id {id:?} must look like prefix:slug"));
     };
-    let prefix_ok = !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_lowercase());
-    let slug_ok = !slug.is_empty() && slug.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
+    let (prefix, slug) = (&id.as_bytes()[..colon], &id.as_bytes()[colon + 1..]);
+    let prefix_ok = !prefix.is_empty() && prefix.iter().all(|c| c.is_ascii_lowercase());
+    let slug_ok = !slug.is_empty() && slug.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
     if prefix_ok && slug_ok { Ok(()) } else { Err(format!("bad id {id:?}")) }
 }
 

@@ -67,38 +67,111 @@ pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
     (n == N).then_some(out)
 }
 
-/// `s.split(sep)` for an ASCII separator, found with [`find_byte`].
-pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+/// `s.split(sep)` for an ASCII separator. The separators are found eight
+/// bytes at a time in one pass over `s`, as the pieces are taken (a search
+/// a piece would start its loop again for each of thousands of short lines
+/// and fields).
+pub(crate) fn split(s: &str, sep: u8) -> Split<'_> {
     debug_assert!(sep.is_ascii());
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        Some(match find_byte(r.as_bytes(), sep) {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                &r[..i]
-            }
-            None => {
-                rest = None;
-                r
-            }
-        })
-    })
+    Split { s, sep, start: 0, at: 0, found: 0, done: false }
 }
+
+/// The iterator of [`split`].
+#[derive(Debug, Clone)]
+pub(crate) struct Split<'a> {
+    s: &'a str,
+    sep: u8,
+    /// Where the next piece starts.
+    start: usize,
+    /// The bytes before `at` have been read.
+    at: usize,
+    /// The separators among the eight bytes before `at` not yet cut at, as
+    /// the high bits of their bytes ([`equal_bytes`]).
+    found: u64,
+    /// The last piece has been taken.
+    done: bool,
+}
+
+impl<'a> Split<'a> {
+    /// The piece that ends at the separator at `i`.
+    fn cut(&mut self, i: usize) -> &'a str {
+        let piece = &self.s[self.start..i];
+        self.start = i + 1;
+        piece
+    }
+}
+
+impl<'a> Iterator for Split<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        if self.done {
+            return None;
+        }
+        let b = self.s.as_bytes();
+        loop {
+            if self.found != 0 {
+                let i = self.at - 8 + self.found.trailing_zeros() as usize / 8;
+                self.found &= self.found - 1;
+                return Some(self.cut(i));
+            }
+            let Some(chunk) = b.get(self.at..self.at + 8) else { break };
+            self.found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), self.sep);
+            self.at += 8;
+        }
+        // The last bytes (fewer than eight), one by one.
+        while let Some(&c) = b.get(self.at) {
+            self.at += 1;
+            if c == self.sep {
+                return Some(self.cut(self.at - 1));
+            }
+        }
+        self.done = true;
+        Some(&self.s[self.start..])
+    }
+}
+
+/// Most words a text may have to be cut by [`for_each_token`]'s fast path.
+const PLAIN_WORDS: usize = 16;
 
 /// Where the tokens of `text` lie, in order, as
 /// [`gazette_tokenizer::tokenize`] cuts it, each passed to `f`. Text of
-/// ASCII letters and spaces only (most lexicon phrases and aliases) is cut
-/// at its spaces without running the tokenizer, and without allocating:
-/// the tokenizer makes one word of each run of ASCII letters (a test checks).
+/// ASCII letters and spaces only (most lexicon phrases and aliases, of a few
+/// words) is cut at its spaces without running the tokenizer, and without
+/// allocating, in one pass that checks its bytes as it goes: the tokenizer
+/// makes one word of each run of ASCII letters (a test checks).
 pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(std::ops::Range<usize>)) {
-    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
-        let mut at = 0;
-        for w in split(text, b' ') {
-            if !w.is_empty() {
-                f(at..at + w.len());
+    // The words so far, as (start, end); `from` is where the current one
+    // starts (`usize::MAX`: between words).
+    let mut words = [(0, 0); PLAIN_WORDS];
+    let (mut n, mut from) = (0, usize::MAX);
+    let mut plain = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b.is_ascii_alphabetic() {
+            from = from.min(i);
+        } else if b == b' ' && n < PLAIN_WORDS {
+            if from != usize::MAX {
+                words[n] = (from, i);
+                n += 1;
+                from = usize::MAX;
             }
-            at += w.len() + 1;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if plain && from != usize::MAX {
+        if n < PLAIN_WORDS {
+            words[n] = (from, text.len());
+            n += 1;
+        } else {
+            plain = false;
+        }
+    }
+    if plain {
+        for &(start, end) in &words[..n] {
+            f(start..end);
         }
     } else {
         for t in gazette_tokenizer::tokenize(text) {
@@ -115,19 +188,6 @@ fn equal_bytes(x: u64, byte: u8) -> u64 {
     // are not all zero.
     let nonzero = (x & !HIGHS).wrapping_add(!HIGHS) | x;
     !nonzero & HIGHS
-}
-
-/// The index of the first `byte` (ASCII) in `hay`.
-pub(crate) fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
-    let mut chunks = hay.chunks_exact(8);
-    for (i, chunk) in (&mut chunks).enumerate() {
-        let found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), byte);
-        if found != 0 {
-            return Some(8 * i + found.trailing_zeros() as usize / 8);
-        }
-    }
-    let rest = chunks.remainder();
-    rest.iter().position(|&b| b == byte).map(|p| hay.len() - rest.len() + p)
 }
 
 /// How many times `byte` (ASCII) occurs in `hay`.
@@ -211,6 +271,13 @@ mod tests {
         texts.extend(
             ["held talks with", "  New  York ", "cease-fire deal", "U.S. envoy", "don't", "AT&T"].map(String::from),
         );
+        // Around the most words the fast path holds.
+        for n in PLAIN_WORDS - 1..=PLAIN_WORDS + 1 {
+            for gap in [" ", "  "] {
+                let words = vec!["ab"; n].join(gap);
+                texts.extend([words.clone(), format!("{words} "), format!(" {words}-x")]);
+            }
+        }
         for text in &texts {
             let mut got = Vec::new();
             for_each_token(text, |r| got.push(r));
@@ -220,7 +287,18 @@ mod tests {
     }
 
     #[test]
-    fn find_byte_and_count_byte_read_every_position() {
+    fn split_is_str_split() {
+        // Separators at every place of a chunk of eight bytes and across
+        // chunks, beside characters of several bytes.
+        // (U+0089 is two bytes, the second `\t` with its high bit set.)
+        for text in &texts_over(&["ab", "\t", "\u{e9}", "abcdefg", "\t\t", "\u{89}"], 5) {
+            assert!(split(text, b'\t').eq(text.split('\t')), "{text:?}");
+            assert!(split(text, b'b').eq(text.split('b')), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_byte_reads_every_position() {
         // Every length up to three chunks, the byte at every place, and
         // bytes that differ from it by one bit or by the high bit.
         for len in 0..24 {
@@ -231,17 +309,12 @@ mod tests {
                         hay[at] = b'\t';
                         hay[len - 1] = b'\t';
                     }
-                    let expect = hay.iter().position(|&b| b == b'\t');
-                    assert_eq!(find_byte(&hay, b'\t'), expect, "{hay:?}");
                     let count = hay.iter().filter(|&&b| b == b'\t').count();
                     assert_eq!(count_byte(&hay, b'\t'), count, "{hay:?}");
                     assert_eq!(count_byte(&hay, fill), hay.iter().filter(|&&b| b == fill).count(), "{hay:?}");
                 }
             }
         }
-        let text = "one\ttwo\u{e9}\tthree\u{2003}four five six seven\n";
-        assert_eq!(find_byte(text.as_bytes(), b'\n'), text.find('\n'));
-        assert_eq!(find_byte(text.as_bytes(), b'z'), None);
     }
 
     #[test]
