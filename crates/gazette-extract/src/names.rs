@@ -235,18 +235,14 @@ impl NameRules {
 /// short.)
 fn list_words(list: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let b = list.as_bytes();
-    // Where the next line starts.
-    let mut at = 0;
-    crate::tsv::split(list, b'\n').filter_map(move |line| {
-        let (start, end) = (at, at + line.len());
-        at = end + 1;
+    crate::tsv::pieces(b, b'\n').filter_map(move |line| {
         // Most lines start and end with a visible ASCII character: nothing
-        // to trim.
-        let word = if start < end && b[start].is_ascii_graphic() && b[end - 1].is_ascii_graphic() {
-            start..end
+        // to trim, and the line not sliced as a `str`.
+        let word = if !line.is_empty() && b[line.start].is_ascii_graphic() && b[line.end - 1].is_ascii_graphic() {
+            line
         } else {
-            let trimmed = crate::tsv::trim_range(line);
-            start + trimmed.start..start + trimmed.end
+            let trimmed = crate::tsv::trim_range(&list[line.clone()]);
+            line.start + trimmed.start..line.start + trimmed.end
         };
         (!word.is_empty() && b[word.start] != b'#').then_some(word)
     })
