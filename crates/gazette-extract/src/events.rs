@@ -421,6 +421,7 @@ impl TriggerLexicon {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
         let mut buf = Vec::new();
+        let participles = PARTICIPLES.map(|w| word_hash(w.as_bytes()));
         // The first word of each entry, as its index in `lex.firsts`.
         let mut first_of: Vec<u16> = Vec::with_capacity(lines);
         let mut last_mode = ("-", 0);
@@ -460,9 +461,10 @@ impl TriggerLexicon {
             }
             let slots = Run::since(slots_from, &lex.slots);
             let head = &words[0];
-            // (The surface is lowercase: `in_list` is `contains` then.)
-            let participle = pos != Pos::Noun && (head.ends_with("ed") || in_list(&PARTICIPLES, head));
             let first = word_hash(head.as_bytes());
+            // (Compared only with the hash of a listed word.)
+            let listed = || participles.contains(&first) && PARTICIPLES.contains(head);
+            let participle = pos != Pos::Noun && (head.ends_with("ed") || listed());
             let group = lex.first_word(first)?;
             lex.firsts[group].entries.len += 1;
             first_of.push(group as u16);

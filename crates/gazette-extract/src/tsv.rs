@@ -139,52 +139,47 @@ impl Iterator for Pieces<'_> {
     }
 }
 
-/// Most words a text may have to be cut by [`for_each_token`]'s fast path.
-const PLAIN_WORDS: usize = 16;
-
 /// Where the tokens of `text` lie, in order, as
 /// [`gazette_tokenizer::tokenize`] cuts it, each passed to `f`. Text of
-/// ASCII letters and spaces only (most lexicon phrases and aliases, of a few
-/// words) is cut at its spaces without running the tokenizer, and without
-/// allocating, in one pass that checks its bytes as it goes: the tokenizer
-/// makes one word of each run of ASCII letters (a test checks).
+/// ASCII letters and spaces only (most lexicon phrases and aliases) is cut
+/// at its spaces without running the tokenizer, and without allocating:
+/// the tokenizer makes one word of each run of ASCII letters (a test checks).
 pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(std::ops::Range<usize>)) {
-    // The words so far, as (start, end); `from` is where the current one
-    // starts (`usize::MAX`: between words).
-    let mut words = [(0, 0); PLAIN_WORDS];
-    let (mut n, mut from) = (0, usize::MAX);
-    let mut plain = true;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b.is_ascii_alphabetic() {
-            from = from.min(i);
-        } else if b == b' ' && n < PLAIN_WORDS {
-            if from != usize::MAX {
-                words[n] = (from, i);
-                n += 1;
-                from = usize::MAX;
+    if letters_and_spaces(text.as_bytes()) {
+        for r in pieces(text.as_bytes(), b' ') {
+            if !r.is_empty() {
+                f(r);
             }
-        } else {
-            plain = false;
-            break;
-        }
-    }
-    if plain && from != usize::MAX {
-        if n < PLAIN_WORDS {
-            words[n] = (from, text.len());
-            n += 1;
-        } else {
-            plain = false;
-        }
-    }
-    if plain {
-        for &(start, end) in &words[..n] {
-            f(start..end);
         }
     } else {
         for t in gazette_tokenizer::tokenize(text) {
             f(t.span.start..t.span.end);
         }
     }
+}
+
+/// Whether `s` has only ASCII letters and spaces, read eight bytes at a
+/// time.
+fn letters_and_spaces(s: &[u8]) -> bool {
+    let mut chunks = s.chunks_exact(8);
+    // The high bits of the bytes that are neither.
+    let mut other = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        other |= !(ascii_letters(x) | equal_bytes(x, b' ')) & HIGHS;
+    }
+    other == 0 && chunks.remainder().iter().all(|&b| b.is_ascii_alphabetic() || b == b' ')
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter set, the other
+/// bits clear.
+fn ascii_letters(x: u64) -> u64 {
+    // Each byte in lowercase (a letter's case is bit 5), without its high
+    // bit, so that the sums below carry into no other byte.
+    let y = (x | (ONES * 0x20)) & !HIGHS;
+    let from_a = y.wrapping_add(ONES * u64::from(0x80 - b'a'));
+    let past_z = y.wrapping_add(ONES * u64::from(0x80 - b'z' - 1));
+    from_a & !past_z & !x & HIGHS
 }
 
 /// The high bit of each byte of `x` equal to `byte` set, the other bits
@@ -278,11 +273,11 @@ mod tests {
         texts.extend(
             ["held talks with", "  New  York ", "cease-fire deal", "U.S. envoy", "don't", "AT&T"].map(String::from),
         );
-        // Around the most words the fast path holds.
-        for n in PLAIN_WORDS - 1..=PLAIN_WORDS + 1 {
+        // Longer texts: the bytes read eight at a time.
+        for n in 1..12 {
             for gap in [" ", "  "] {
                 let words = vec!["ab"; n].join(gap);
-                texts.extend([words.clone(), format!("{words} "), format!(" {words}-x")]);
+                texts.extend([words.clone(), format!("{words} "), format!(" {words}-x"), format!("{words}\u{e9}")]);
             }
         }
         for text in &texts {
@@ -290,6 +285,28 @@ mod tests {
             for_each_token(text, |r| got.push(r));
             let expect: Vec<_> = gazette_tokenizer::tokenize(text).iter().map(|t| t.span.start..t.span.end).collect();
             assert_eq!(got, expect, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_letters_are_those_of_each_byte() {
+        // Every byte at every place, beside letters, spaces and others.
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                for fill in [b'a', b'Z', b' ', b'@', 0x80, 0xff] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let expect = bytes.iter().rev().fold(0, |m, b| m << 8 | u64::from(b.is_ascii_alphabetic()) << 7);
+                    assert_eq!(ascii_letters(x), expect, "{bytes:?}");
+                    let plain = bytes.iter().all(|&b| b.is_ascii_alphabetic() || b == b' ');
+                    assert_eq!(letters_and_spaces(&bytes), plain, "{bytes:?}");
+                    assert_eq!(
+                        letters_and_spaces(&bytes[..at]),
+                        bytes[..at].iter().all(|&b| b.is_ascii_alphabetic() || b == b' ')
+                    );
+                }
+            }
         }
     }
 
