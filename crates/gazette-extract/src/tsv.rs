@@ -38,7 +38,9 @@ pub(crate) fn fields<const N: usize>(row: &str) -> Option<[&str; N]> {
 
 /// The `N` parts of `s` between the ASCII separator `sep`, or `None` when it
 /// has more or fewer. Unlike collecting `split`, allocates nothing; it reads
-/// `s` once.
+/// `s` once. (In line: the array it returns is then filled in place, not
+/// copied out.)
+#[inline]
 pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
     debug_assert!(sep.is_ascii());
     let mut out = [""; N];
