@@ -60,13 +60,34 @@ pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
         }
     }
     let tail = chunks.remainder();
-    for (i, &b) in tail.iter().enumerate() {
-        if b == sep {
-            cut(s.len() - tail.len() + i)?;
+    match last_word(s.as_bytes()) {
+        // The last bytes as the eight that end `s`, those read already
+        // masked off.
+        Some(x) if !tail.is_empty() => {
+            let mut found = equal_bytes(x, sep) & (u64::MAX << (8 * (8 - tail.len())));
+            while found != 0 {
+                cut(s.len() - 8 + found.trailing_zeros() as usize / 8)?;
+                found &= found - 1;
+            }
+        }
+        _ => {
+            for (i, &b) in tail.iter().enumerate() {
+                if b == sep {
+                    cut(s.len() - tail.len() + i)?;
+                }
+            }
         }
     }
     cut(s.len())?;
     (n == N).then_some(out)
+}
+
+/// The eight bytes that end `s` as a little-endian word, when it has eight:
+/// how the last bytes of a text read eight at a time are read.
+#[inline]
+fn last_word(s: &[u8]) -> Option<u64> {
+    let at = s.len().checked_sub(8)?;
+    Some(u64::from_le_bytes(s[at..].try_into().expect("eight bytes")))
 }
 
 /// `s.split(sep)` for an ASCII separator, cut by [`pieces`].
@@ -125,11 +146,23 @@ impl Iterator for Pieces<'_> {
                 self.found &= self.found - 1;
                 return Some(self.cut(i));
             }
-            let Some(chunk) = self.s.get(self.at..self.at + 8) else { break };
+            let Some(chunk) = self.s.get(self.at..self.at + 8) else {
+                // Fewer than eight bytes left: the eight that end `s`, those
+                // read already masked off.
+                if self.at < self.s.len()
+                    && let Some(x) = last_word(self.s)
+                {
+                    let read = self.at + 8 - self.s.len();
+                    self.found = equal_bytes(x, self.sep) & (u64::MAX << (8 * read));
+                    self.at = self.s.len();
+                    continue;
+                }
+                break;
+            };
             self.found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), self.sep);
             self.at += 8;
         }
-        // The last bytes (fewer than eight), one by one.
+        // A text of fewer than eight bytes, one by one.
         while let Some(&c) = self.s.get(self.at) {
             self.at += 1;
             if c == self.sep {
@@ -170,7 +203,13 @@ fn letters_and_spaces(s: &[u8]) -> bool {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         other |= !(ascii_letters(x) | equal_bytes(x, b' ')) & HIGHS;
     }
-    other == 0 && chunks.remainder().iter().all(|&b| b.is_ascii_alphabetic() || b == b' ')
+    let tail = chunks.remainder();
+    other == 0
+        && match last_word(s) {
+            // (The eight bytes that end `s`: some read again.)
+            Some(x) if !tail.is_empty() => !(ascii_letters(x) | equal_bytes(x, b' ')) & HIGHS == 0,
+            _ => tail.iter().all(|&b| b.is_ascii_alphabetic() || b == b' '),
+        }
 }
 
 /// The high bit of each byte of `x` that is an ASCII letter set, the other
@@ -313,13 +352,16 @@ mod tests {
     }
 
     #[test]
-    fn split_is_str_split() {
+    fn split_and_split_n_are_str_split() {
         // Separators at every place of a chunk of eight bytes and across
         // chunks, beside characters of several bytes.
         // (U+0089 is two bytes, the second `\t` with its high bit set.)
         for text in &texts_over(&["ab", "\t", "\u{e9}", "abcdefg", "\t\t", "\u{89}"], 5) {
             assert!(split(text, b'\t').eq(text.split('\t')), "{text:?}");
             assert!(split(text, b'b').eq(text.split('b')), "{text:?}");
+            let parts: Vec<&str> = text.split('\t').collect();
+            assert_eq!(split_n::<3>(text, b'\t'), parts.clone().try_into().ok(), "{text:?}");
+            assert_eq!(split_n::<5>(text, b'\t'), parts.try_into().ok(), "{text:?}");
         }
     }
 
