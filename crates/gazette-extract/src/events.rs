@@ -468,21 +468,19 @@ impl TriggerLexicon {
             let group = lex.first_word(first)?;
             lex.firsts[group].entries.len += 1;
             first_of.push(group as u16);
-            lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article: false });
-            let last = lex.entries.len() - 1;
-            lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
-            let words = &lex.entries[last].words;
-            // (The second word hashed once, for both keys.)
+            // (The second word hashed once, for both keys, and asked once
+            // whether it is a determiner.)
             let second = words.get(1).map(|&w| (w, word_hash(w.as_bytes())));
+            let second_article = second.is_some_and(|(w, _)| in_list(&ARTICLES, w));
+            let has_article = second_article || words.iter().skip(2).any(|w| in_list(&ARTICLES, w));
             lex.seconds.push(second_key(second));
-            if let Some((second, h2)) = second {
+            if let Some((_, h2)) = second {
                 lex.pairs.insert(pair_key(first, h2));
-                if in_list(&ARTICLES, second)
-                    && let Some(third) = words.get(2)
-                {
+                if second_article && let Some(third) = words.get(2) {
                     lex.pairs.insert(pair_key(first, word_hash(third.as_bytes())));
                 }
             }
+            lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article });
         }
         // The entries of each first word end to end, in the order of the
         // first words (each run's start set to its end, then moved down as
