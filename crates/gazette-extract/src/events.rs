@@ -324,8 +324,9 @@ fn words_of(surface: &'static str, buf: &mut Vec<&'static str>) -> Option<Box<[&
     if surface.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
+    buf.clear();
     tsv::for_each_token(surface, |r| buf.push(&surface[r]));
-    Some(buf.drain(..).collect())
+    Some(Box::from(buf.as_slice()))
 }
 
 /// Whether some line of `tsv` that is not a comment has `'` (one search of
@@ -420,8 +421,9 @@ impl TriggerLexicon {
             return Err(Error::Lexicon(format!("plover.tsv: no row for {} with mode -", t.name())));
         }
         let mut buf = Vec::new();
-        // Entries by the hash of their first word.
-        let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let participles = PARTICIPLES.map(|w| word_hash(w.as_bytes()));
+        // The first word of each entry, as its index in `lex.firsts`.
+        let mut first_of: Vec<u16> = Vec::with_capacity(lines);
         let mut last_mode = ("-", 0);
         for (n, line) in rows(triggers, "surface\tlemma\tpos\ttype\tmode\tcameo\ttarget") {
             let bad = |what: &str| Error::Lexicon(format!("triggers.tsv:{n}: {what}"));
@@ -446,9 +448,7 @@ impl TriggerLexicon {
                 _ => lex.mode_index(&mut modes, name),
             };
             last_mode = (name, mode);
-            if !lex.scores.contains_key(&(ty, 0)) {
-                return Err(bad("event type missing from plover.tsv"));
-            }
+            // (Every type has its row of the type table: checked above.)
             let slots_from = lex.slots.len();
             for s in tsv::split(target, b';') {
                 lex.slots.push(match s {
@@ -461,34 +461,46 @@ impl TriggerLexicon {
             }
             let slots = Run::since(slots_from, &lex.slots);
             let head = &words[0];
-            let participle = pos != Pos::Noun && (head.ends_with("ed") || PARTICIPLES.contains(head));
             let first = word_hash(head.as_bytes());
-            let index = lex.entries.len() as u32;
-            lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article: false });
-            let last = lex.entries.len() - 1;
-            lex.entries[last].has_article = lex.entries[last].words.iter().skip(1).any(|w| in_list(&ARTICLES, w));
-            by_first.entry(first).or_default().push(index);
-            let words = &lex.entries[last].words;
-            // (The second word hashed once, for both keys.)
+            // (Compared only with the hash of a listed word.)
+            let listed = || participles.contains(&first) && PARTICIPLES.contains(head);
+            let participle = pos != Pos::Noun && (head.ends_with("ed") || listed());
+            let group = lex.first_word(first)?;
+            lex.firsts[group].entries.len += 1;
+            first_of.push(group as u16);
+            // (The second word hashed once, for both keys, and asked once
+            // whether it is a determiner.)
             let second = words.get(1).map(|&w| (w, word_hash(w.as_bytes())));
+            let second_article = second.is_some_and(|(w, _)| in_list(&ARTICLES, w));
+            let has_article = second_article || words.iter().skip(2).any(|w| in_list(&ARTICLES, w));
             lex.seconds.push(second_key(second));
-            if let Some((second, h2)) = second {
+            if let Some((_, h2)) = second {
                 lex.pairs.insert(pair_key(first, h2));
-                if in_list(&ARTICLES, second)
-                    && let Some(third) = words.get(2)
-                {
+                if second_article && let Some(third) = words.get(2) {
                     lex.pairs.insert(pair_key(first, word_hash(third.as_bytes())));
                 }
             }
+            lex.entries.push(Trigger { words, lemma, pos, ty, mode, cameo, slots, participle, has_article });
         }
-        for (hash, mut list) in by_first {
-            list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
-            let from = lex.by_first.len();
-            lex.by_first.extend(list);
-            let slot = &mut lex.first_slots[first_slot(hash)];
-            lex.firsts.push(FirstWord { hash, entries: Run::since(from, &lex.by_first), next: *slot });
-            *slot = u16::try_from(lex.firsts.len())
-                .map_err(|_| Error::Lexicon("triggers.tsv: too many first words".into()))?;
+        // The entries of each first word end to end, in the order of the
+        // first words (each run's start set to its end, then moved down as
+        // its entries are put in, the last first), then longest first.
+        let mut end = 0;
+        for w in &mut lex.firsts {
+            end += w.entries.len;
+            w.entries.start = end;
+        }
+        lex.by_first.resize(lex.entries.len(), 0);
+        for (e, &g) in first_of.iter().enumerate().rev() {
+            let run = &mut lex.firsts[usize::from(g)].entries;
+            run.start -= 1;
+            lex.by_first[run.start as usize] = e as u32;
+        }
+        for w in &lex.firsts {
+            let list = &mut lex.by_first[w.entries.start as usize..][..w.entries.len as usize];
+            if list.len() > 1 {
+                list.sort_by_key(|&e| std::cmp::Reverse(lex.entries[e as usize].words.len()));
+            }
         }
         for (n, line) in rows(sectors, "noun\tsector") {
             let Some((noun, sector)) = line.split_once('\t') else {
@@ -500,6 +512,24 @@ impl TriggerLexicon {
             lex.sectors.entry(word_hash(first.as_bytes())).or_default().push((words, sector));
         }
         Ok(lex)
+    }
+
+    /// The index in [`TriggerLexicon::firsts`] of the first word of hash
+    /// `h`, added (without entries) when new.
+    fn first_word(&mut self, h: u64) -> Result<usize, Error> {
+        let slot = &mut self.first_slots[first_slot(h)];
+        let mut g = *slot;
+        while g != 0 {
+            let w = &self.firsts[usize::from(g) - 1];
+            if w.hash == h {
+                return Ok(usize::from(g) - 1);
+            }
+            g = w.next;
+        }
+        self.firsts.push(FirstWord { hash: h, entries: Run { start: 0, len: 0 }, next: *slot });
+        *slot = u16::try_from(self.firsts.len())
+            .map_err(|_| Error::Lexicon("triggers.tsv: too many first words".into()))?;
+        Ok(self.firsts.len() - 1)
     }
 
     /// The index of `mode` in [`TriggerLexicon::modes`], added when new;

@@ -264,11 +264,142 @@ pub struct GazetteerBuilder {
     /// The names of the sources added, for the places in problems.
     sources: Vec<String>,
     /// Where each id was first given: source (index into `sources`) and line.
-    /// (The keys of both maps are `SmolStr`s: most are short enough to need
-    /// no allocation.)
+    /// (The keys are `SmolStr`s: most are short enough to need no
+    /// allocation.)
     ids: FxHashMap<SmolStr, (u32, usize)>,
-    /// The entity each lowercase alias names first, and where.
-    alias_owner: FxHashMap<SmolStr, (u32, u32, usize)>,
+    /// The aliases' texts in lowercase: their keys, and the entity each
+    /// names first.
+    lower: LowerTexts,
+    /// The key of each alias of `aliases` (a number of `lower`).
+    alias_keys: Vec<u32>,
+}
+
+/// The texts of the aliases in lowercase, each once, found by their hash:
+/// an alias's key (its text in ASCII lowercase, which the trie and the table
+/// of first words are built from), numbered in the order first met, and the
+/// entity that first gave a text as its alias in lowercase (Unicode: the
+/// same text for an ASCII alias), for the warning on a shared alias. No
+/// stored text has an ASCII capital, so that a text compared with them
+/// ignoring ASCII case is compared in ASCII lowercase.
+#[derive(Debug, Default)]
+struct LowerTexts {
+    /// The texts, end to end.
+    text: String,
+    entries: Vec<LowerText>,
+    /// The index + 1 in `entries` of the text whose hash's top bits pick
+    /// the slot (or the next free one); 0 for a free slot. A power of two
+    /// long, at most three quarters full (or empty).
+    slots: Vec<u32>,
+    /// The entry of each key, by its number.
+    keys: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LowerText {
+    /// Its [`crate::fold::word_hash`] (which ignores ASCII case).
+    hash: u64,
+    start: u32,
+    end: u32,
+    /// Its number as a key, or [`LowerText::NONE`] when no alias has it in
+    /// ASCII lowercase.
+    key: u32,
+    /// The entity that first gave it (or [`LowerText::NONE`]), the source
+    /// (index into `sources`) and the line.
+    owner: (u32, u32, usize),
+}
+
+impl LowerText {
+    const NONE: u32 = u32::MAX;
+
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl LowerTexts {
+    /// Room for `n` more texts.
+    fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.keys.reserve(n);
+        self.grow_to(self.entries.len() + n);
+    }
+
+    /// Slots for `n` texts (at most three quarters full).
+    fn grow_to(&mut self, n: usize) {
+        let mut len = self.slots.len().max(16);
+        while 4 * n > 3 * len {
+            len *= 2;
+        }
+        if len == self.slots.len() {
+            return;
+        }
+        self.slots = vec![0; len];
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut at = slot_of(e.hash, len);
+            while self.slots[at] != 0 {
+                at = (at + 1) & (len - 1);
+            }
+            self.slots[at] = i as u32 + 1;
+        }
+    }
+
+    /// The index in `entries` of `s` in ASCII lowercase, added when new.
+    fn entry(&mut self, s: &str) -> usize {
+        if 4 * (self.entries.len() + 1) > 3 * self.slots.len() {
+            self.grow_to(self.entries.len() + 1);
+        }
+        // (`word_hash` ignores ASCII case: `s` is hashed as it is.)
+        let hash = crate::fold::word_hash(s.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(hash, self.slots.len());
+        while let Some(i) = self.slots[at].checked_sub(1) {
+            let e = &self.entries[i as usize];
+            if e.hash == hash && self.text[e.range()].eq_ignore_ascii_case(s) {
+                return i as usize;
+            }
+            at = (at + 1) & mask;
+        }
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.text[start..].make_ascii_lowercase();
+        let none = LowerText::NONE;
+        let (start, end) = (start as u32, self.text.len() as u32);
+        self.entries.push(LowerText { hash, start, end, key: none, owner: (none, 0, 0) });
+        self.slots[at] = self.entries.len() as u32;
+        self.entries.len() - 1
+    }
+
+    /// The number of the key of the entry `i`, given one when it has none.
+    fn key(&mut self, i: usize) -> u32 {
+        if self.entries[i].key == LowerText::NONE {
+            self.entries[i].key = self.keys.len() as u32;
+            self.keys.push(i as u32);
+        }
+        self.entries[i].key
+    }
+
+    /// The entity that first gave `text` in lowercase (Unicode), with its
+    /// source and line: `owner` when none has; `key` is the entry of the
+    /// text's key.
+    fn owner(&mut self, text: &str, key: usize, owner: (u32, u32, usize)) -> (u32, u32, usize) {
+        // (The same entry for ASCII text, without the Unicode tables.)
+        let i = if text.is_ascii() { key } else { self.entry(&text.to_lowercase()) };
+        let first = &mut self.entries[i].owner;
+        if first.0 == LowerText::NONE {
+            *first = owner;
+        }
+        *first
+    }
+
+    /// The text of key `k`.
+    fn key_text(&self, k: usize) -> &str {
+        &self.text[self.entries[self.keys[k] as usize].range()]
+    }
+}
+
+/// The slot of a hash among `len` (a power of two): its top bits.
+fn slot_of(hash: u64, len: usize) -> usize {
+    (hash >> (64 - len.trailing_zeros())) as usize
 }
 
 impl GazetteerBuilder {
@@ -279,8 +410,11 @@ impl GazetteerBuilder {
 
     /// Adds the embedded default gazetteer.
     pub fn add_default(mut self) -> Self {
+        // (Room for all the files at once: the tables grow neither row by
+        // row nor file by file.)
+        self.reserve_for(DEFAULT_GAZETTEER.map(|(_, text)| text));
         for (name, text) in DEFAULT_GAZETTEER {
-            self.add_source(name, text);
+            self.add_rows(name, text);
         }
         self
     }
@@ -288,16 +422,31 @@ impl GazetteerBuilder {
     /// Adds one TSV source, named `name` in problems. Bad rows are skipped
     /// and reported; see [`GazetteerBuilder::problems`].
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut Self {
-        let mut header_seen = false;
-        self.sources.push(name.to_string());
-        // Room for every line a row and every `|` one more alias (bounds,
-        // so that the tables do not grow row by row).
-        let rows = tsv::count_byte(text.as_bytes(), b'\n') + 1;
-        let aliases = rows + tsv::count_byte(text.as_bytes(), b'|');
+        self.reserve_for([text]);
+        self.add_rows(name, text)
+    }
+
+    /// Room for the rows and aliases of the sources `texts`: every line a
+    /// row and every `|` one more alias (bounds, so that the tables do not
+    /// grow row by row).
+    fn reserve_for<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        let (mut rows, mut aliases) = (0, 0);
+        for text in texts {
+            let lines = tsv::count_byte(text.as_bytes(), b'\n') + 1;
+            rows += lines;
+            aliases += lines + tsv::count_byte(text.as_bytes(), b'|');
+        }
         self.entities.reserve(rows);
         self.ids.reserve(rows);
         self.aliases.reserve(aliases);
-        self.alias_owner.reserve(aliases);
+        self.alias_keys.reserve(aliases);
+        self.lower.reserve(aliases);
+    }
+
+    /// [`GazetteerBuilder::add_source`] once its room is reserved.
+    fn add_rows(&mut self, name: &str, text: &str) -> &mut Self {
+        let mut header_seen = false;
+        self.sources.push(name.to_string());
         for (line_no, line) in crate::tsv::lines(text) {
             if !header_seen {
                 header_seen = true;
@@ -367,18 +516,13 @@ impl GazetteerBuilder {
             if text.is_empty() || self.aliases[first_alias..].iter().any(|a| &self.alias_text[a.range()] == text) {
                 continue;
             }
-            // (The same string for ASCII text, without the Unicode tables.)
-            let key = if text.is_ascii() { ascii_lowercase(text) } else { text.to_lowercase().into() };
-            // (Looked up and added with one hash.)
-            let owner = match self.alias_owner.entry(key) {
-                Entry::Occupied(o) => Some(*o.get()),
-                Entry::Vacant(v) => {
-                    v.insert((index, here, line));
-                    None
-                }
-            };
-            match owner {
-                Some((other, src, l)) if other != index => {
+            // The key, and the text in lowercase that names the owner: the
+            // same for ASCII text (looked up once, without the Unicode tables).
+            let key = self.lower.entry(text);
+            let key_number = self.lower.key(key);
+            self.alias_keys.push(key_number);
+            match self.lower.owner(text, key, (index, here, line)) {
+                (other, src, l) if other != index => {
                     let other_id = &self.entities[other as usize].id;
                     let src = &self.sources[src as usize];
                     let message =
@@ -405,30 +549,18 @@ impl GazetteerBuilder {
         if let Some(p) = self.problems.iter().find(|p| p.fatal) {
             return Err(Error::Gazetteer(p.to_string()));
         }
-        Ok(Gazetteer::new(self.entities, self.aliases, self.alias_text))
-    }
-}
-
-/// `text`, an ASCII string, in lowercase, without allocating when it is
-/// short enough to be held inline.
-fn ascii_lowercase(text: &str) -> SmolStr {
-    let mut buf = [0; 23];
-    match buf.get_mut(..text.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(text.as_bytes());
-            lower.make_ascii_lowercase();
-            SmolStr::new(std::str::from_utf8(lower).expect("ASCII"))
-        }
-        None => text.to_ascii_lowercase().into(),
+        Ok(Gazetteer::new(self.entities, self.aliases, self.alias_text, &self.lower, &self.alias_keys))
     }
 }
 
 fn check_id(id: &str) -> Result<(), String> {
-    let Some((prefix, slug)) = id.split_once(':') else {
+    // (The first `:` found as a byte: `split_once` runs a character search.)
+    let Some(colon) = id.bytes().position(|b| b == b':') else {
         return Err(format!("id {id:?} must look like prefix:slug"));
     };
-    let prefix_ok = !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_lowercase());
-    let slug_ok = !slug.is_empty() && slug.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
+    let (prefix, slug) = (&id.as_bytes()[..colon], &id.as_bytes()[colon + 1..]);
+    let prefix_ok = !prefix.is_empty() && prefix.iter().all(|c| c.is_ascii_lowercase());
+    let slug_ok = !slug.is_empty() && slug.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
     if prefix_ok && slug_ok { Ok(()) } else { Err(format!("bad id {id:?}")) }
 }
 
@@ -580,26 +712,19 @@ impl Gazetteer {
         GazetteerBuilder::new().add_default().build()
     }
 
-    fn new(entities: Vec<Entity>, aliases: Vec<Alias>, alias_text: String) -> Gazetteer {
-        // The key of each alias (its text in ASCII lowercase), numbered in
-        // the order first met. The lowercase texts are one string, end to
-        // end, which the keys borrow.
-        let lower = alias_text.to_ascii_lowercase();
-        let mut by_key: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(aliases.len(), Default::default());
-        let mut keys: Vec<&str> = Vec::with_capacity(aliases.len());
-        let key_of: Vec<u32> = aliases
-            .iter()
-            .map(|a| {
-                let text = &lower[a.range()];
-                *by_key.entry(text).or_insert_with(|| {
-                    keys.push(text);
-                    keys.len() as u32 - 1
-                })
-            })
-            .collect();
+    /// The gazetteer of `aliases`, whose keys (their texts in ASCII
+    /// lowercase, numbered in the order first met) are `key_of` in `lower`.
+    fn new(
+        entities: Vec<Entity>,
+        aliases: Vec<Alias>,
+        alias_text: String,
+        lower: &LowerTexts,
+        key_of: &[u32],
+    ) -> Gazetteer {
+        let keys: Vec<&str> = (0..lower.keys.len()).map(|k| lower.key_text(k)).collect();
         // The aliases of each key, in alias order, one run a key.
         let mut pattern_starts = vec![0u32; keys.len() + 1];
-        for &k in &key_of {
+        for &k in key_of {
             pattern_starts[k as usize + 1] += 1;
         }
         for k in 0..keys.len() {
@@ -618,25 +743,28 @@ impl Gazetteer {
         // Whether each key is its first word alone (a single-token ASCII
         // alias), as its first alias says; `None` for a key without a word.
         let mut key_single: Vec<Option<bool>> = vec![None; keys.len()];
-        for (a, &key) in aliases.iter().zip(&key_of) {
+        for (a, &key) in aliases.iter().zip(key_of) {
             let (at, text) = (a.start as usize, &alias_text[a.range()]);
+            // The alias in ASCII lowercase: its key.
+            let lower_text = keys[key as usize].as_bytes();
             let (mut word, mut count) = (None, 0);
             tsv::for_each_token(text, |r| {
                 word.get_or_insert(r);
                 count += 1;
             });
             let Some(word) = word else { continue };
-            // An ASCII first word is lowercased in `lower` already; another
+            // An ASCII first word is lowercased in the key already; another
             // is looked up in `first_words`, unless its lowercase is ASCII.
             let unicode = (!text[word.clone()].is_ascii()).then(|| text[word.clone()].to_lowercase());
             let fw = match unicode {
                 Some(u) if !u.is_ascii() => first_words.entry(u.into_bytes().into()).or_insert(FirstWord::NONE),
                 u => {
-                    // (Hashed where it lies in `lower`: eight bytes at a time.)
+                    // (Hashed where it lies in the text of the aliases, eight
+                    // bytes at a time: `word_hash` ignores ASCII case.)
                     let (from, to) = (at + word.start, at + word.end);
                     let (w, h) = match &u {
                         Some(u) => (u.as_bytes(), crate::fold::word_hash(u.as_bytes())),
-                        None => (&lower.as_bytes()[from..to], crate::fold::word_hash_in(lower.as_bytes(), from, to)),
+                        None => (&lower_text[word], crate::fold::word_hash_in(alias_text.as_bytes(), from, to)),
                     };
                     &mut first_words_ascii
                         .entry(h)
@@ -832,6 +960,25 @@ mod tests {
         assert_eq!(b.problems().len(), 1);
         assert!(!b.problems()[0].fatal);
         assert!(b.build().is_ok());
+    }
+
+    /// Keys and owners as maps of strings give them, on every text of up
+    /// to three pieces over letters in both cases whose lowercase is ASCII
+    /// or not (the Kelvin sign's is `k`), through the table's growth.
+    #[test]
+    fn lower_texts_are_maps_of_the_lowercase_texts() {
+        let texts = tsv::texts_over(&["a", "A", "\u{ce}", "\u{ee}", "\u{212a}", "k", " "], 3);
+        let mut lower = LowerTexts::default();
+        let (mut keys, mut owners) = (FxHashMap::default(), FxHashMap::default());
+        for (i, text) in texts.iter().enumerate() {
+            let entry = lower.entry(text);
+            let key = lower.key(entry);
+            let next = keys.len() as u32;
+            assert_eq!(key, *keys.entry(text.to_ascii_lowercase()).or_insert(next), "{text:?}");
+            assert_eq!(lower.key_text(key as usize), text.to_ascii_lowercase());
+            let owner = lower.owner(text, entry, (i as u32, 0, 0)).0 as usize;
+            assert_eq!(owner, *owners.entry(text.to_lowercase()).or_insert(i), "{text:?}");
+        }
     }
 
     #[test]

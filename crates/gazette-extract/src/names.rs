@@ -234,26 +234,17 @@ impl NameRules {
 /// `str::trim` give the same words at several times the cost: the lines are
 /// short.)
 fn list_words(list: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < list.len() {
-            let start = at;
-            let b = list.as_bytes();
-            let end = crate::tsv::find_byte(&b[at..], b'\n').map_or(list.len(), |p| at + p);
-            at = end + 1;
-            // Most lines start and end with a visible ASCII character:
-            // nothing to trim, and the line not sliced as a `str`.
-            let word = if start < end && b[start].is_ascii_graphic() && b[end - 1].is_ascii_graphic() {
-                start..end
-            } else {
-                let trimmed = crate::tsv::trim_range(&list[start..end]);
-                start + trimmed.start..start + trimmed.end
-            };
-            if !word.is_empty() && b[word.start] != b'#' {
-                return Some(word);
-            }
-        }
-        None
+    let b = list.as_bytes();
+    crate::tsv::pieces(b, b'\n').filter_map(move |line| {
+        // Most lines start and end with a visible ASCII character: nothing
+        // to trim, and the line not sliced as a `str`.
+        let word = if !line.is_empty() && b[line.start].is_ascii_graphic() && b[line.end - 1].is_ascii_graphic() {
+            line
+        } else {
+            let trimmed = crate::tsv::trim_range(&list[line.clone()]);
+            line.start + trimmed.start..line.start + trimmed.end
+        };
+        (!word.is_empty() && b[word.start] != b'#').then_some(word)
     })
 }
 

@@ -38,7 +38,9 @@ pub(crate) fn fields<const N: usize>(row: &str) -> Option<[&str; N]> {
 
 /// The `N` parts of `s` between the ASCII separator `sep`, or `None` when it
 /// has more or fewer. Unlike collecting `split`, allocates nothing; it reads
-/// `s` once.
+/// `s` once. (In line: the array it returns is then filled in place, not
+/// copied out.)
+#[inline]
 pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
     debug_assert!(sep.is_ascii());
     let mut out = [""; N];
@@ -58,32 +60,118 @@ pub(crate) fn split_n<const N: usize>(s: &str, sep: u8) -> Option<[&str; N]> {
         }
     }
     let tail = chunks.remainder();
-    for (i, &b) in tail.iter().enumerate() {
-        if b == sep {
-            cut(s.len() - tail.len() + i)?;
+    match last_word(s.as_bytes()) {
+        // The last bytes as the eight that end `s`, those read already
+        // masked off.
+        Some(x) if !tail.is_empty() => {
+            let mut found = equal_bytes(x, sep) & (u64::MAX << (8 * (8 - tail.len())));
+            while found != 0 {
+                cut(s.len() - 8 + found.trailing_zeros() as usize / 8)?;
+                found &= found - 1;
+            }
+        }
+        _ => {
+            for (i, &b) in tail.iter().enumerate() {
+                if b == sep {
+                    cut(s.len() - tail.len() + i)?;
+                }
+            }
         }
     }
     cut(s.len())?;
     (n == N).then_some(out)
 }
 
-/// `s.split(sep)` for an ASCII separator, found with [`find_byte`].
+/// The eight bytes that end `s` as a little-endian word, when it has eight:
+/// how the last bytes of a text read eight at a time are read.
+#[inline]
+fn last_word(s: &[u8]) -> Option<u64> {
+    let at = s.len().checked_sub(8)?;
+    Some(u64::from_le_bytes(s[at..].try_into().expect("eight bytes")))
+}
+
+/// `s.split(sep)` for an ASCII separator, cut by [`pieces`].
 pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    pieces(s.as_bytes(), sep).map(move |r| &s[r])
+}
+
+/// Where the pieces of `s` between the ASCII separator `sep` lie, those of
+/// [`split`]. The separators are found eight bytes at a time in one pass
+/// over `s`, as the pieces are taken (a search a piece would start its loop
+/// again for each of thousands of short lines and fields).
+pub(crate) fn pieces(s: &[u8], sep: u8) -> Pieces<'_> {
     debug_assert!(sep.is_ascii());
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        Some(match find_byte(r.as_bytes(), sep) {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                &r[..i]
+    Pieces { s, sep, start: 0, at: 0, found: 0, done: false }
+}
+
+/// The iterator of [`pieces`].
+#[derive(Debug, Clone)]
+pub(crate) struct Pieces<'a> {
+    s: &'a [u8],
+    sep: u8,
+    /// Where the next piece starts.
+    start: usize,
+    /// The bytes before `at` have been read.
+    at: usize,
+    /// The separators among the eight bytes before `at` not yet cut at, as
+    /// the high bits of their bytes ([`equal_bytes`]).
+    found: u64,
+    /// The last piece has been taken.
+    done: bool,
+}
+
+impl Pieces<'_> {
+    /// The piece that ends at the separator at `i`.
+    #[inline(always)]
+    fn cut(&mut self, i: usize) -> std::ops::Range<usize> {
+        let piece = self.start..i;
+        self.start = i + 1;
+        piece
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = std::ops::Range<usize>;
+
+    // (In line, so that the state stays in registers in the callers'
+    // loops: the name lists have 35,000 lines.)
+    #[inline(always)]
+    fn next(&mut self) -> Option<std::ops::Range<usize>> {
+        if self.done {
+            return None;
+        }
+        loop {
+            if self.found != 0 {
+                let i = self.at - 8 + self.found.trailing_zeros() as usize / 8;
+                self.found &= self.found - 1;
+                return Some(self.cut(i));
             }
-            None => {
-                rest = None;
-                r
+            let Some(chunk) = self.s.get(self.at..self.at + 8) else {
+                // Fewer than eight bytes left: the eight that end `s`, those
+                // read already masked off.
+                if self.at < self.s.len()
+                    && let Some(x) = last_word(self.s)
+                {
+                    let read = self.at + 8 - self.s.len();
+                    self.found = equal_bytes(x, self.sep) & (u64::MAX << (8 * read));
+                    self.at = self.s.len();
+                    continue;
+                }
+                break;
+            };
+            self.found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), self.sep);
+            self.at += 8;
+        }
+        // A text of fewer than eight bytes, one by one.
+        while let Some(&c) = self.s.get(self.at) {
+            self.at += 1;
+            if c == self.sep {
+                return Some(self.cut(self.at - 1));
             }
-        })
-    })
+        }
+        self.done = true;
+        Some(self.start..self.s.len())
+    }
 }
 
 /// Where the tokens of `text` lie, in order, as
@@ -92,19 +180,47 @@ pub(crate) fn split(s: &str, sep: u8) -> impl Iterator<Item = &str> {
 /// at its spaces without running the tokenizer, and without allocating:
 /// the tokenizer makes one word of each run of ASCII letters (a test checks).
 pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(std::ops::Range<usize>)) {
-    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
-        let mut at = 0;
-        for w in split(text, b' ') {
-            if !w.is_empty() {
-                f(at..at + w.len());
+    if letters_and_spaces(text.as_bytes()) {
+        for r in pieces(text.as_bytes(), b' ') {
+            if !r.is_empty() {
+                f(r);
             }
-            at += w.len() + 1;
         }
     } else {
         for t in gazette_tokenizer::tokenize(text) {
             f(t.span.start..t.span.end);
         }
     }
+}
+
+/// Whether `s` has only ASCII letters and spaces, read eight bytes at a
+/// time.
+fn letters_and_spaces(s: &[u8]) -> bool {
+    let mut chunks = s.chunks_exact(8);
+    // The high bits of the bytes that are neither.
+    let mut other = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        other |= !(ascii_letters(x) | equal_bytes(x, b' ')) & HIGHS;
+    }
+    let tail = chunks.remainder();
+    other == 0
+        && match last_word(s) {
+            // (The eight bytes that end `s`: some read again.)
+            Some(x) if !tail.is_empty() => !(ascii_letters(x) | equal_bytes(x, b' ')) & HIGHS == 0,
+            _ => tail.iter().all(|&b| b.is_ascii_alphabetic() || b == b' '),
+        }
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter set, the other
+/// bits clear.
+fn ascii_letters(x: u64) -> u64 {
+    // Each byte in lowercase (a letter's case is bit 5), without its high
+    // bit, so that the sums below carry into no other byte.
+    let y = (x | (ONES * 0x20)) & !HIGHS;
+    let from_a = y.wrapping_add(ONES * u64::from(0x80 - b'a'));
+    let past_z = y.wrapping_add(ONES * u64::from(0x80 - b'z' - 1));
+    from_a & !past_z & !x & HIGHS
 }
 
 /// The high bit of each byte of `x` equal to `byte` set, the other bits
@@ -115,19 +231,6 @@ fn equal_bytes(x: u64, byte: u8) -> u64 {
     // are not all zero.
     let nonzero = (x & !HIGHS).wrapping_add(!HIGHS) | x;
     !nonzero & HIGHS
-}
-
-/// The index of the first `byte` (ASCII) in `hay`.
-pub(crate) fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
-    let mut chunks = hay.chunks_exact(8);
-    for (i, chunk) in (&mut chunks).enumerate() {
-        let found = equal_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), byte);
-        if found != 0 {
-            return Some(8 * i + found.trailing_zeros() as usize / 8);
-        }
-    }
-    let rest = chunks.remainder();
-    rest.iter().position(|&b| b == byte).map(|p| hay.len() - rest.len() + p)
 }
 
 /// How many times `byte` (ASCII) occurs in `hay`.
@@ -211,6 +314,13 @@ mod tests {
         texts.extend(
             ["held talks with", "  New  York ", "cease-fire deal", "U.S. envoy", "don't", "AT&T"].map(String::from),
         );
+        // Longer texts: the bytes read eight at a time.
+        for n in 1..12 {
+            for gap in [" ", "  "] {
+                let words = vec!["ab"; n].join(gap);
+                texts.extend([words.clone(), format!("{words} "), format!(" {words}-x"), format!("{words}\u{e9}")]);
+            }
+        }
         for text in &texts {
             let mut got = Vec::new();
             for_each_token(text, |r| got.push(r));
@@ -220,7 +330,43 @@ mod tests {
     }
 
     #[test]
-    fn find_byte_and_count_byte_read_every_position() {
+    fn ascii_letters_are_those_of_each_byte() {
+        // Every byte at every place, beside letters, spaces and others.
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                for fill in [b'a', b'Z', b' ', b'@', 0x80, 0xff] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let expect = bytes.iter().rev().fold(0, |m, b| m << 8 | u64::from(b.is_ascii_alphabetic()) << 7);
+                    assert_eq!(ascii_letters(x), expect, "{bytes:?}");
+                    let plain = bytes.iter().all(|&b| b.is_ascii_alphabetic() || b == b' ');
+                    assert_eq!(letters_and_spaces(&bytes), plain, "{bytes:?}");
+                    assert_eq!(
+                        letters_and_spaces(&bytes[..at]),
+                        bytes[..at].iter().all(|&b| b.is_ascii_alphabetic() || b == b' ')
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn split_and_split_n_are_str_split() {
+        // Separators at every place of a chunk of eight bytes and across
+        // chunks, beside characters of several bytes.
+        // (U+0089 is two bytes, the second `\t` with its high bit set.)
+        for text in &texts_over(&["ab", "\t", "\u{e9}", "abcdefg", "\t\t", "\u{89}"], 5) {
+            assert!(split(text, b'\t').eq(text.split('\t')), "{text:?}");
+            assert!(split(text, b'b').eq(text.split('b')), "{text:?}");
+            let parts: Vec<&str> = text.split('\t').collect();
+            assert_eq!(split_n::<3>(text, b'\t'), parts.clone().try_into().ok(), "{text:?}");
+            assert_eq!(split_n::<5>(text, b'\t'), parts.try_into().ok(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_byte_reads_every_position() {
         // Every length up to three chunks, the byte at every place, and
         // bytes that differ from it by one bit or by the high bit.
         for len in 0..24 {
@@ -231,17 +377,12 @@ mod tests {
                         hay[at] = b'\t';
                         hay[len - 1] = b'\t';
                     }
-                    let expect = hay.iter().position(|&b| b == b'\t');
-                    assert_eq!(find_byte(&hay, b'\t'), expect, "{hay:?}");
                     let count = hay.iter().filter(|&&b| b == b'\t').count();
                     assert_eq!(count_byte(&hay, b'\t'), count, "{hay:?}");
                     assert_eq!(count_byte(&hay, fill), hay.iter().filter(|&&b| b == fill).count(), "{hay:?}");
                 }
             }
         }
-        let text = "one\ttwo\u{e9}\tthree\u{2003}four five six seven\n";
-        assert_eq!(find_byte(text.as_bytes(), b'\n'), text.find('\n'));
-        assert_eq!(find_byte(text.as_bytes(), b'z'), None);
     }
 
     #[test]
