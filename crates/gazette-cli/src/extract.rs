@@ -136,7 +136,7 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
                 r.out.reserve(OUT_START);
             }
             // Serialising our own records cannot fail.
-            if serde_json::to_writer(&mut r.out, &rec).is_ok() {
+            if crate::json::write(&mut r.out, &rec).is_ok() {
                 r.out.push(b'\n');
                 r.records += 1;
             }
