@@ -74,13 +74,21 @@ fn needs_escape(bytes: &[u8]) -> bool {
 /// escape, else written by serde_json. In line, as [`needs_escape`].
 #[inline(always)]
 fn write_str(out: &mut Vec<u8>, s: &str) -> Result<(), Unsupported> {
+    write_str_then(out, s, b"\"")
+}
+
+/// [`write_str`], then `after` (the closing quote and what follows it: a
+/// key's `":`), in one copy.
+#[inline(always)]
+fn write_str_then(out: &mut Vec<u8>, s: &str, after: &[u8]) -> Result<(), Unsupported> {
     if needs_escape(s.as_bytes()) {
-        return write_escaped(out, s);
+        write_escaped(out, s)?;
+        out.extend_from_slice(&after[1..]);
+        return Ok(());
     }
-    out.reserve(s.len() + 2);
     out.push(b'"');
     out.extend_from_slice(s.as_bytes());
-    out.push(b'"');
+    out.extend_from_slice(after);
     Ok(())
 }
 
@@ -99,18 +107,21 @@ struct Writer<'a> {
     out: &'a mut Vec<u8>,
 }
 
-/// A list or an object under way: whether its first item is still to come.
+/// A list or an object under way. Each item is written with a `,` after
+/// it; the closing bracket takes the place of the last one.
 struct Compound<'a> {
     out: &'a mut Vec<u8>,
-    first: bool,
 }
 
 impl Compound<'_> {
-    /// A `,` before every item but the first.
-    fn separate(&mut self) {
-        if !std::mem::take(&mut self.first) {
-            self.out.push(b',');
+    /// Closes the list or object with `close`: over the `,` after its last
+    /// item, if it has one (no value ends with a `,`).
+    fn close(self, close: u8) -> Result<(), Unsupported> {
+        match self.out.last_mut() {
+            Some(last) if *last == b',' => *last = close,
+            _ => self.out.push(close),
         }
+        Ok(())
     }
 }
 
@@ -219,7 +230,7 @@ impl<'a> ser::Serializer for Writer<'a> {
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
         self.out.push(b'[');
-        Ok(Compound { out: self.out, first: true })
+        Ok(Compound { out: self.out })
     }
 
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
@@ -246,7 +257,7 @@ impl<'a> ser::Serializer for Writer<'a> {
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Unsupported> {
         self.out.push(b'{');
-        Ok(Compound { out: self.out, first: true })
+        Ok(Compound { out: self.out })
     }
 
     fn serialize_struct_variant(
@@ -265,13 +276,13 @@ impl ser::SerializeSeq for Compound<'_> {
     type Error = Unsupported;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.separate();
-        value.serialize(Writer { out: self.out })
+        value.serialize(Writer { out: self.out })?;
+        self.out.push(b',');
+        Ok(())
     }
 
     fn end(self) -> Result<(), Unsupported> {
-        self.out.push(b']');
-        Ok(())
+        self.close(b']')
     }
 }
 
@@ -281,15 +292,14 @@ impl ser::SerializeStruct for Compound<'_> {
 
     #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unsupported> {
-        self.separate();
-        write_str(self.out, key)?;
-        self.out.push(b':');
-        value.serialize(Writer { out: self.out })
+        write_str_then(self.out, key, b"\":")?;
+        value.serialize(Writer { out: self.out })?;
+        self.out.push(b',');
+        Ok(())
     }
 
     fn end(self) -> Result<(), Unsupported> {
-        self.out.push(b'}');
-        Ok(())
+        self.close(b'}')
     }
 }
 
@@ -357,6 +367,8 @@ mod tests {
         same(&vec![0u64, 5, 10, 99, 100, u64::MAX]);
         same(&vec![i64::MIN, -3, 0, i64::MAX]);
         same(&vec!['é', '"', 'a']);
+        same(&vec![Vec::<u64>::new(), vec![1], vec![], vec![2, 3]]);
+        same(&Vec::<Option<u8>>::new());
         same(&(Vec::<u32>::new(), 5u8, ()));
         for f in [0.0f64, -0.0, 1.5, 1e300, 2.5e-8, f64::NAN, f64::INFINITY, 200_000_000.0] {
             same(&f);
