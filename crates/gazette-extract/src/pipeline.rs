@@ -341,19 +341,35 @@ impl Extraction {
     /// entity records, the quote records, the event records, then one warning
     /// record per warning.
     pub fn records(&self) -> Vec<Record> {
+        let mut out = Vec::with_capacity(self.record_count());
         Self::assemble(
             self.article.clone(),
             self.entities.clone(),
             self.quotes.clone(),
             self.events.clone(),
             &self.warnings,
-        )
+            |r| out.push(r),
+        );
+        out
     }
 
     /// [`Extraction::records`], taking the extraction apart instead of
     /// copying its records.
     pub fn into_records(self) -> Vec<Record> {
-        Self::assemble(self.article, self.entities, self.quotes, self.events, &self.warnings)
+        let mut out = Vec::with_capacity(self.record_count());
+        self.for_each_record(|r| out.push(r));
+        out
+    }
+
+    /// [`Extraction::into_records`], handing each record to `f` in turn
+    /// instead of collecting them (a caller that writes them one by one
+    /// needs no list).
+    pub fn for_each_record(self, f: impl FnMut(Record)) {
+        Self::assemble(self.article, self.entities, self.quotes, self.events, &self.warnings, f);
+    }
+
+    fn record_count(&self) -> usize {
+        1 + self.entities.len() + self.quotes.len() + self.events.len() + self.warnings.len()
     }
 
     fn assemble(
@@ -362,16 +378,15 @@ impl Extraction {
         quotes: Vec<QuoteRecord>,
         events: Vec<EventRecord>,
         warnings: &[Error],
-    ) -> Vec<Record> {
-        let mut out = Vec::with_capacity(1 + entities.len() + quotes.len() + events.len() + warnings.len());
-        let warnings = warnings.iter().map(|w| Record::Error(w.to_record(&article.article_id)));
-        let warnings: Vec<Record> = warnings.collect();
-        out.push(Record::Article(article));
-        out.extend(entities.into_iter().map(Record::Entity));
-        out.extend(quotes.into_iter().map(Record::Quote));
-        out.extend(events.into_iter().map(Record::Event));
-        out.extend(warnings);
-        out
+        mut f: impl FnMut(Record),
+    ) {
+        // Made before the article record is handed on: they read its id.
+        let warnings: Vec<ErrorRecord> = warnings.iter().map(|w| w.to_record(&article.article_id)).collect();
+        f(Record::Article(article));
+        entities.into_iter().map(Record::Entity).for_each(&mut f);
+        quotes.into_iter().map(Record::Quote).for_each(&mut f);
+        events.into_iter().map(Record::Event).for_each(&mut f);
+        warnings.into_iter().map(Record::Error).for_each(f);
     }
 }
 
@@ -1042,6 +1057,15 @@ impl Pipeline {
         match self.process(article) {
             Ok(x) => x.into_records(),
             Err(e) => vec![Record::Error(e.to_record(&article.id))],
+        }
+    }
+
+    /// [`Pipeline::records`], handing each record to `f` in turn instead of
+    /// collecting them ([`Extraction::for_each_record`]).
+    pub fn for_each_record(&self, article: &Article, mut f: impl FnMut(Record)) {
+        match self.process(article) {
+            Ok(x) => x.for_each_record(f),
+            Err(e) => f(Record::Error(e.to_record(&article.id))),
         }
     }
 }

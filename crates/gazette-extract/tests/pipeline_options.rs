@@ -69,3 +69,20 @@ fn into_records_gives_the_records_in_the_same_order() {
     assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "article, entities, quotes, events, errors: {kinds:?}");
     assert_eq!(x.into_records(), copied);
 }
+
+#[test]
+fn for_each_record_hands_on_the_records_in_the_same_order() {
+    let pipeline = Pipeline::builder().build().unwrap();
+    let x = pipeline.process(&article()).unwrap();
+    let mut handed = Vec::new();
+    x.clone().for_each_record(|r| handed.push(r));
+    assert!(handed.len() > 2, "{handed:?}");
+    assert_eq!(handed, x.into_records());
+    // Through the pipeline, for an article that is processed and for one that fails.
+    let empty = Article { text: "  ".into(), ..article() };
+    for a in [article(), empty] {
+        let mut handed = Vec::new();
+        pipeline.for_each_record(&a, |r| handed.push(r));
+        assert_eq!(handed, pipeline.records(&a));
+    }
+}
