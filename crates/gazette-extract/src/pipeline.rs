@@ -281,6 +281,13 @@ impl<'a> EventKey<'a> {
     }
 }
 
+thread_local! {
+    /// The word hashes of the last article [`Pipeline::process`] read on
+    /// this thread: room for the next one's (as much as the largest
+    /// article's, eight bytes a token).
+    static HASHES: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// People by lowercase role title, then by country, for role nominals.
 type Holders = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Vec<usize>>>;
 
@@ -440,11 +447,12 @@ impl Pipeline {
         // Each word's case-folded hash, shared by the entity, quote and
         // event stages (without the last two, the entity stage hashes the
         // few words it looks up itself).
-        let hashes = if self.cues.is_some() || self.triggers.is_some() {
-            crate::fold::word_hashes(text, &analysis.tokens)
-        } else {
-            Vec::new()
-        };
+        // Their room is the thread's, kept for its next article.
+        let mut hashes = HASHES.take();
+        hashes.clear();
+        if self.cues.is_some() || self.triggers.is_some() {
+            crate::fold::word_hashes_into(&mut hashes, text, &analysis.tokens);
+        }
         let mut mentions = entities::find(&self.gazetteer, text, &analysis, &hashes);
         // The tokens the gazetteer's mentions cover, for both add_names and
         // define_acronyms.
@@ -502,6 +510,7 @@ impl Pipeline {
         } else {
             Vec::new()
         };
+        HASHES.set(hashes);
         Ok(Extraction { article, analysis, entities, mentions, new_entities, quotes, events, warnings })
     }
 
@@ -568,7 +577,7 @@ impl Pipeline {
     /// it now). The demonym's mention becomes a coreference mention of that
     /// person covering the whole phrase. Nothing happens when no one, or more
     /// than one person, held the role.
-    /// `hashes` holds each token's [`crate::fold::word_hashes`], or is empty.
+    /// `hashes` holds each token's [`crate::fold::word_hashes_into`], or is empty.
     fn resolve_role_nominals(
         &self,
         text: &str,

@@ -86,3 +86,15 @@ fn for_each_record_hands_on_the_records_in_the_same_order() {
         assert_eq!(handed, pipeline.records(&a));
     }
 }
+
+/// The room kept on a thread between articles (the word hashes, the quote
+/// stage's buffers) carries nothing over: an article comes out alike
+/// before and after a longer one.
+#[test]
+fn an_article_comes_out_alike_after_a_longer_one_on_the_same_thread() {
+    let pipeline = Pipeline::builder().build().unwrap();
+    let first = pipeline.records(&article());
+    let long = Article { id: "long".into(), text: TEXT.repeat(12), ..article() };
+    assert!(pipeline.records(&long).len() > first.len());
+    assert_eq!(pipeline.records(&article()), first);
+}
