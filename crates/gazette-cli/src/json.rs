@@ -45,8 +45,8 @@ impl ser::Error for Unsupported {
 
 /// Whether a JSON string of these bytes needs an escape: a control byte
 /// (below 0x20), `"` or `\`, as serde_json escapes them (it leaves 0x7f
-/// and everything beyond ASCII as is). In line, so that a key, known at
-/// compile time, is checked then.
+/// and everything beyond ASCII as is). In line: for a key, a constant
+/// where it is written, the compiler may settle it.
 #[inline(always)]
 fn needs_escape(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
