@@ -1086,11 +1086,21 @@ fn quote_id(article_id: &str, n: usize) -> SmolStr {
 
 /// `article_id`, `tag` and `n + 1`, with no allocation when it is short.
 fn numbered_id(article_id: &str, tag: &str, n: usize) -> SmolStr {
-    use std::fmt::Write as _;
     let mut id = smol_str::SmolStrBuilder::new();
     id.push_str(article_id);
     id.push_str(tag);
-    let _ = write!(id, "{}", n + 1);
+    // The digits of n + 1 from the last, without the formatting machinery.
+    let mut digits = [0u8; 20];
+    let (mut at, mut k) = (digits.len(), n + 1);
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (k % 10) as u8;
+        k /= 10;
+        if k == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().for_each(|&d| id.push(char::from(d)));
     id.finish()
 }
 
@@ -1479,6 +1489,15 @@ mod tests {
             let expect = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { 0 };
             assert_eq!(SLUG_BYTES[usize::from(b)], expect, "{b}");
         }
+    }
+
+    #[test]
+    fn numbered_ids_end_with_the_number_after_n() {
+        for n in [0, 1, 8, 9, 10, 99, 100, 12_345, usize::MAX - 1] {
+            assert_eq!(numbered_id("bbc-1", "#e", n), format!("bbc-1#e{}", n + 1));
+        }
+        let long = "a".repeat(40);
+        assert_eq!(numbered_id(&long, "#q", 41), format!("{long}#q42"));
     }
 
     #[test]
