@@ -70,6 +70,38 @@ struct Rendered {
     article: bool,
 }
 
+impl Rendered {
+    /// Counts a record of the item and writes it if it is of a kind to emit.
+    fn take(&mut self, mut rec: Record, emit: &[RecordKind]) {
+        match &mut rec {
+            Record::Article(_) => self.article = true,
+            Record::Entity(_) | Record::Quote(_) | Record::Event(_) => {}
+            Record::Error(e) => {
+                // Errors from the pipeline know the article, not the input.
+                if e.input.is_none() {
+                    e.input = Some(self.origin.input.to_string());
+                    e.line = self.origin.line;
+                }
+                match e.severity {
+                    Severity::Error => self.errors += 1,
+                    Severity::Warning => self.warnings += 1,
+                }
+                self.diagnostics.push(diagnostic(e));
+            }
+        }
+        if emit.contains(&rec.kind()) {
+            if self.out.capacity() == 0 {
+                self.out.reserve(OUT_START);
+            }
+            // Serialising our own records cannot fail.
+            if crate::json::write(&mut self.out, &rec).is_ok() {
+                self.out.push(b'\n');
+                self.records += 1;
+            }
+        }
+    }
+}
+
 fn diagnostic(e: &ErrorRecord) -> String {
     let at = match (&e.input, e.line) {
         (Some(i), Some(l)) => format!("{i}:{l}: "),
@@ -100,47 +132,16 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
         warnings: 0,
         article: false,
     };
-    let records = match payload {
-        Payload::Error(e) => vec![Record::Error(e)],
-        Payload::Article(a) => pipeline.records(&a),
-        Payload::JsonLine(line) => match input::parse_line(&line, &r.origin, default_published) {
-            Ok(a) => pipeline.records(&a),
-            Err(e) => vec![Record::Error(e)],
-        },
-        Payload::JsonValue { json, default_id } => {
-            match input::parse_value(&json, &default_id, &r.origin, default_published) {
-                Ok(a) => pipeline.records(&a),
-                Err(e) => vec![Record::Error(e)],
-            }
-        }
+    let article = match payload {
+        Payload::Error(e) => Err(e),
+        Payload::Article(a) => Ok(a),
+        Payload::JsonLine(line) => input::parse_line(&line, &r.origin, default_published),
+        Payload::JsonValue { json, default_id } => input::parse_value(&json, &default_id, &r.origin, default_published),
     };
-    for mut rec in records {
-        match &mut rec {
-            Record::Article(_) => r.article = true,
-            Record::Entity(_) | Record::Quote(_) | Record::Event(_) => {}
-            Record::Error(e) => {
-                // Errors from the pipeline know the article, not the input.
-                if e.input.is_none() {
-                    e.input = Some(r.origin.input.to_string());
-                    e.line = r.origin.line;
-                }
-                match e.severity {
-                    Severity::Error => r.errors += 1,
-                    Severity::Warning => r.warnings += 1,
-                }
-                r.diagnostics.push(diagnostic(e));
-            }
-        }
-        if emit.contains(&rec.kind()) {
-            if r.out.capacity() == 0 {
-                r.out.reserve(OUT_START);
-            }
-            // Serialising our own records cannot fail.
-            if serde_json::to_writer(&mut r.out, &rec).is_ok() {
-                r.out.push(b'\n');
-                r.records += 1;
-            }
-        }
+    // Each record written as it comes, with no list of them.
+    match article {
+        Ok(a) => pipeline.for_each_record(&a, |rec| r.take(rec, emit)),
+        Err(e) => r.take(Record::Error(e), emit),
     }
     r
 }

@@ -10,6 +10,7 @@ mod eval_quotes;
 mod extract;
 mod input;
 mod inspect;
+mod json;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -94,6 +94,10 @@ fn read_flat(json: &str) -> Option<Raw> {
         return None;
     }
     at = skip_ws(b, at + 1);
+    // No byte below 0x20 anywhere (JSON whitespace outside strings is rare
+    // in a line): then no string needs its runs checked for one. One pass
+    // over the whole input, many bytes at a time, in place of a pass per run.
+    let clean = b.iter().fold(u8::MAX, |least, &c| least.min(c)) >= 0x20;
     let mut raw = Raw::default();
     // The fields read so far, one bit each (aliases share theirs).
     let mut seen = 0u8;
@@ -102,7 +106,7 @@ fn read_flat(json: &str) -> Option<Raw> {
         at += 1;
     }
     while open {
-        let (Cow::Borrowed(key), next) = string_at(json, at)? else {
+        let (Cow::Borrowed(key), next) = string_at(json, at, clean)? else {
             return None;
         };
         at = skip_ws(b, next);
@@ -124,7 +128,7 @@ fn read_flat(json: &str) -> Option<Raw> {
             at += 4;
             None
         } else if rest.first() == Some(&b'"') {
-            let (text, next) = string_at(json, at)?;
+            let (text, next) = string_at(json, at, clean)?;
             at = next;
             Some(text)
         } else if field.is_none() && rest.starts_with(b"true") {
@@ -181,8 +185,9 @@ fn skip_ws(b: &[u8], mut at: usize) -> usize {
 /// pass: runs between escapes are found many bytes at a time and copied
 /// whole. A string with escapes gets room for the rest of the input, which
 /// it cannot outgrow (every escape is at least as long as what it stands
-/// for).
-fn string_at(json: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
+/// for). `clean` says that `json` holds no control character, so that the
+/// runs need no check for one.
+fn string_at(json: &str, at: usize, clean: bool) -> Option<(Cow<'_, str>, usize)> {
     let b = json.as_bytes();
     if b.get(at) != Some(&b'"') {
         return None;
@@ -193,7 +198,7 @@ fn string_at(json: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
         let k = run + memchr::memchr2(b'"', b'\\', b.get(run..)?)?;
         // The smallest byte, without an early exit, so that many bytes are
         // compared at a time.
-        if b[run..k].iter().fold(u8::MAX, |least, &c| least.min(c)) < 0x20 {
+        if !clean && b[run..k].iter().fold(u8::MAX, |least, &c| least.min(c)) < 0x20 {
             return None;
         }
         let part = &json[run..k];
@@ -358,7 +363,12 @@ mod tests {
                 s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             let literal = serde_json::to_string(&s).unwrap();
-            let unescape = |l: &str| string_at(l, 0).map(|(s, end)| (s.into_owned(), end == l.len()));
+            let unescape = |l: &str| {
+                let fast =
+                    string_at(l, 0, !l.bytes().any(|c| c < 0x20)).map(|(s, end)| (s.into_owned(), end == l.len()));
+                assert_eq!(fast, string_at(l, 0, false).map(|(s, end)| (s.into_owned(), end == l.len())));
+                fast
+            };
             assert_eq!(unescape(&literal), Some((s.clone(), true)), "{literal}");
             // Every character as a \u escape (pairs beyond the BMP).
             let escaped: String = s.encode_utf16().map(|u| format!("\\u{u:04X}")).collect();

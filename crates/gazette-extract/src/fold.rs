@@ -1,7 +1,7 @@
 //! Case-folded word hashes: one cheap hash per token for the word tables of
 //! the entity, quote and event stages, compared with the table's word
 //! afterwards (the entity, quote and event stages share one per word and
-//! article, [`word_hashes`]).
+//! article, [`word_hashes_into`]).
 
 /// Hash of a word with ASCII letters folded to lowercase (`| 0x20` on
 /// each byte: exact for letters, and digits, `'` and `-` are unchanged;
@@ -17,17 +17,24 @@ pub(crate) fn word_hash_in(buf: &[u8], start: usize, end: usize) -> u64 {
     hash_in(buf, start, end, 0x2020_2020_2020_2020)
 }
 
-/// [`word_hash_in`] of each word token of `text` (0 for the other tokens):
-/// computed once per article for the entity, quote and event stages, which
-/// look words up in their tables.
+/// [`word_hashes_into`] of a new list, for the stages' tests.
+#[cfg(test)]
 pub(crate) fn word_hashes(text: &str, toks: &[gazette_tokenizer::Token]) -> Vec<u64> {
+    let mut hashes = Vec::with_capacity(toks.len());
+    word_hashes_into(&mut hashes, text, toks);
+    hashes
+}
+
+/// [`word_hash_in`] of each word token of `text` (0 for the other tokens),
+/// appended to `out`: computed once per article, into room kept from an
+/// earlier one, for the entity, quote and event stages, which look words
+/// up in their tables.
+pub(crate) fn word_hashes_into(out: &mut Vec<u64>, text: &str, toks: &[gazette_tokenizer::Token]) {
     let bytes = text.as_bytes();
-    toks.iter()
-        .map(|t| match t.kind {
-            gazette_tokenizer::TokenKind::Word => word_hash_in(bytes, t.span.start, t.span.end),
-            _ => 0,
-        })
-        .collect()
+    out.extend(toks.iter().map(|t| match t.kind {
+        gazette_tokenizer::TokenKind::Word => word_hash_in(bytes, t.span.start, t.span.end),
+        _ => 0,
+    }));
 }
 
 /// Hash of a word as written (case kept).

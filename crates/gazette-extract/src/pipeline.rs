@@ -281,6 +281,13 @@ impl<'a> EventKey<'a> {
     }
 }
 
+thread_local! {
+    /// The word hashes of the last article [`Pipeline::process`] read on
+    /// this thread: room for the next one's (as much as the largest
+    /// article's, eight bytes a token).
+    static HASHES: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// People by lowercase role title, then by country, for role nominals.
 type Holders = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Vec<usize>>>;
 
@@ -341,19 +348,35 @@ impl Extraction {
     /// entity records, the quote records, the event records, then one warning
     /// record per warning.
     pub fn records(&self) -> Vec<Record> {
+        let mut out = Vec::with_capacity(self.record_count());
         Self::assemble(
             self.article.clone(),
             self.entities.clone(),
             self.quotes.clone(),
             self.events.clone(),
             &self.warnings,
-        )
+            |r| out.push(r),
+        );
+        out
     }
 
     /// [`Extraction::records`], taking the extraction apart instead of
     /// copying its records.
     pub fn into_records(self) -> Vec<Record> {
-        Self::assemble(self.article, self.entities, self.quotes, self.events, &self.warnings)
+        let mut out = Vec::with_capacity(self.record_count());
+        self.for_each_record(|r| out.push(r));
+        out
+    }
+
+    /// [`Extraction::into_records`], handing each record to `f` in turn
+    /// instead of collecting them (a caller that writes them one by one
+    /// needs no list).
+    pub fn for_each_record(self, f: impl FnMut(Record)) {
+        Self::assemble(self.article, self.entities, self.quotes, self.events, &self.warnings, f);
+    }
+
+    fn record_count(&self) -> usize {
+        1 + self.entities.len() + self.quotes.len() + self.events.len() + self.warnings.len()
     }
 
     fn assemble(
@@ -362,16 +385,15 @@ impl Extraction {
         quotes: Vec<QuoteRecord>,
         events: Vec<EventRecord>,
         warnings: &[Error],
-    ) -> Vec<Record> {
-        let mut out = Vec::with_capacity(1 + entities.len() + quotes.len() + events.len() + warnings.len());
-        let warnings = warnings.iter().map(|w| Record::Error(w.to_record(&article.article_id)));
-        let warnings: Vec<Record> = warnings.collect();
-        out.push(Record::Article(article));
-        out.extend(entities.into_iter().map(Record::Entity));
-        out.extend(quotes.into_iter().map(Record::Quote));
-        out.extend(events.into_iter().map(Record::Event));
-        out.extend(warnings);
-        out
+        mut f: impl FnMut(Record),
+    ) {
+        // Made before the article record is handed on: they read its id.
+        let warnings: Vec<ErrorRecord> = warnings.iter().map(|w| w.to_record(&article.article_id)).collect();
+        f(Record::Article(article));
+        entities.into_iter().map(Record::Entity).for_each(&mut f);
+        quotes.into_iter().map(Record::Quote).for_each(&mut f);
+        events.into_iter().map(Record::Event).for_each(&mut f);
+        warnings.into_iter().map(Record::Error).for_each(f);
     }
 }
 
@@ -425,11 +447,12 @@ impl Pipeline {
         // Each word's case-folded hash, shared by the entity, quote and
         // event stages (without the last two, the entity stage hashes the
         // few words it looks up itself).
-        let hashes = if self.cues.is_some() || self.triggers.is_some() {
-            crate::fold::word_hashes(text, &analysis.tokens)
-        } else {
-            Vec::new()
-        };
+        // Their room is the thread's, kept for its next article.
+        let mut hashes = HASHES.take();
+        hashes.clear();
+        if self.cues.is_some() || self.triggers.is_some() {
+            crate::fold::word_hashes_into(&mut hashes, text, &analysis.tokens);
+        }
         let mut mentions = entities::find(&self.gazetteer, text, &analysis, &hashes);
         // The tokens the gazetteer's mentions cover, for both add_names and
         // define_acronyms.
@@ -487,6 +510,7 @@ impl Pipeline {
         } else {
             Vec::new()
         };
+        HASHES.set(hashes);
         Ok(Extraction { article, analysis, entities, mentions, new_entities, quotes, events, warnings })
     }
 
@@ -553,7 +577,7 @@ impl Pipeline {
     /// it now). The demonym's mention becomes a coreference mention of that
     /// person covering the whole phrase. Nothing happens when no one, or more
     /// than one person, held the role.
-    /// `hashes` holds each token's [`crate::fold::word_hashes`], or is empty.
+    /// `hashes` holds each token's [`crate::fold::word_hashes_into`], or is empty.
     fn resolve_role_nominals(
         &self,
         text: &str,
@@ -1044,6 +1068,15 @@ impl Pipeline {
             Err(e) => vec![Record::Error(e.to_record(&article.id))],
         }
     }
+
+    /// [`Pipeline::records`], handing each record to `f` in turn instead of
+    /// collecting them ([`Extraction::for_each_record`]).
+    pub fn for_each_record(&self, article: &Article, mut f: impl FnMut(Record)) {
+        match self.process(article) {
+            Ok(x) => x.for_each_record(f),
+            Err(e) => f(Record::Error(e.to_record(&article.id))),
+        }
+    }
 }
 
 /// The id of an article's quote `n` (from 0): `ARTICLE#qN+1`.
@@ -1053,11 +1086,21 @@ fn quote_id(article_id: &str, n: usize) -> SmolStr {
 
 /// `article_id`, `tag` and `n + 1`, with no allocation when it is short.
 fn numbered_id(article_id: &str, tag: &str, n: usize) -> SmolStr {
-    use std::fmt::Write as _;
     let mut id = smol_str::SmolStrBuilder::new();
     id.push_str(article_id);
     id.push_str(tag);
-    let _ = write!(id, "{}", n + 1);
+    // The digits of n + 1 from the last, without the formatting machinery.
+    let mut digits = [0u8; 20];
+    let (mut at, mut k) = (digits.len(), n + 1);
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (k % 10) as u8;
+        k /= 10;
+        if k == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().for_each(|&d| id.push(char::from(d)));
     id.finish()
 }
 
@@ -1446,6 +1489,15 @@ mod tests {
             let expect = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { 0 };
             assert_eq!(SLUG_BYTES[usize::from(b)], expect, "{b}");
         }
+    }
+
+    #[test]
+    fn numbered_ids_end_with_the_number_after_n() {
+        for n in [0, 1, 8, 9, 10, 99, 100, 12_345, usize::MAX - 1] {
+            assert_eq!(numbered_id("bbc-1", "#e", n), format!("bbc-1#e{}", n + 1));
+        }
+        let long = "a".repeat(40);
+        assert_eq!(numbered_id(&long, "#q", 41), format!("{long}#q42"));
     }
 
     #[test]

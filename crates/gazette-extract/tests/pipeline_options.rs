@@ -69,3 +69,32 @@ fn into_records_gives_the_records_in_the_same_order() {
     assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "article, entities, quotes, events, errors: {kinds:?}");
     assert_eq!(x.into_records(), copied);
 }
+
+#[test]
+fn for_each_record_hands_on_the_records_in_the_same_order() {
+    let pipeline = Pipeline::builder().build().unwrap();
+    let x = pipeline.process(&article()).unwrap();
+    let mut handed = Vec::new();
+    x.clone().for_each_record(|r| handed.push(r));
+    assert!(handed.len() > 2, "{handed:?}");
+    assert_eq!(handed, x.into_records());
+    // Through the pipeline, for an article that is processed and for one that fails.
+    let empty = Article { text: "  ".into(), ..article() };
+    for a in [article(), empty] {
+        let mut handed = Vec::new();
+        pipeline.for_each_record(&a, |r| handed.push(r));
+        assert_eq!(handed, pipeline.records(&a));
+    }
+}
+
+/// The room kept on a thread between articles (the word hashes, the quote
+/// stage's buffers) carries nothing over: an article comes out alike
+/// before and after a longer one.
+#[test]
+fn an_article_comes_out_alike_after_a_longer_one_on_the_same_thread() {
+    let pipeline = Pipeline::builder().build().unwrap();
+    let first = pipeline.records(&article());
+    let long = Article { id: "long".into(), text: TEXT.repeat(12), ..article() };
+    assert!(pipeline.records(&long).len() > first.len());
+    assert_eq!(pipeline.records(&article()), first);
+}
