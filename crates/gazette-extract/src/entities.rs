@@ -159,9 +159,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             (t.span.start, t.span.end, fw.single as usize)
         } else {
             // The longest key that the text from here, in lowercase, starts
-            // with (the trie reads no further than its longest key). A
-            // shorter key is not tried when it does not end on a token end.
-            match gaz.trie.longest_prefix(&bytes[t.span.start..]) {
+            // with (the trie reads no further than its longest key, and
+            // takes up its search after this first word). A shorter key is
+            // not tried when it does not end on a token end.
+            match gaz.trie.longest_prefix_from(&bytes[t.span.start..], fw.walk) {
                 Some((len, key)) => (t.span.start, t.span.start + len, key as usize),
                 // No longer alias here: the word alone, when it is one (the
                 // trie holds no single-token key).
@@ -436,6 +437,35 @@ mod tests {
             let hashes = crate::fold::word_hashes(text, &analysis.tokens);
             assert_eq!(find(&gaz, text, &analysis, &hashes), find(&gaz, text, &analysis, &[]), "{text:?}");
         }
+    }
+
+    /// The trie search taken up after a first word (where the gazetteer's
+    /// walk for that word left it) finds what a search from the start finds:
+    /// every alias of the default gazetteer as written, in capitals, cut
+    /// short and run on.
+    #[test]
+    fn the_search_after_a_first_word_finds_what_a_full_search_finds() {
+        let gaz = Gazetteer::default_gazetteer().expect("default");
+        let mut walked = 0;
+        for a in &gaz.aliases {
+            let alias = gaz.alias_text(a);
+            for form in [alias.to_string(), alias.to_uppercase()] {
+                let cut = &form[..form.floor_char_boundary(form.len() - 1)];
+                for text in [form.clone(), format!("{form} x"), format!("{form}s of"), cut.to_string()] {
+                    let toks = gazette_tokenizer::tokenize(&text);
+                    let Some(t) = toks.first() else { continue };
+                    let Some(fw) = starts_alias(&gaz, &text, t, None) else { continue };
+                    let bytes = &text.as_bytes()[t.span.start..];
+                    walked += usize::from(fw.walk != crate::trie::Walk::START);
+                    assert_eq!(
+                        gaz.trie.longest_prefix_from(bytes, fw.walk),
+                        gaz.trie.longest_prefix(bytes),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert!(walked > 1000, "{walked}");
     }
 
     #[test]

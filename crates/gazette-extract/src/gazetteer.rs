@@ -8,7 +8,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
 
-use crate::trie::Trie;
+use crate::trie::{Trie, Walk};
 use crate::{Date, Error, tsv};
 
 /// The default gazetteer files, embedded at build time, in priority order:
@@ -507,10 +507,15 @@ pub(crate) struct FirstWord {
     /// trie search), or when the search finds none here (the trie holds no
     /// one-token key).
     pub(crate) single: u32,
+    /// The trie's search read through this word, where the search for the
+    /// longest alias at a token that is this word takes up (for an ASCII
+    /// word that starts a longer alias; a search from the start for the
+    /// others).
+    pub(crate) walk: Walk,
 }
 
 impl FirstWord {
-    const NONE: FirstWord = FirstWord { flags: 0, single: u32::MAX };
+    const NONE: FirstWord = FirstWord { flags: 0, single: u32::MAX, walk: Walk::START };
     /// Some alias starts with this word.
     pub(crate) const STARTS: u8 = 1;
     /// Such an alias can match in lowercase.
@@ -662,9 +667,16 @@ impl Gazetteer {
         // settled by `single` without a search, and when a search finds
         // nothing, by `single` again, so single-token keys stay out. The keys
         // are in ASCII lowercase; the trie folds the text's ASCII capitals
-        // as it reads them (see `Trie::longest_prefix`).
+        // as it reads them (see `Trie::longest_prefix_from`).
         let trie =
             Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
+        // Where the search for a longer alias takes up after an ASCII first
+        // word: the token is that word, ASCII case aside.
+        for (fw, s, e) in first_words_ascii.values_mut() {
+            if fw.flags & FirstWord::LONGER != 0 {
+                fw.walk = trie.walk(&first_text[*s as usize..*e as usize]);
+            }
+        }
         let mut first_bloom = crate::fold::Bloom::default();
         for &h in first_words_ascii.keys() {
             first_bloom.insert(h);
