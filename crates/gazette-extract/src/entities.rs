@@ -131,9 +131,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         // first two bytes of half the rest start none either).
         let mut i = next;
         if by_hash {
-            let may_start = |(t, &h): (&Token, &u64)| match t.kind {
-                TokenKind::Word => gaz.first_bloom.may_contain(h),
-                _ => gaz.start_bytes[bytes[t.span.start] as usize],
+            // (A word the filter lets through is tested on its first byte
+            // too, here: most are lowercase words that no alias matching in
+            // lowercase starts with, and the loop is cheaper to stay in than
+            // to leave.)
+            let may_start = |(t, &h): (&Token, &u64)| {
+                (t.kind != TokenKind::Word || gaz.first_bloom.may_contain(h))
+                    && gaz.start_bytes[bytes[t.span.start] as usize]
             };
             i += toks[i..].iter().zip(&hashes[i..]).position(may_start).unwrap_or(toks.len() - i);
         } else {
@@ -180,10 +184,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         }
         let surface = &text[start..end];
         let from = pool.len();
-        pool.extend(gaz.pattern(pattern).iter().copied().filter(|&a| {
-            let a = &gaz.aliases[a as usize];
-            case_ok(a.rule, gaz.alias_text(a), surface)
-        }));
+        // (A loop, not `extend` over a filter, which is a call a candidate.)
+        for &a in gaz.pattern(pattern) {
+            let alias = &gaz.aliases[a as usize];
+            if case_ok(alias.rule, gaz.alias_text(alias), surface) {
+                pool.push(a);
+            }
+        }
         if pool.len() == from {
             continue;
         }
@@ -225,7 +232,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             .checked_sub(1)
             .map(|p| &found[p])
             .filter(|p| p.last_token + 2 == c.token && toks[p.last_token + 1].text(text) == ",");
-        let mut kept = pool[c.aliases.start as usize..c.aliases.end as usize].iter().filter(|&&a| {
+        let keep = |a: u32| {
             let alias = &gaz.aliases[a as usize];
             if alias.rule != CaseRule::Context {
                 return true;
@@ -242,19 +249,15 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
             let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
             context_supports(text, toks, c, next_is_mention, supported)
-        });
+        };
         // The one alias kept (most candidates), or the best of several: most
         // support first (the entity's own, then its country's), then the
-        // earlier entity.
-        let first = kept.next();
-        let best = match kept.next() {
-            None => first,
-            Some(second) => first.into_iter().chain([second]).chain(kept).max_by_key(|&&a| {
-                let e = gaz.aliases[a as usize].entity;
-                (score(e as usize), std::cmp::Reverse(e))
-            }),
-        };
-        if let Some(&a) = best {
+        // earlier entity (its number reversed in the key's low half).
+        let best = best_kept(&pool[c.aliases.start as usize..c.aliases.end as usize], keep, |a| {
+            let e = gaz.aliases[a as usize].entity;
+            u64::from(score(e as usize)) << 32 | u64::from(!e)
+        });
+        if let Some(a) = best {
             let alias = &gaz.aliases[a as usize];
             let entity = alias.entity as usize;
             let kind = if alias.norp { EntityKind::Norp } else { gaz.entities[entity].kind };
@@ -268,6 +271,28 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         }
     }
     out
+}
+
+/// The last of `aliases` that `keep` keeps with the greatest `key`: what
+/// `filter(keep).max_by_key(key)` gives, in a loop (no call through the
+/// filter's `next`), and with no `key` asked when one alias or none is kept.
+#[inline(always)]
+fn best_kept(aliases: &[u32], mut keep: impl FnMut(u32) -> bool, mut key: impl FnMut(u32) -> u64) -> Option<u32> {
+    // The best alias so far, and its key once worked out.
+    let mut best: Option<(u32, Option<u64>)> = None;
+    for &a in aliases {
+        if !keep(a) {
+            continue;
+        }
+        best = Some(match best {
+            None => (a, None),
+            Some((b, kb)) => {
+                let (kb, ka) = (kb.unwrap_or_else(|| key(b)), key(a));
+                if ka >= kb { (a, Some(ka)) } else { (b, Some(kb)) }
+            }
+        });
+    }
+    best.map(|(a, _)| a)
 }
 
 /// Can an alias start at this token (one whose first two bytes passed
@@ -466,6 +491,39 @@ mod tests {
             }
         }
         assert!(walked > 1000, "{walked}");
+    }
+
+    /// `best_kept` is `filter(keep).max_by_key(key)` (the last of equal
+    /// keys), on every list of up to five aliases of four values, with keys
+    /// that tie, and asks no key when at most one alias is kept.
+    #[test]
+    fn best_kept_is_the_filtered_max_by_key() {
+        let mut lists: Vec<Vec<u32>> = vec![vec![]];
+        let mut from = 0;
+        for _ in 0..5 {
+            let to = lists.len();
+            for i in from..to {
+                for a in 0..4 {
+                    let mut l = lists[i].clone();
+                    l.push(a);
+                    lists.push(l);
+                }
+            }
+            from = to;
+        }
+        let keep = |a: u32| a != 2;
+        let key = |a: u32| u64::from(a / 2);
+        for l in &lists {
+            let asked = std::cell::Cell::new(0);
+            let got = best_kept(l, keep, |a| {
+                asked.set(asked.get() + 1);
+                key(a)
+            });
+            assert_eq!(got, l.iter().copied().filter(|&a| keep(a)).max_by_key(|&a| key(a)), "{l:?}");
+            if l.iter().filter(|&&a| keep(a)).count() <= 1 {
+                assert_eq!(asked.get(), 0, "{l:?}");
+            }
+        }
     }
 
     #[test]
