@@ -2,7 +2,7 @@
 //! roles before them, a known given name first, an organisation word last),
 //! and later mentions of a person by surname.
 
-use gazette_tokenizer::{Analysis, Case, Span, TokenKind};
+use gazette_tokenizer::{Analysis, Case, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
 use crate::Error;
@@ -47,6 +47,18 @@ const SKIP: u16 = 64;
 const PARTICLE: u16 = 128;
 /// Not a word class: marks the first token of a sentence.
 const SENTENCE_START: u16 = 1 << 14;
+
+/// The cases of tokens that open no name (`Case::None` and `Case::Lower`)
+/// are the numbers 0 and 1, the others more: cases or-ed are at most 1 when
+/// none of them opens a name.
+const NO_NAME_CASES: u8 = 1;
+const _: () = assert!(
+    Case::None as u8 <= NO_NAME_CASES
+        && Case::Lower as u8 <= NO_NAME_CASES
+        && Case::Title as u8 > NO_NAME_CASES
+        && Case::Upper as u8 > NO_NAME_CASES
+        && Case::Mixed as u8 > NO_NAME_CASES
+);
 
 /// Word classes by a hash of the word as written, in one flat table of
 /// `u64` slots: the hash's top 48 bits (the lowest of them always set, so no
@@ -210,6 +222,25 @@ impl NameRules {
         self.cues.get_hashed(crate::fold::exact_hash_in(text.as_bytes(), span.start, span.end))
     }
 
+    /// The per-token pass of [`find`] at token `i`: a capitalised free word
+    /// gets its classes and is listed as a start, as is a one-letter
+    /// initial. (Told by the case first: most tokens are lowercase words,
+    /// numbers or punctuation, which open no name, and only the others read
+    /// `taken`.)
+    #[inline(always)]
+    fn visit(&self, text: &str, i: usize, t: &Token, taken: &[bool], classes: &mut [u16], starts: &mut Vec<usize>) {
+        match t.case {
+            Case::Lower | Case::None => {}
+            _ if taken[i] || t.kind != TokenKind::Word => {}
+            Case::Title => {
+                classes[i] = self.classes(text, t.span);
+                starts.push(i);
+            }
+            _ if t.span.len() == 1 && text.as_bytes()[t.span.start].is_ascii_uppercase() => starts.push(i),
+            _ => {}
+        }
+    }
+
     /// Adds the first word of a known person's name as a given name
     /// (`Volodymyr` from the gazetteer's Volodymyr Zelenskyy).
     pub(crate) fn add_given_from(&mut self, full_name: &str) {
@@ -289,25 +320,26 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     // one-letter initial): the loop below goes from one to the next and
     // never looks at the others. `SENTENCE_START` on each sentence's first
     // token, in the same array.
-    let bytes = text.as_bytes();
     let mut classes: Vec<u16> = vec![0; toks.len()];
     // Room for one start in four tokens, so that the list seldom grows (a
     // capacity only).
     let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 4 + 4);
-    for (i, t) in toks.iter().enumerate() {
-        // (Told by the case first: most tokens are lowercase words,
-        // numbers or punctuation, which open no name, and only the others
-        // read `taken`.)
-        match t.case {
-            Case::Lower | Case::None => {}
-            _ if taken[i] || t.kind != TokenKind::Word => {}
-            Case::Title => {
-                classes[i] = rules.classes(text, t.span);
-                starts.push(i);
+    // Four tokens at a time: four that open no name (as most do) are passed
+    // over on one test of their cases or-ed (see `NO_NAME_CASES`).
+    let mut fours = toks.chunks_exact(4);
+    let mut at = 0;
+    for four in fours.by_ref() {
+        if let [a, b, c, d] = four
+            && (a.case as u8 | b.case as u8 | c.case as u8 | d.case as u8) > NO_NAME_CASES
+        {
+            for (i, t) in (at..).zip(four) {
+                rules.visit(text, i, t, taken, &mut classes, &mut starts);
             }
-            _ if t.span.len() == 1 && bytes[t.span.start].is_ascii_uppercase() => starts.push(i),
-            _ => {}
         }
+        at += 4;
+    }
+    for (i, t) in (at..).zip(fours.remainder()) {
+        rules.visit(text, i, t, taken, &mut classes, &mut starts);
     }
     for s in &analysis.sentences {
         if s.tokens.start < toks.len() {
