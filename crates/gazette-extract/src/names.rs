@@ -327,10 +327,14 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     // one-letter initial): the loop below goes from one to the next and
     // never looks at the others. `SENTENCE_START` on each sentence's first
     // token, in the same array.
-    let mut classes: Vec<u16> = vec![0; toks.len()];
+    // (Both in the thread's buffers, cleared.)
+    let Scratch { mut classes, mut starts } = SCRATCH.take();
+    classes.clear();
+    classes.resize(toks.len(), 0);
+    starts.clear();
     // Room for one start in four tokens, so that the list seldom grows (a
     // capacity only).
-    let mut starts: Vec<usize> = Vec::with_capacity(toks.len() / 4 + 4);
+    starts.reserve(toks.len() / 4 + 4);
     // Four tokens at a time: four that open no name (as most do) are passed
     // over on one test of their cases or-ed (see `NO_NAME_CASES`).
     let mut fours = toks.chunks_exact(4);
@@ -517,7 +521,23 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
         }
         out.push(FoundName { span, token: s, kind: EntityKind::Person, name, coref: false });
     }
+    SCRATCH.set(Scratch { classes, starts });
     out
+}
+
+/// The per-token buffers of [`find`], kept from one article to the next on a
+/// thread (see [`SCRATCH`]), so that their room is allocated once, not for
+/// each article. Each is cleared before use: nothing in them carries over.
+#[derive(Debug, Default)]
+struct Scratch {
+    classes: Vec<u16>,
+    starts: Vec<usize>,
+}
+
+thread_local! {
+    /// The buffers of the last article [`find`] read on this thread (they
+    /// hold as much room as the largest article's: four bytes a token).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 #[cfg(test)]
@@ -565,6 +585,33 @@ mod tests {
         }
         // Punctuation starts no cue word.
         assert_eq!(r.cue_classes_at(", x", Span::new(0, 1)), 0);
+    }
+
+    /// The thread's buffers, reused, give what fresh ones give: each text
+    /// alone on a new thread, then all of them in turn on one thread, a long
+    /// one first so that the buffers hold another article's classes.
+    #[test]
+    fn reused_buffers_find_what_fresh_ones_find() {
+        let rules = NameRules::embedded().unwrap();
+        let tokenizer = gazette_tokenizer::Tokenizer::new();
+        let long = "President Ilham Aliyev met Jane Doe and Mr Smith in Kupiansk. ".repeat(40);
+        let texts = [
+            long.as_str(),
+            "Aliyev said so. Then Doe left, and Smith met J. Smith.",
+            "",
+            "Wasim Akram (Pakistan) beat Hélène Marchetti, who spent a week near Velmar.",
+        ];
+        let run = |text: &str| {
+            let analysis = tokenizer.analyze(text);
+            let taken = vec![false; analysis.tokens.len()];
+            find(&rules, text, &analysis, &taken)
+        };
+        let fresh: Vec<Vec<FoundName>> =
+            std::thread::scope(|s| texts.iter().map(|t| s.spawn(|| run(t)).join().unwrap()).collect());
+        assert!(fresh.iter().any(|f| !f.is_empty()));
+        for (text, fresh) in texts.iter().zip(&fresh) {
+            assert_eq!(&run(text), fresh, "{text:?}");
+        }
     }
 
     #[test]

@@ -152,7 +152,9 @@ impl Trie {
     /// The longest key that is a prefix of `text` with its ASCII letters in
     /// lowercase, its length and value, where `text` starts with the bytes
     /// that `walk` read ([`Trie::walk`]; ASCII case aside): the search takes
-    /// up where the walk stopped instead of reading those bytes again.
+    /// up where the walk stopped instead of reading those bytes again. (In
+    /// line: the entity stage calls it from one place.)
+    #[inline]
     pub(crate) fn longest_prefix_from(&self, text: &[u8], walk: Walk) -> Option<(usize, u32)> {
         let mut found = (walk.value != NONE).then_some((walk.len as usize, walk.value));
         // The bytes of `text` matched so far, and of the edge to node `c`.
