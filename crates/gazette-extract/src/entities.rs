@@ -199,30 +199,11 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         found.push(Candidate { span: Span::new(start, end), token: i, last_token: j, aliases });
     }
 
-    // Support: unambiguous mentions of each entity in the article. (The
-    // maps are sized for their most entries, so they never grow.)
-    let mut support: rustc_hash::FxHashMap<usize, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
-    for c in &found {
-        let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
-        let first = gaz.aliases[aliases[0] as usize].entity;
-        let single = aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
-        if single && aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
-            *support.entry(first as usize).or_default() += 1;
-        }
-    }
-    // A place supports the other entities of its country: `Atlanta, Georgia`.
-    let mut by_country: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(support.len(), Default::default());
-    for (&e, &n) in &support {
-        if let Some(c) = gaz.entities[e].country.as_deref() {
-            *by_country.entry(c).or_default() += n;
-        }
-    }
-    let score = |e: usize| -> u32 {
-        support.get(&e).copied().unwrap_or(0)
-            + gaz.entities[e].country.as_deref().and_then(|c| by_country.get(c)).copied().unwrap_or(0)
-    };
+    // The article's support for its entities, worked out when first asked:
+    // by an alias with a context rule, or by a candidate with several
+    // aliases kept (most articles have neither).
+    let support_once = std::cell::OnceCell::new();
+    let support = || support_once.get_or_init(|| Support::new(gaz, &found, &pool));
 
     let mut out = Vec::with_capacity(found.len());
     for (k, c) in found.iter().enumerate() {
@@ -246,8 +227,8 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             // A place whose country the article names at least twice
             // (`whether Washington endorsed` in a story on Trump).
             let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
-            let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
-            let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
+            let country_named = place && country.and_then(|c| support().by_country.get(c)).is_some_and(|&n| n >= 2);
+            let supported = support().by_entity.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
             context_supports(text, toks, c, next_is_mention, supported)
         };
         // The one alias kept (most candidates), or the best of several: most
@@ -255,7 +236,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         // earlier entity (its number reversed in the key's low half).
         let best = best_kept(&pool[c.aliases.start as usize..c.aliases.end as usize], keep, |a| {
             let e = gaz.aliases[a as usize].entity;
-            u64::from(score(e as usize)) << 32 | u64::from(!e)
+            u64::from(support().score(gaz, e as usize)) << 32 | u64::from(!e)
         });
         if let Some(a) = best {
             let alias = &gaz.aliases[a as usize];
@@ -271,6 +252,44 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         }
     }
     out
+}
+
+/// The support an article gives its entities: the unambiguous mentions of
+/// each, and of each country's entities (a place supports the other
+/// entities of its country: `Atlanta, Georgia`). (The maps are sized for
+/// their most entries, so they never grow.)
+struct Support<'g> {
+    by_entity: rustc_hash::FxHashMap<usize, u32>,
+    by_country: rustc_hash::FxHashMap<&'g str, u32>,
+}
+
+impl<'g> Support<'g> {
+    fn new(gaz: &'g Gazetteer, found: &[Candidate], pool: &[u32]) -> Self {
+        let mut by_entity: rustc_hash::FxHashMap<usize, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
+        for c in found {
+            let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
+            let first = gaz.aliases[aliases[0] as usize].entity;
+            let single = aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
+            if single && aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
+                *by_entity.entry(first as usize).or_default() += 1;
+            }
+        }
+        let mut by_country: rustc_hash::FxHashMap<&str, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(by_entity.len(), Default::default());
+        for (&e, &n) in &by_entity {
+            if let Some(c) = gaz.entities[e].country.as_deref() {
+                *by_country.entry(c).or_default() += n;
+            }
+        }
+        Support { by_entity, by_country }
+    }
+
+    /// Entity `e`'s own support, then its country's.
+    fn score(&self, gaz: &Gazetteer, e: usize) -> u32 {
+        self.by_entity.get(&e).copied().unwrap_or(0)
+            + gaz.entities[e].country.as_deref().and_then(|c| self.by_country.get(c)).copied().unwrap_or(0)
+    }
 }
 
 /// The last of `aliases` that `keep` keeps with the greatest `key`: what
