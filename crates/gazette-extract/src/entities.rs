@@ -328,7 +328,6 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Op
     let bytes = text.as_bytes();
     let (start, end) = (t.span.start, t.span.end);
     let first = bytes[start];
-    let w = &bytes[start..end];
     // (`word_hashes` has 0 for the tokens that are not words.)
     let h = match hash {
         Some(h) if t.kind == TokenKind::Word => h,
@@ -337,14 +336,44 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Op
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_word_ascii(h)).flatten();
     let fw = match ascii {
         // The table's word is in lowercase.
-        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => {
-            fw
-        }
+        Some((fw, word, len)) if lowercase_is(&bytes[start..], end - start, word, len) => fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if is_ascii_at(bytes, start, end) => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
     };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
+}
+
+/// Whether the first `w_len` bytes of `w`, with their ASCII capitals in
+/// lowercase, are the first `key_len` bytes of `key`. `w` and `key` run on
+/// past the words (to the ends of their buffers), so that a word of up to
+/// eight bytes is compared on one read of eight bytes of each where the
+/// buffers allow.
+fn lowercase_is(w: &[u8], w_len: usize, key: &[u8], key_len: usize) -> bool {
+    if w_len != key_len {
+        return false;
+    }
+    let eight = |b: &[u8]| -> Option<u64> { Some(u64::from_le_bytes(b.get(..8)?.try_into().ok()?)) };
+    if (1..=8).contains(&w_len)
+        && let (Some(a), Some(b)) = (eight(w), eight(key))
+    {
+        return (ascii_lowercase8(a) ^ b) & (u64::MAX >> (64 - 8 * w_len)) == 0;
+    }
+    w[..w_len].iter().zip(&key[..key_len]).all(|(&b, &k)| b.to_ascii_lowercase() == k)
+}
+
+/// The eight bytes of `x` with their ASCII capitals in lowercase (each byte
+/// as `u8::to_ascii_lowercase`, all at once): a byte's bit 7 marks a
+/// capital (its low seven bits at least `A` and not past `Z`, and bit 7
+/// clear), then moves to bit 5.
+fn ascii_lowercase8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & !HIGH;
+    // (No sum carries into the next byte: 0x7f + 0x3f < 0x100.)
+    let at_least_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = low + 0x2525_2525_2525_2525;
+    let capital = at_least_a & !past_z & !x & HIGH;
+    x | capital >> 2
 }
 
 /// Whether `bytes[start..end]` is ASCII: for a word of up to eight bytes,
@@ -541,6 +570,36 @@ mod tests {
             assert_eq!(got, l.iter().copied().filter(|&a| keep(a)).max_by_key(|&a| key(a)), "{l:?}");
             if l.iter().filter(|&&a| keep(a)).count() <= 1 {
                 assert_eq!(asked.get(), 0, "{l:?}");
+            }
+        }
+    }
+
+    /// The eight-byte lowercase is `to_ascii_lowercase` on every byte, at
+    /// every place; `lowercase_is` is the byte-by-byte comparison on words of
+    /// every length, whether or not eight bytes can be read.
+    #[test]
+    fn lowercase_is_the_bytewise_comparison() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let x = 0x4161_7a5a_405b_6080u64 & !(0xff << (8 * at)) | u64::from(b) << (8 * at);
+                let slow = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase8(x), slow, "{b:#x} at {at}");
+            }
+        }
+        let text = b"Gaza GAZA gaza gAzA Gazb @aza Zurich ZURICH-x New York NEW-YORK-CITY \xc3\x89 #TAG 9/11 [a]";
+        let keys: &[&[u8]] =
+            &[b"gaza", b"zurich", b"new", b"new-york-city", b"#tag", b"9/11", b"`aza", b"{a}", b"\xc3\xa9", b""];
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 14) {
+                let w = &text[start..end];
+                for key in keys {
+                    // The key alone in its buffer, and with more after it.
+                    let run = [*key, b" and more"].concat();
+                    for (k, len) in [(*key, key.len()), (&run[..], key.len())] {
+                        let slow = w.len() == len && w.iter().zip(*key).all(|(&b, &c)| b.to_ascii_lowercase() == c);
+                        assert_eq!(lowercase_is(&text[start..], w.len(), k, len), slow, "{w:?} {key:?}");
+                    }
+                }
             }
         }
     }

@@ -749,12 +749,15 @@ impl Gazetteer {
     }
 
     /// What the gazetteer knows of the ASCII first word of [`word_hash`]
-    /// `h`, and the word (lowercase) to compare, if any has that hash.
+    /// `h`, and the word (lowercase) to compare, if any has that hash: the
+    /// first words' text from that word on, and the word's length. (The
+    /// text runs on past the word, so that a short word can be read eight
+    /// bytes at once.)
     ///
     /// [`word_hash`]: crate::fold::word_hash
-    pub(crate) fn first_word_ascii(&self, h: u64) -> Option<(FirstWord, &[u8])> {
+    pub(crate) fn first_word_ascii(&self, h: u64) -> Option<(FirstWord, &[u8], usize)> {
         let &(fw, s, e) = self.first_words_ascii.get(&h)?;
-        Some((fw, &self.first_text[s as usize..e as usize]))
+        Some((fw, &self.first_text[s as usize..], (e - s) as usize))
     }
 
     /// Every first word (lowercase), ASCII or not, for tests that must try
