@@ -131,13 +131,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         // first two bytes of half the rest start none either).
         let mut i = next;
         if by_hash {
-            // (A word the filter lets through is tested on its first byte
-            // too, here: most are lowercase words that no alias matching in
-            // lowercase starts with, and the loop is cheaper to stay in than
-            // to leave.)
+            // (The filter lets every token that is not a word through, on
+            // its hash 0, and a token it lets through is tested on its first
+            // byte too, here: most words let through are lowercase words
+            // that no alias matching in lowercase starts with, and the loop
+            // is cheaper to stay in than to leave.)
             let may_start = |(t, &h): (&Token, &u64)| {
-                (t.kind != TokenKind::Word || gaz.first_bloom.may_contain(h))
-                    && gaz.start_bytes[bytes[t.span.start] as usize]
+                gaz.first_bloom.may_contain(h) && gaz.start_bytes[bytes[t.span.start] as usize]
             };
             i += toks[i..].iter().zip(&hashes[i..]).position(may_start).unwrap_or(toks.len() - i);
         } else {

@@ -552,7 +552,9 @@ pub struct Gazetteer {
     first_words_ascii: FxHashMap<u64, (FirstWord, u32, u32)>,
     /// The ASCII first words, end to end.
     first_text: Vec<u8>,
-    /// The hashes of the ASCII first words, in front of the table.
+    /// The hashes of the ASCII first words, in front of the table, and 0
+    /// (the hash of every token that is not a word, see
+    /// [`crate::fold::word_hashes`]).
     pub(crate) first_bloom: crate::fold::Bloom,
     /// Bytes a token may start with and still start an alias: a lowercase
     /// ASCII letter that starts a first word matching in lowercase, any
@@ -681,6 +683,9 @@ impl Gazetteer {
         for &h in first_words_ascii.keys() {
             first_bloom.insert(h);
         }
+        // And 0, the hash `word_hashes` gives the tokens that are not words,
+        // so that the entity stage's scan passes them on to their first byte.
+        first_bloom.insert(0);
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
         // Every first word: the ASCII ones (kept in `first_text`) and the others.
