@@ -131,9 +131,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         // first two bytes of half the rest start none either).
         let mut i = next;
         if by_hash {
-            let may_start = |(t, &h): (&Token, &u64)| match t.kind {
-                TokenKind::Word => gaz.first_bloom.may_contain(h),
-                _ => gaz.start_bytes[bytes[t.span.start] as usize],
+            // (The filter lets every token that is not a word through, on
+            // its hash 0, and a token it lets through is tested on its first
+            // byte too, here: most words let through are lowercase words
+            // that no alias matching in lowercase starts with, and the loop
+            // is cheaper to stay in than to leave.)
+            let may_start = |(t, &h): (&Token, &u64)| {
+                gaz.first_bloom.may_contain(h) && gaz.start_bytes[bytes[t.span.start] as usize]
             };
             i += toks[i..].iter().zip(&hashes[i..]).position(may_start).unwrap_or(toks.len() - i);
         } else {
@@ -159,9 +163,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             (t.span.start, t.span.end, fw.single as usize)
         } else {
             // The longest key that the text from here, in lowercase, starts
-            // with (the trie reads no further than its longest key). A
-            // shorter key is not tried when it does not end on a token end.
-            match gaz.trie.longest_prefix(&bytes[t.span.start..]) {
+            // with (the trie reads no further than its longest key, and
+            // takes up its search after this first word). A shorter key is
+            // not tried when it does not end on a token end.
+            match gaz.trie.longest_prefix_from(&bytes[t.span.start..], fw.walk) {
                 Some((len, key)) => (t.span.start, t.span.start + len, key as usize),
                 // No longer alias here: the word alone, when it is one (the
                 // trie holds no single-token key).
@@ -179,10 +184,13 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         }
         let surface = &text[start..end];
         let from = pool.len();
-        pool.extend(gaz.pattern(pattern).iter().copied().filter(|&a| {
-            let a = &gaz.aliases[a as usize];
-            case_ok(a.rule, gaz.alias_text(a), surface)
-        }));
+        // (A loop, not `extend` over a filter, which is a call a candidate.)
+        for &a in gaz.pattern(pattern) {
+            let alias = &gaz.aliases[a as usize];
+            if case_ok(alias.rule, gaz.alias_text(alias), surface) {
+                pool.push(a);
+            }
+        }
         if pool.len() == from {
             continue;
         }
@@ -191,30 +199,11 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         found.push(Candidate { span: Span::new(start, end), token: i, last_token: j, aliases });
     }
 
-    // Support: unambiguous mentions of each entity in the article. (The
-    // maps are sized for their most entries, so they never grow.)
-    let mut support: rustc_hash::FxHashMap<usize, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
-    for c in &found {
-        let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
-        let first = gaz.aliases[aliases[0] as usize].entity;
-        let single = aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
-        if single && aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
-            *support.entry(first as usize).or_default() += 1;
-        }
-    }
-    // A place supports the other entities of its country: `Atlanta, Georgia`.
-    let mut by_country: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(support.len(), Default::default());
-    for (&e, &n) in &support {
-        if let Some(c) = gaz.entities[e].country.as_deref() {
-            *by_country.entry(c).or_default() += n;
-        }
-    }
-    let score = |e: usize| -> u32 {
-        support.get(&e).copied().unwrap_or(0)
-            + gaz.entities[e].country.as_deref().and_then(|c| by_country.get(c)).copied().unwrap_or(0)
-    };
+    // The article's support for its entities, worked out when first asked:
+    // by an alias with a context rule, or by a candidate with several
+    // aliases kept (most articles have neither).
+    let support_once = std::cell::OnceCell::new();
+    let support = || support_once.get_or_init(|| Support::new(gaz, &found, &pool));
 
     let mut out = Vec::with_capacity(found.len());
     for (k, c) in found.iter().enumerate() {
@@ -224,7 +213,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             .checked_sub(1)
             .map(|p| &found[p])
             .filter(|p| p.last_token + 2 == c.token && toks[p.last_token + 1].text(text) == ",");
-        let mut kept = pool[c.aliases.start as usize..c.aliases.end as usize].iter().filter(|&&a| {
+        let keep = |a: u32| {
             let alias = &gaz.aliases[a as usize];
             if alias.rule != CaseRule::Context {
                 return true;
@@ -238,22 +227,18 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
             // A place whose country the article names at least twice
             // (`whether Washington endorsed` in a story on Trump).
             let place = matches!(gaz.entities[e].kind, EntityKind::Gpe | EntityKind::Loc) && !alias.norp;
-            let country_named = place && country.and_then(|c| by_country.get(c)).is_some_and(|&n| n >= 2);
-            let supported = support.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
+            let country_named = place && country.and_then(|c| support().by_country.get(c)).is_some_and(|&n| n >= 2);
+            let supported = support().by_entity.get(&e).is_some_and(|&n| n > 0) || same_country_place || country_named;
             context_supports(text, toks, c, next_is_mention, supported)
-        });
+        };
         // The one alias kept (most candidates), or the best of several: most
         // support first (the entity's own, then its country's), then the
-        // earlier entity.
-        let first = kept.next();
-        let best = match kept.next() {
-            None => first,
-            Some(second) => first.into_iter().chain([second]).chain(kept).max_by_key(|&&a| {
-                let e = gaz.aliases[a as usize].entity;
-                (score(e as usize), std::cmp::Reverse(e))
-            }),
-        };
-        if let Some(&a) = best {
+        // earlier entity (its number reversed in the key's low half).
+        let best = best_kept(&pool[c.aliases.start as usize..c.aliases.end as usize], keep, |a| {
+            let e = gaz.aliases[a as usize].entity;
+            u64::from(support().score(gaz, e as usize)) << 32 | u64::from(!e)
+        });
+        if let Some(a) = best {
             let alias = &gaz.aliases[a as usize];
             let entity = alias.entity as usize;
             let kind = if alias.norp { EntityKind::Norp } else { gaz.entities[entity].kind };
@@ -267,6 +252,66 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
         }
     }
     out
+}
+
+/// The support an article gives its entities: the unambiguous mentions of
+/// each, and of each country's entities (a place supports the other
+/// entities of its country: `Atlanta, Georgia`). (The maps are sized for
+/// their most entries, so they never grow.)
+struct Support<'g> {
+    by_entity: rustc_hash::FxHashMap<usize, u32>,
+    by_country: rustc_hash::FxHashMap<&'g str, u32>,
+}
+
+impl<'g> Support<'g> {
+    fn new(gaz: &'g Gazetteer, found: &[Candidate], pool: &[u32]) -> Self {
+        let mut by_entity: rustc_hash::FxHashMap<usize, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
+        for c in found {
+            let aliases = &pool[c.aliases.start as usize..c.aliases.end as usize];
+            let first = gaz.aliases[aliases[0] as usize].entity;
+            let single = aliases.iter().all(|&a| gaz.aliases[a as usize].entity == first);
+            if single && aliases.iter().all(|&a| gaz.aliases[a as usize].rule != CaseRule::Context) {
+                *by_entity.entry(first as usize).or_default() += 1;
+            }
+        }
+        let mut by_country: rustc_hash::FxHashMap<&str, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(by_entity.len(), Default::default());
+        for (&e, &n) in &by_entity {
+            if let Some(c) = gaz.entities[e].country.as_deref() {
+                *by_country.entry(c).or_default() += n;
+            }
+        }
+        Support { by_entity, by_country }
+    }
+
+    /// Entity `e`'s own support, then its country's.
+    fn score(&self, gaz: &Gazetteer, e: usize) -> u32 {
+        self.by_entity.get(&e).copied().unwrap_or(0)
+            + gaz.entities[e].country.as_deref().and_then(|c| self.by_country.get(c)).copied().unwrap_or(0)
+    }
+}
+
+/// The last of `aliases` that `keep` keeps with the greatest `key`: what
+/// `filter(keep).max_by_key(key)` gives, in a loop (no call through the
+/// filter's `next`), and with no `key` asked when one alias or none is kept.
+#[inline(always)]
+fn best_kept(aliases: &[u32], mut keep: impl FnMut(u32) -> bool, mut key: impl FnMut(u32) -> u64) -> Option<u32> {
+    // The best alias so far, and its key once worked out.
+    let mut best: Option<(u32, Option<u64>)> = None;
+    for &a in aliases {
+        if !keep(a) {
+            continue;
+        }
+        best = Some(match best {
+            None => (a, None),
+            Some((b, kb)) => {
+                let (kb, ka) = (kb.unwrap_or_else(|| key(b)), key(a));
+                if ka >= kb { (a, Some(ka)) } else { (b, Some(kb)) }
+            }
+        });
+    }
+    best.map(|(a, _)| a)
 }
 
 /// Can an alias start at this token (one whose first two bytes passed
@@ -283,7 +328,6 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Op
     let bytes = text.as_bytes();
     let (start, end) = (t.span.start, t.span.end);
     let first = bytes[start];
-    let w = &bytes[start..end];
     // (`word_hashes` has 0 for the tokens that are not words.)
     let h = match hash {
         Some(h) if t.kind == TokenKind::Word => h,
@@ -292,14 +336,44 @@ fn starts_alias(gaz: &Gazetteer, text: &str, t: &Token, hash: Option<u64>) -> Op
     let ascii = gaz.first_bloom.may_contain(h).then(|| gaz.first_word_ascii(h)).flatten();
     let fw = match ascii {
         // The table's word is in lowercase.
-        Some((fw, word)) if word.len() == w.len() && word.iter().zip(w).all(|(&a, &b)| a == b.to_ascii_lowercase()) => {
-            fw
-        }
+        Some((fw, word, len)) if lowercase_is(&bytes[start..], end - start, word, len) => fw,
         // Only a word with non-ASCII letters can still start an alias.
         _ if is_ascii_at(bytes, start, end) => return None,
         _ => gaz.first_words.get(t.text(text).to_lowercase().as_bytes()).copied()?,
     };
     (!first.is_ascii_lowercase() || fw.flags & FirstWord::LOWER != 0).then_some(fw)
+}
+
+/// Whether the first `w_len` bytes of `w`, with their ASCII capitals in
+/// lowercase, are the first `key_len` bytes of `key`. `w` and `key` run on
+/// past the words (to the ends of their buffers), so that a word of up to
+/// eight bytes is compared on one read of eight bytes of each where the
+/// buffers allow.
+fn lowercase_is(w: &[u8], w_len: usize, key: &[u8], key_len: usize) -> bool {
+    if w_len != key_len {
+        return false;
+    }
+    let eight = |b: &[u8]| -> Option<u64> { Some(u64::from_le_bytes(b.get(..8)?.try_into().ok()?)) };
+    if (1..=8).contains(&w_len)
+        && let (Some(a), Some(b)) = (eight(w), eight(key))
+    {
+        return (ascii_lowercase8(a) ^ b) & (u64::MAX >> (64 - 8 * w_len)) == 0;
+    }
+    w[..w_len].iter().zip(&key[..key_len]).all(|(&b, &k)| b.to_ascii_lowercase() == k)
+}
+
+/// The eight bytes of `x` with their ASCII capitals in lowercase (each byte
+/// as `u8::to_ascii_lowercase`, all at once): a byte's bit 7 marks a
+/// capital (its low seven bits at least `A` and not past `Z`, and bit 7
+/// clear), then moves to bit 5.
+fn ascii_lowercase8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & !HIGH;
+    // (No sum carries into the next byte: 0x7f + 0x3f < 0x100.)
+    let at_least_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = low + 0x2525_2525_2525_2525;
+    let capital = at_least_a & !past_z & !x & HIGH;
+    x | capital >> 2
 }
 
 /// Whether `bytes[start..end]` is ASCII: for a word of up to eight bytes,
@@ -435,6 +509,98 @@ mod tests {
             let analysis = tokenizer.analyze(text);
             let hashes = crate::fold::word_hashes(text, &analysis.tokens);
             assert_eq!(find(&gaz, text, &analysis, &hashes), find(&gaz, text, &analysis, &[]), "{text:?}");
+        }
+    }
+
+    /// The trie search taken up after a first word (where the gazetteer's
+    /// walk for that word left it) finds what a search from the start finds:
+    /// every alias of the default gazetteer as written, in capitals, cut
+    /// short and run on.
+    #[test]
+    fn the_search_after_a_first_word_finds_what_a_full_search_finds() {
+        let gaz = Gazetteer::default_gazetteer().expect("default");
+        let mut walked = 0;
+        for a in &gaz.aliases {
+            let alias = gaz.alias_text(a);
+            for form in [alias.to_string(), alias.to_uppercase()] {
+                let cut = &form[..form.floor_char_boundary(form.len() - 1)];
+                for text in [form.clone(), format!("{form} x"), format!("{form}s of"), cut.to_string()] {
+                    let toks = gazette_tokenizer::tokenize(&text);
+                    let Some(t) = toks.first() else { continue };
+                    let Some(fw) = starts_alias(&gaz, &text, t, None) else { continue };
+                    let bytes = &text.as_bytes()[t.span.start..];
+                    walked += usize::from(fw.walk != crate::trie::Walk::START);
+                    assert_eq!(
+                        gaz.trie.longest_prefix_from(bytes, fw.walk),
+                        gaz.trie.longest_prefix(bytes),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert!(walked > 1000, "{walked}");
+    }
+
+    /// `best_kept` is `filter(keep).max_by_key(key)` (the last of equal
+    /// keys), on every list of up to five aliases of four values, with keys
+    /// that tie, and asks no key when at most one alias is kept.
+    #[test]
+    fn best_kept_is_the_filtered_max_by_key() {
+        let mut lists: Vec<Vec<u32>> = vec![vec![]];
+        let mut from = 0;
+        for _ in 0..5 {
+            let to = lists.len();
+            for i in from..to {
+                for a in 0..4 {
+                    let mut l = lists[i].clone();
+                    l.push(a);
+                    lists.push(l);
+                }
+            }
+            from = to;
+        }
+        let keep = |a: u32| a != 2;
+        let key = |a: u32| u64::from(a / 2);
+        for l in &lists {
+            let asked = std::cell::Cell::new(0);
+            let got = best_kept(l, keep, |a| {
+                asked.set(asked.get() + 1);
+                key(a)
+            });
+            assert_eq!(got, l.iter().copied().filter(|&a| keep(a)).max_by_key(|&a| key(a)), "{l:?}");
+            if l.iter().filter(|&&a| keep(a)).count() <= 1 {
+                assert_eq!(asked.get(), 0, "{l:?}");
+            }
+        }
+    }
+
+    /// The eight-byte lowercase is `to_ascii_lowercase` on every byte, at
+    /// every place; `lowercase_is` is the byte-by-byte comparison on words of
+    /// every length, whether or not eight bytes can be read.
+    #[test]
+    fn lowercase_is_the_bytewise_comparison() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let x = 0x4161_7a5a_405b_6080u64 & !(0xff << (8 * at)) | u64::from(b) << (8 * at);
+                let slow = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase8(x), slow, "{b:#x} at {at}");
+            }
+        }
+        let text = b"Gaza GAZA gaza gAzA Gazb @aza Zurich ZURICH-x New York NEW-YORK-CITY \xc3\x89 #TAG 9/11 [a]";
+        let keys: &[&[u8]] =
+            &[b"gaza", b"zurich", b"new", b"new-york-city", b"#tag", b"9/11", b"`aza", b"{a}", b"\xc3\xa9", b""];
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 14) {
+                let w = &text[start..end];
+                for key in keys {
+                    // The key alone in its buffer, and with more after it.
+                    let run = [*key, b" and more"].concat();
+                    for (k, len) in [(*key, key.len()), (&run[..], key.len())] {
+                        let slow = w.len() == len && w.iter().zip(*key).all(|(&b, &c)| b.to_ascii_lowercase() == c);
+                        assert_eq!(lowercase_is(&text[start..], w.len(), k, len), slow, "{w:?} {key:?}");
+                    }
+                }
+            }
         }
     }
 

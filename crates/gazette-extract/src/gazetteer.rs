@@ -8,7 +8,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
 
-use crate::trie::Trie;
+use crate::trie::{Trie, Walk};
 use crate::{Date, Error, tsv};
 
 /// The default gazetteer files, embedded at build time, in priority order:
@@ -639,10 +639,15 @@ pub(crate) struct FirstWord {
     /// trie search), or when the search finds none here (the trie holds no
     /// one-token key).
     pub(crate) single: u32,
+    /// The trie's search read through this word, where the search for the
+    /// longest alias at a token that is this word takes up (for an ASCII
+    /// word that starts a longer alias; a search from the start for the
+    /// others).
+    pub(crate) walk: Walk,
 }
 
 impl FirstWord {
-    const NONE: FirstWord = FirstWord { flags: 0, single: u32::MAX };
+    const NONE: FirstWord = FirstWord { flags: 0, single: u32::MAX, walk: Walk::START };
     /// Some alias starts with this word.
     pub(crate) const STARTS: u8 = 1;
     /// Such an alias can match in lowercase.
@@ -679,7 +684,9 @@ pub struct Gazetteer {
     first_words_ascii: FxHashMap<u64, (FirstWord, u32, u32)>,
     /// The ASCII first words, end to end.
     first_text: Vec<u8>,
-    /// The hashes of the ASCII first words, in front of the table.
+    /// The hashes of the ASCII first words, in front of the table, and 0
+    /// (the hash of every token that is not a word, see
+    /// [`crate::fold::word_hashes`]).
     pub(crate) first_bloom: crate::fold::Bloom,
     /// Bytes a token may start with and still start an alias: a lowercase
     /// ASCII letter that starts a first word matching in lowercase, any
@@ -790,13 +797,23 @@ impl Gazetteer {
         // settled by `single` without a search, and when a search finds
         // nothing, by `single` again, so single-token keys stay out. The keys
         // are in ASCII lowercase; the trie folds the text's ASCII capitals
-        // as it reads them (see `Trie::longest_prefix`).
+        // as it reads them (see `Trie::longest_prefix_from`).
         let trie =
             Trie::new((0..keys.len()).filter(|&k| key_single[k] != Some(true)).map(|k| (keys[k].as_bytes(), k as u32)));
+        // Where the search for a longer alias takes up after an ASCII first
+        // word: the token is that word, ASCII case aside.
+        for (fw, s, e) in first_words_ascii.values_mut() {
+            if fw.flags & FirstWord::LONGER != 0 {
+                fw.walk = trie.walk(&first_text[*s as usize..*e as usize]);
+            }
+        }
         let mut first_bloom = crate::fold::Bloom::default();
         for &h in first_words_ascii.keys() {
             first_bloom.insert(h);
         }
+        // And 0, the hash `word_hashes` gives the tokens that are not words,
+        // so that the entity stage's scan passes them on to their first byte.
+        first_bloom.insert(0);
         let mut lower_first_bytes = [false; 256];
         let mut first_bytes = [false; 256];
         // Every first word: the ASCII ones (kept in `first_text`) and the others.
@@ -865,12 +882,15 @@ impl Gazetteer {
     }
 
     /// What the gazetteer knows of the ASCII first word of [`word_hash`]
-    /// `h`, and the word (lowercase) to compare, if any has that hash.
+    /// `h`, and the word (lowercase) to compare, if any has that hash: the
+    /// first words' text from that word on, and the word's length. (The
+    /// text runs on past the word, so that a short word can be read eight
+    /// bytes at once.)
     ///
     /// [`word_hash`]: crate::fold::word_hash
-    pub(crate) fn first_word_ascii(&self, h: u64) -> Option<(FirstWord, &[u8])> {
+    pub(crate) fn first_word_ascii(&self, h: u64) -> Option<(FirstWord, &[u8], usize)> {
         let &(fw, s, e) = self.first_words_ascii.get(&h)?;
-        Some((fw, &self.first_text[s as usize..e as usize]))
+        Some((fw, &self.first_text[s as usize..], (e - s) as usize))
     }
 
     /// Every first word (lowercase), ASCII or not, for tests that must try

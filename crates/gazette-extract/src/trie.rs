@@ -7,7 +7,9 @@
 //! stops at the first byte no key continues with, so it is built in one pass
 //! over the sorted keys, a small fraction of what an Aho-Corasick automaton
 //! over the same keys costs to build. A run of bytes with no branch and no
-//! key ending inside it is one edge (a radix tree), compared at once.
+//! key ending inside it is one edge (a radix tree), compared at once. A
+//! search can start after a word read beforehand ([`Trie::walk`]), so that
+//! the entity stage does not read again the first word it has looked up.
 
 /// The keys as a tree of nodes, stored breadth-first so that the children of
 /// each node are contiguous and in byte order.
@@ -40,6 +42,30 @@ struct Node {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// Where a search stands after reading the first bytes of its text: the
+/// node whose edge it is on and how much of the edge's tail it has read (or
+/// that it has stopped), and the longest key found so far. [`Trie::walk`]
+/// gives it for a word, so that the search of a text that starts with that
+/// word need not read the word again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Walk {
+    /// The node whose edge the search is on (`NONE`: it has stopped; 0: it
+    /// has read nothing).
+    node: u32,
+    /// The bytes of that edge's tail read (its head is read).
+    read: u32,
+    /// The bytes of the text read.
+    at: u32,
+    /// The longest key found so far: its length and value (`NONE`: none).
+    len: u32,
+    value: u32,
+}
+
+impl Walk {
+    /// Nothing read yet: a search from the root.
+    pub(crate) const START: Walk = Walk { node: 0, read: 0, at: 0, len: 0, value: NONE };
+}
 
 /// The first eight bytes of `key` (zeros past its end) as a big-endian
 /// number: keys in this order are in byte order, but for keys equal in
@@ -116,21 +142,44 @@ impl Trie {
 
     /// The longest key that is a prefix of `text` with its ASCII letters in
     /// lowercase: its length and value. (A key with an ASCII capital is never
-    /// found.)
+    /// found.) The stages take up a search after a first word
+    /// ([`Trie::longest_prefix_from`]); the tests search from the start.
+    #[cfg(test)]
     pub(crate) fn longest_prefix(&self, text: &[u8]) -> Option<(usize, u32)> {
-        let root = &self.nodes[0];
-        let mut found = (root.value != NONE).then_some((0, root.value));
-        let Some(&b) = text.first() else { return found };
-        let mut c = self.root[usize::from(b.to_ascii_lowercase())];
-        // The bytes of `text` matched so far.
-        let mut at = 0;
-        while c != NONE {
-            // The edge's head matched `text[at]`; now its tail, against the
-            // text in lowercase.
-            let node = &self.nodes[c as usize];
+        self.longest_prefix_from(text, Walk::START)
+    }
+
+    /// The longest key that is a prefix of `text` with its ASCII letters in
+    /// lowercase, its length and value, where `text` starts with the bytes
+    /// that `walk` read ([`Trie::walk`]; ASCII case aside): the search takes
+    /// up where the walk stopped instead of reading those bytes again. (In
+    /// line: the entity stage calls it from one place.)
+    #[inline]
+    pub(crate) fn longest_prefix_from(&self, text: &[u8], walk: Walk) -> Option<(usize, u32)> {
+        let mut found = (walk.value != NONE).then_some((walk.len as usize, walk.value));
+        // The bytes of `text` matched so far, and of the edge to node `c`.
+        let mut at = walk.at as usize;
+        let mut c = walk.node;
+        let mut read = walk.read as usize;
+        if c == 0 {
+            // At the root: its key (the empty one, if any), then its child
+            // by the text's first byte.
+            let root = &self.nodes[0];
+            if root.value != NONE {
+                found = Some((at, root.value));
+            }
+            let Some(&b) = text.get(at) else { return found };
+            c = self.root[usize::from(b.to_ascii_lowercase())];
             at += 1;
-            if node.tail_len > 0 {
-                let tail = &self.tails[node.tail as usize..][..node.tail_len as usize];
+            read = 0;
+        }
+        while c != NONE {
+            // The edge's head and `read` bytes of its tail matched; now the
+            // rest of its tail, against the text in lowercase.
+            let node = &self.nodes[c as usize];
+            let len = node.tail_len as usize;
+            if read < len {
+                let tail = &self.tails[node.tail as usize + read..node.tail as usize + len];
                 let matched = text
                     .get(at..at + tail.len())
                     .is_some_and(|t| t.iter().zip(tail).all(|(&b, &k)| b.to_ascii_lowercase() == k));
@@ -143,12 +192,57 @@ impl Trie {
                 found = Some((at, node.value));
             }
             let Some(&b) = text.get(at) else { break };
-            let b = b.to_ascii_lowercase();
-            let first = node.first as usize;
-            let heads = &self.heads[first..first + node.len as usize];
-            c = heads.iter().position(|&h| h == b).map_or(NONE, |k| (first + k) as u32);
+            c = self.child(c, b.to_ascii_lowercase());
+            at += 1;
+            read = 0;
         }
         found
+    }
+
+    /// The child of node `c` (not the root) whose edge starts with `b`, or
+    /// `NONE`.
+    #[inline]
+    fn child(&self, c: u32, b: u8) -> u32 {
+        let node = &self.nodes[c as usize];
+        let first = node.first as usize;
+        let heads = &self.heads[first..first + node.len as usize];
+        heads.iter().position(|&h| h == b).map_or(NONE, |k| (first + k) as u32)
+    }
+
+    /// The search of a text that starts with `word` (ASCII case aside),
+    /// read to the end of the word: where [`Trie::longest_prefix_from`]
+    /// takes up the search of such a text. It may stop inside an edge, and
+    /// keeps the longest key found so far (one may end inside the word).
+    pub(crate) fn walk(&self, word: &[u8]) -> Walk {
+        let mut s = Walk::START;
+        let root = &self.nodes[0];
+        if root.value != NONE {
+            s.value = root.value;
+        }
+        let Some(&b) = word.first() else { return s };
+        let mut c = self.root[usize::from(b.to_ascii_lowercase())];
+        s.at = 1;
+        while c != NONE {
+            let node = &self.nodes[c as usize];
+            let tail = &self.tails[node.tail as usize..][..node.tail_len as usize];
+            let rest = &word[s.at as usize..];
+            let n = tail.iter().zip(rest).take_while(|&(&k, &b)| b.to_ascii_lowercase() == k).count();
+            if n < tail.len() {
+                // The word ends inside the edge, or leaves it.
+                let node = if n == rest.len() { c } else { NONE };
+                return Walk { node, read: n as u32, at: s.at + n as u32, ..s };
+            }
+            s.at += n as u32;
+            if node.value != NONE {
+                (s.len, s.value) = (s.at, node.value);
+            }
+            if s.at as usize == word.len() {
+                return Walk { node: c, read: node.tail_len, ..s };
+            }
+            c = self.child(c, word[s.at as usize].to_ascii_lowercase());
+            s.at += 1;
+        }
+        Walk { node: NONE, ..s }
     }
 
     /// Heap bytes used.
@@ -238,6 +332,31 @@ mod tests {
         }
         check(&keys, "AB", Some("ab"));
         check(&keys, "Éa", None);
+    }
+
+    /// A search taken up after a walk over the text's first bytes (in
+    /// lowercase or as written) finds what a search from the start finds:
+    /// every text of up to five bytes over letters in both cases, a space and
+    /// a two-byte character, cut at every byte, against keys that end inside
+    /// one another and inside edges, with and without the empty key.
+    #[test]
+    fn a_search_taken_up_after_a_walk_finds_the_same() {
+        let keys =
+            ["a", "ab", "abc", "abd", "b a", "ba", "bab", "babba", "c a", "aaaa", "é", "éa", "aé", "aa b", "cab c"];
+        for empty in [false, true] {
+            let keys: Vec<&str> = keys.iter().copied().chain(empty.then_some("")).collect();
+            let t = trie(&keys);
+            for text in &crate::tsv::texts_over(&["a", "A", "b", "B", "c", " ", "é"], 5) {
+                let text = text.as_bytes();
+                let lower = text.to_ascii_lowercase();
+                let expect = t.longest_prefix(text);
+                for k in 0..=text.len() {
+                    let what = String::from_utf8_lossy(text);
+                    assert_eq!(t.longest_prefix_from(text, t.walk(&lower[..k])), expect, "{what:?} after {k}");
+                    assert_eq!(t.longest_prefix_from(text, t.walk(&text[..k])), expect, "{what:?} after {k}");
+                }
+            }
+        }
     }
 
     #[test]
