@@ -483,7 +483,7 @@ impl Pipeline {
             }
             content.sort_by_key(|c| (c.span.start, c.quote));
             let events = crate::events::find(lex, text, &analysis, &hashes, &mentions, &content);
-            self.event_records(lex, &article, text, &analysis, &events, &mentions, &new_entities, &found)
+            self.event_records(lex, &article, text, &analysis, &hashes, &events, &mentions, &new_entities, &found)
         } else {
             Vec::new()
         };
@@ -735,6 +735,7 @@ impl Pipeline {
         article: &ArticleRecord,
         text: &str,
         analysis: &Analysis,
+        hashes: &[u64],
         events: &[crate::events::Event],
         mentions: &[Mention],
         new_entities: &[NewEntity],
@@ -793,7 +794,7 @@ impl Pipeline {
         for ev in events {
             let sent = &analysis.sentences[ev.sentence];
             if times.0 != ev.sentence {
-                times = (ev.sentence, crate::timex::find(text, toks, sent.tokens.clone()));
+                times = (ev.sentence, crate::timex::find(text, toks, hashes, sent.tokens.clone()));
             }
             let future = ev.future;
             let (ta, tb) = ev.tokens;

@@ -550,16 +550,38 @@ fn may_start(text: &str, t: &Token) -> bool {
     number_or_listed(text, t, &START_SHAPES, &STARTS)
 }
 
+/// The [`crate::fold::word_hash`]es of [`STARTS`]: a word whose hash is
+/// none of them is none of them, told without a look at its letters.
+static START_HASHES: std::sync::LazyLock<crate::fold::Bloom> = std::sync::LazyLock::new(|| {
+    let mut bloom = crate::fold::Bloom::default();
+    for w in STARTS {
+        bloom.insert(crate::fold::word_hash(w.as_bytes()));
+    }
+    bloom
+});
+
+/// Whether the token with [`crate::fold::word_hash`] `h` (0 for a token
+/// that is not a word) may start a time expression: a word whose hash is
+/// not that of a word of [`STARTS`] may not; the others are told by
+/// [`may_start`].
+#[inline]
+fn may_start_hashed(text: &str, t: &Token, h: u64, starts: &crate::fold::Bloom) -> bool {
+    (h == 0 || starts.may_contain(h)) && may_start(text, t)
+}
+
 /// All time expressions among `toks[range]`, in text order, non-overlapping
 /// (the one starting first wins, and it is as long as it can be). `text` is
-/// the article text the tokens index into.
-pub(crate) fn find(text: &str, toks: &[Token], range: std::ops::Range<usize>) -> Vec<TimeExpr> {
+/// the article text the tokens index into; `hashes` holds the
+/// [`crate::fold::word_hash`] of each word token (0 for other tokens; a
+/// token past its end is looked at as one with hash 0).
+pub(crate) fn find(text: &str, toks: &[Token], hashes: &[u64], range: std::ops::Range<usize>) -> Vec<TimeExpr> {
     let end = range.end.min(toks.len());
     let cur = Cursor { text, toks: &toks[..end] };
+    let starts = &*START_HASHES;
     let mut out = Vec::new();
     let mut i = range.start.min(end);
     while i < end {
-        if !may_start(text, &toks[i]) {
+        if !may_start_hashed(text, &toks[i], hashes.get(i).copied().unwrap_or(0), starts) {
             i += 1;
             continue;
         }
@@ -737,7 +759,14 @@ mod tests {
             }
             let toks = gazette_tokenizer::tokenize(&text);
             let cur = Cursor { text: &text, toks: &toks };
+            let hashes = crate::fold::word_hashes(&text, &toks);
             for (i, t) in toks.iter().enumerate() {
+                // The hash filter of `find` turns no start away.
+                assert_eq!(
+                    may_start_hashed(&text, t, hashes[i], &START_HASHES),
+                    may_start(&text, t),
+                    "{text:?} at {i}"
+                );
                 let open = number_or_listed(&text, t, &CORE_SHAPES, &CORE_STARTS);
                 for (anchored, within) in [(false, false), (true, false), (false, true), (true, true)] {
                     let core = cur.core(i, anchored, within);
@@ -788,7 +817,13 @@ mod tests {
     /// Finds the expressions of `text` and compares their text and value.
     fn check(text: &str, expect: &[(&str, TimeValue)]) {
         let toks = tokenize(text);
-        let found: Vec<_> = find(text, &toks, 0..toks.len()).iter().map(|x| (x.span.text(text), x.value)).collect();
+        let hashes = crate::fold::word_hashes(text, &toks);
+        let found: Vec<_> =
+            find(text, &toks, &hashes, 0..toks.len()).iter().map(|x| (x.span.text(text), x.value)).collect();
+        // Without the hashes (every token looked at by its letters): the same.
+        let plain: Vec<_> =
+            find(text, &toks, &[], 0..toks.len()).iter().map(|x| (x.span.text(text), x.value)).collect();
+        assert_eq!(found, plain, "{text}");
         assert_eq!(found, expect, "{text}");
     }
 
@@ -875,10 +910,11 @@ mod tests {
     fn range_bounds_the_search() {
         let text = "on Wednesday";
         let toks = tokenize(text);
-        assert_eq!(find(text, &toks, 0..1), []);
-        let x = find(text, &toks, 1..2);
+        let hashes = crate::fold::word_hashes(text, &toks);
+        assert_eq!(find(text, &toks, &hashes, 0..1), []);
+        let x = find(text, &toks, &hashes, 1..2);
         assert_eq!((x[0].span.text(text), x[0].first, x[0].end), ("Wednesday", 1, 2));
-        assert_eq!(find(text, &toks, 5..9), []);
+        assert_eq!(find(text, &toks, &hashes, 5..9), []);
     }
 
     #[test]
@@ -887,9 +923,10 @@ mod tests {
             ["Aug.", "2025-", "2025-08-", "on", "May", "mid-", "’s", "in the", "next few", "😀 on 31 Feb", "9 days"]
         {
             let toks = tokenize(text);
+            let hashes = crate::fold::word_hashes(text, &toks);
             for a in 0..=toks.len() {
                 for b in a..=toks.len() + 1 {
-                    find(text, &toks, a..b);
+                    find(text, &toks, &hashes, a..b);
                 }
             }
         }
@@ -946,7 +983,9 @@ mod tests {
     fn found_expressions_resolve() {
         let text = "Talks on Wednesday follow last month's vote; more are due in the coming days.";
         let toks = tokenize(text);
-        let got: Vec<_> = find(text, &toks, 0..toks.len()).iter().map(|x| res(x.value, "2025-08-07", false)).collect();
+        let hashes = crate::fold::word_hashes(text, &toks);
+        let got: Vec<_> =
+            find(text, &toks, &hashes, 0..toks.len()).iter().map(|x| res(x.value, "2025-08-07", false)).collect();
         assert_eq!(got, ["2025-08-06 Day", "2025-07-01..2025-07-31 Month", "2025-08-08..2025-08-14 Range"]);
     }
 }
