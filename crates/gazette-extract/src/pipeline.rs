@@ -830,7 +830,7 @@ impl Pipeline {
                         precision: r.map(|r| r.precision),
                     }
                 });
-            let quantities: Vec<QuantityRecord> = crate::quantity::find(text, toks, ev.clause.0..ev.clause.1)
+            let quantities: Vec<QuantityRecord> = crate::quantity::find(text, toks, hashes, ev.clause.0..ev.clause.1)
                 .into_iter()
                 .map(|q| QuantityRecord {
                     kind: q.kind,
