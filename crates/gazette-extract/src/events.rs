@@ -1610,12 +1610,20 @@ fn is(text: &str, t: &Token, list: &[&str]) -> bool {
     }
 }
 
+/// Whether `t` is punctuation written as one of `p`. (Its bytes compared:
+/// a span lies on char boundaries, so that they are its text's.)
 fn is_punct(text: &str, t: &Token, p: &[&str]) -> bool {
-    matches!(t.kind, TokenKind::Punct) && p.contains(&t.text(text))
+    matches!(t.kind, TokenKind::Punct) && {
+        let w = &text.as_bytes()[t.span.start..t.span.end];
+        p.iter().any(|x| x.as_bytes() == w)
+    }
 }
 
+/// Whether `t` is a possessive ending glued to the word before: `'s`,
+/// `’s`, `'`, `’` (compared as bytes, `’` being E2 80 99).
 fn is_possessive(text: &str, t: &Token) -> bool {
-    matches!(t.text(text), "'s" | "’s" | "'" | "’") && !t.space_before
+    !t.space_before
+        && matches!(&text.as_bytes()[t.span.start..t.span.end], b"'s" | b"'" | b"\xE2\x80\x99s" | b"\xE2\x80\x99")
 }
 
 /// The CAMEO root of an intent, threat or demand frame.
