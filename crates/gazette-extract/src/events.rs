@@ -233,8 +233,15 @@ pub(crate) struct TriggerLexicon {
     /// for none, else the index + 1 in `firsts` of the first of those words
     /// (the others follow through [`FirstWord::next`]). Most words find 0
     /// there, at the cost of one read; the others find their entries with
-    /// no hash map probed.
-    first_slots: Box<[u16]>,
+    /// no hash map probed. (An array of its size, so that the scan of every
+    /// token reads it without a bounds check.)
+    first_slots: Box<[u16; 1 << FIRST_BITS]>,
+    /// What the scan of every token reads first, by the same slots: 0 for
+    /// none, else the [`first_key`] of the slot's one first word, or
+    /// [`SHARED_SLOT`] when several have the slot. A word whose slot some
+    /// first word has but whose key differs (`the`, whose slot is that of
+    /// `rules`) is passed over there, not looked up.
+    first_keys: Box<[u16; 1 << FIRST_BITS]>,
     /// The trigger rows' first words ([`TriggerLexicon::first_slots`]).
     firsts: Vec<FirstWord>,
     /// The entries of each first word, longest first, end to end.
@@ -259,9 +266,9 @@ pub(crate) struct TriggerLexicon {
     scores: FxHashMap<(EventType, u16), (QuadClass, f32)>,
     /// Sector nouns by the hash of their first word: (words, sector).
     sectors: FxHashMap<u64, Vec<SectorNoun>>,
-    /// The words with modality flags: (word hash, word), each word once.
-    /// Word `i` has [`FlagCode`] `i + 2`.
-    flags: Vec<(u64, Cow<'static, str>)>,
+    /// The words with modality flags, each word once. Word `i` has
+    /// [`FlagCode`] `i + 2`.
+    flags: Vec<FlagWord>,
     /// The flags of each [`FlagCode`]: none for codes 0 and 1, then those
     /// of each word of `flags`.
     flag_sets: Vec<u64>,
@@ -292,6 +299,16 @@ fn first_slot(h: u64) -> usize {
     (h >> (64 - FIRST_BITS)) as usize
 }
 
+/// Sixteen bits of a word hash that [`first_slot`] does not read, odd (so
+/// never 0, nor [`SHARED_SLOT`]).
+#[inline]
+fn first_key(h: u64) -> u16 {
+    (h >> 32) as u16 | 1
+}
+
+/// In [`TriggerLexicon::first_keys`]: a slot of several first words.
+const SHARED_SLOT: u16 = 2;
+
 /// A first word of trigger rows, and its entries.
 #[derive(Debug, Clone)]
 struct FirstWord {
@@ -304,13 +321,38 @@ struct FirstWord {
     next: u16,
 }
 
+/// A word of [`TriggerLexicon::flags`].
+#[derive(Debug, Clone)]
+struct FlagWord {
+    /// Its [`word_hash`].
+    hash: u64,
+    /// [`told_by_hash`]: a text word of its length and hash is this word.
+    by_hash: bool,
+    word: Cow<'static, str>,
+}
+
+/// Whether a lowercase word's length and [`word_hash`] tell it from every
+/// other text word in any ASCII case: a word of one to eight ASCII letters.
+/// The hash of a word of one to eight bytes is a one-to-one function of
+/// its length and of its bytes or-ed with `0x20` (an odd multiple of their
+/// value xor the rotated length, see `fold::hash_in`), and a byte or-ed
+/// with `0x20` is a lowercase letter only for that letter in either case.
+/// (Other bytes are not told: `-` or-ed with `0x20` is also a carriage
+/// return's.) A test checks that a change of any byte to one that is not
+/// the same letter changes the hash.
+fn told_by_hash(w: &str) -> bool {
+    (1..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Slots of [`TriggerLexicon::flag_slots`]: a power of two, several times
 /// the number of flag words (checked at parse).
 const FLAG_SLOTS: usize = 4096;
 
 /// A word's flags as a small number, so that an article's tokens keep
-/// theirs in two bytes each: 0 for not looked up yet, 1 for none, `i + 2`
-/// for the `i`th flag word (see [`TriggerLexicon::flag_sets`]).
+/// theirs in two bytes each (beside a stamp, see [`Scratch`]): 1 for none,
+/// `i + 2` for the `i`th flag word (see [`TriggerLexicon::flag_sets`]); 0,
+/// which no word has, marks an empty slot of
+/// [`TriggerLexicon::flag_slots`].
 type FlagCode = u16;
 
 /// The first slot of a word hash in [`TriggerLexicon::flag_slots`].
@@ -360,7 +402,8 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::with_capacity(lines),
             slots: Vec::with_capacity(lines),
-            first_slots: vec![0; 1 << FIRST_BITS].into_boxed_slice(),
+            first_slots: vec![0; 1 << FIRST_BITS].into_boxed_slice().try_into().expect("2^FIRST_BITS slots"),
+            first_keys: vec![0; 1 << FIRST_BITS].into_boxed_slice().try_into().expect("2^FIRST_BITS slots"),
             firsts: Vec::new(),
             by_first: Vec::with_capacity(lines),
             seconds: Vec::with_capacity(lines),
@@ -390,12 +433,12 @@ impl TriggerLexicon {
                     loop {
                         match lex.flag_slots[i] {
                             0 => {
-                                lex.flags.push((h, w));
+                                lex.flags.push(FlagWord { hash: h, by_hash: told_by_hash(&w), word: w });
                                 lex.flag_sets.push(f);
                                 lex.flag_slots[i] = lex.flags.len() as FlagCode + 1;
                                 break;
                             }
-                            c if *lex.flags[c as usize - 2].1 == *w => {
+                            c if *lex.flags[c as usize - 2].word == *w => {
                                 lex.flag_sets[c as usize] |= f;
                                 break;
                             }
@@ -529,6 +572,8 @@ impl TriggerLexicon {
         self.firsts.push(FirstWord { hash: h, entries: Run { start: 0, len: 0 }, next: *slot });
         *slot = u16::try_from(self.firsts.len())
             .map_err(|_| Error::Lexicon("triggers.tsv: too many first words".into()))?;
+        let key = &mut self.first_keys[first_slot(h)];
+        *key = if *key == 0 { first_key(h) } else { SHARED_SLOT };
         Ok(self.firsts.len() - 1)
     }
 
@@ -614,10 +659,13 @@ impl TriggerLexicon {
         None
     }
 
-    /// Whether some first word's hash has the slot of `h`.
+    /// Whether some first word's hash may be `h`: its slot has a first
+    /// word with the key of `h`, or several. (Most words find 0 there; the
+    /// key is read only for the others.)
     #[inline]
     fn may_start(&self, h: u64) -> bool {
-        self.first_slots[first_slot(h)] != 0
+        let key = self.first_keys[first_slot(h)];
+        key != 0 && (key == first_key(h) || key == SHARED_SLOT)
     }
 
     /// [`TriggerLexicon::match_at`] once the word at `k` has the hash of the
@@ -697,16 +745,20 @@ impl TriggerLexicon {
             return 1;
         }
         // The flag words are lowercase (a test checks): only the text's
-        // bytes are folded.
-        let w = &text.as_bytes()[t.span.start..t.span.end];
+        // bytes are folded, and only for a word its hash does not tell.
+        let len = t.span.end - t.span.start;
         let mut i = flag_slot(h);
         loop {
             let c = self.flag_slots[i];
-            let (fh, x) = match c {
+            let x = match c {
                 0 => return 1,
                 c => &self.flags[c as usize - 2],
             };
-            if *fh == h && x.len() == w.len() && w.iter().zip(x.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b) {
+            if x.hash == h
+                && x.word.len() == len
+                && (x.by_hash
+                    || t.span.text(text).bytes().zip(x.word.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b))
+            {
                 return c;
             }
             i = (i + 1) % FLAG_SLOTS;
@@ -986,7 +1038,9 @@ fn words_match_modified(
 
 /// The tokens of a hyphenated modifier of lowercase words and numbers
 /// starting at `p` (`day-old`, `40-year-old`, `long-running`): at most
-/// three parts; 0 when there is none.
+/// three parts; 0 when there is none. (Out of line: `skip_at` of [`find`]
+/// calls it for the few words glued to the next token.)
+#[inline(never)]
 fn hyphenated_modifier(text: &str, toks: &[Token], p: usize, end: usize) -> usize {
     let part = |q: usize| {
         toks.get(q).is_some_and(|t| {
@@ -1586,12 +1640,20 @@ fn is(text: &str, t: &Token, list: &[&str]) -> bool {
     }
 }
 
+/// Whether `t` is punctuation written as one of `p`. (Its bytes compared:
+/// a span lies on char boundaries, so that they are its text's.)
 fn is_punct(text: &str, t: &Token, p: &[&str]) -> bool {
-    matches!(t.kind, TokenKind::Punct) && p.contains(&t.text(text))
+    matches!(t.kind, TokenKind::Punct) && {
+        let w = &text.as_bytes()[t.span.start..t.span.end];
+        p.iter().any(|x| x.as_bytes() == w)
+    }
 }
 
+/// Whether `t` is a possessive ending glued to the word before: `'s`,
+/// `’s`, `'`, `’` (compared as bytes, `’` being E2 80 99).
 fn is_possessive(text: &str, t: &Token) -> bool {
-    matches!(t.text(text), "'s" | "’s" | "'" | "’") && !t.space_before
+    !t.space_before
+        && matches!(&text.as_bytes()[t.span.start..t.span.end], b"'s" | b"'" | b"\xE2\x80\x99s" | b"\xE2\x80\x99")
 }
 
 /// The CAMEO root of an intent, threat or demand frame.
@@ -1643,12 +1705,14 @@ fn quote_at(spans: &[QuoteSpan], s: Span) -> Option<&QuoteSpan> {
     spans[..after].iter().rev().take(4).find(|q| q.span.start <= s.start && s.end <= q.span.end)
 }
 
-/// The first of `hashes` whose slot some first word of `lex` has: the scan
-/// every token of an article goes through, out of line so that it keeps its
-/// few registers.
+/// The first of `hashes` whose slot some first word has (its key not yet
+/// read, see [`TriggerLexicon::may_start`]): the scan every token of an
+/// article goes through, out of line so that it keeps its few registers.
+/// (Reading the key here too would cost the scan of every word more than
+/// it saves on the few whose slot is taken.)
 #[inline(never)]
-fn first_may_hold(lex: &TriggerLexicon, hashes: &[u64]) -> Option<usize> {
-    hashes.iter().position(|&h| lex.may_start(h))
+fn first_slot_taken(lex: &TriggerLexicon, hashes: &[u64]) -> Option<usize> {
+    hashes.iter().position(|&h| lex.first_keys[first_slot(h)] != 0)
 }
 
 /// Finds the events of one article. `hashes` holds the [`word_hash`] of
@@ -1665,16 +1729,23 @@ pub(crate) fn find(
     let toks = &analysis.tokens;
     let n = toks.len();
     debug_assert!(mentions.windows(2).all(|w| w[0].token <= w[1].token), "mentions in text order");
-    // Mention index + 1 starting / ending (last token) at each token.
-    let mut at = vec![TokenSlot::default(); n];
-    for (i, m) in mentions.iter().enumerate() {
-        if m.token < n {
-            at[m.token].start = i as u32 + 1;
-            let e = crate::pipeline::end_token(toks, m).saturating_sub(1).max(m.token);
-            at[e].end = i as u32 + 1;
-        }
-    }
-    let mut cx = Cx { at, intro: Default::default(), lex, text, toks, hashes, mentions };
+    let mut scratch = SCRATCH.take();
+    let stamp = scratch.next_stamp(n);
+    let Scratch { flag_codes, starts, ends, .. } = &mut scratch;
+    mark_mentions(starts, ends, toks, mentions, true);
+    let flag_codes = std::cell::Cell::from_mut(&mut flag_codes[..n]).as_slice_of_cells();
+    let mut cx = Cx {
+        flag_codes,
+        stamp,
+        starts: &starts[..n],
+        ends: &ends[..n],
+        intro: Default::default(),
+        lex,
+        text,
+        toks,
+        hashes,
+        mentions,
+    };
     for i in 1..mentions.len() {
         let (p, m) = (&mentions[i - 1], &mentions[i]);
         if m.kind == EntityKind::Person
@@ -1711,45 +1782,34 @@ pub(crate) fn find(
         // Tuesday in`, `lifted Friday the blockade`), a count (`fired
         // two rockets at`) or a hyphenated modifier (`lifted a
         // decades-old embargo on`, `imposed a 25-percent tariff on`). One
-        // closure a sentence, not one a token.
-        let skip_at = |p: usize| {
-            match toks[p].kind {
-                // Most words have none of the flags looked at here (the
-                // filter says so without a lookup): only a hyphenated
-                // modifier then, which needs a token glued to the word.
-                TokenKind::Word if !lex.skip_bloom.may_contain(hashes[p]) => {
-                    let glued = toks.get(p + 1).is_some_and(|t| p + 1 < hi && !t.space_before);
-                    return if glued { hyphenated_modifier(text, toks, p, hi) } else { 0 };
-                }
-                TokenKind::Word => {}
-                // A number is a count; other tokens have no flags and start
-                // no hyphenated modifier.
-                TokenKind::Number => return 1,
-                _ => return 0,
+        // closure a sentence, not one a token; the rare cases out of line, so
+        // that the common ones keep few registers.
+        let skip_at = |p: usize| match toks[p].kind {
+            // Most words have none of the flags looked at here (the filter
+            // says so without a lookup): only a hyphenated modifier then,
+            // which needs a token glued to the word.
+            TokenKind::Word if !lex.skip_bloom.may_contain(hashes[p]) => {
+                let glued = toks.get(p + 1).is_some_and(|t| p + 1 < hi && !t.space_before);
+                if glued { hyphenated_modifier(text, toks, p, hi) } else { 0 }
             }
-            let f = cx.f(p);
-            if (f & flag::MODIF != 0 && toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
-                1
-            } else if f & flag::ON != 0 && p + 1 < hi && cx.has_flag(p + 1, flag::DAY) {
-                2
-            } else if f & flag::COUNT != 0 || toks[p].kind == TokenKind::Number {
-                1
-            } else {
-                hyphenated_modifier(text, toks, p, hi)
-            }
+            TokenKind::Word => cx.skip_flagged(p, hi),
+            // A number is a count; other tokens have no flags and start no
+            // hyphenated modifier.
+            TokenKind::Number => 1,
+            _ => 0,
         };
         found.clear();
         let mut k = lo;
         while k < hi {
             // Only a word starts a trigger, and most words start none: the
-            // next token whose hash has the slot of some first word (a tight
-            // scan of the hashes; other tokens have hash 0, whose slot a
-            // first word may have too, so the kind is checked after).
-            match first_may_hold(lex, &hashes[k..hi]) {
+            // next token whose hash may be some first word's (a tight scan
+            // of the slots, then the key; other tokens have hash 0, which
+            // may pass too, so the kind is checked after).
+            match first_slot_taken(lex, &hashes[k..hi]) {
                 Some(skip) => k += skip,
                 None => break,
             }
-            if toks[k].kind != TokenKind::Word {
+            if !lex.may_start(hashes[k]) || toks[k].kind != TokenKind::Word {
                 k += 1;
                 continue;
             }
@@ -1881,12 +1941,80 @@ pub(crate) fn find(
             last_person = Some((m, si));
         }
     }
+    let Scratch { starts, ends, .. } = &mut scratch;
+    mark_mentions(starts, ends, toks, mentions, false);
+    SCRATCH.set(scratch);
     out
 }
 
+/// Sets (`on`) or clears [`Cx::starts`] and [`Cx::ends`] for `mentions`.
+fn mark_mentions(starts: &mut [u32], ends: &mut [u32], toks: &[Token], mentions: &[Mention], on: bool) {
+    let n = toks.len();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.token < n {
+            let v = if on { i as u32 + 1 } else { 0 };
+            starts[m.token] = v;
+            let e = crate::pipeline::end_token(toks, m).saturating_sub(1).max(m.token);
+            ends[e] = v;
+        }
+    }
+}
+
+/// The stage's per-token buffers, kept from one article to the next on a
+/// thread (see [`SCRATCH`]), so that their room is allocated and zeroed
+/// once, not for each article (zeroing them for each would cost more than
+/// the few entries an article uses). Nothing in them carries over: `starts`
+/// and `ends` are all zero between articles ([`find`] clears the entries it
+/// set), and a flag code counts only with the stamp of the article it was
+/// looked up for.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// [`Cx::flag_codes`].
+    flag_codes: Vec<u32>,
+    /// [`Cx::starts`].
+    starts: Vec<u32>,
+    /// [`Cx::ends`].
+    ends: Vec<u32>,
+    /// The last article's stamp: 1 to 65535, and 0 before the first (the
+    /// stamp of the zeros of new room).
+    stamp: u16,
+}
+
+impl Scratch {
+    /// Room for `n` tokens and the next article's stamp. When the stamps
+    /// run out, the flag codes are zeroed and the stamps start again at 1,
+    /// so that no code is ever read with another article's stamp.
+    fn next_stamp(&mut self, n: usize) -> u32 {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.flag_codes.fill(0);
+            self.stamp = 1;
+        }
+        if self.starts.len() < n {
+            self.flag_codes.resize(n, 0);
+            self.starts.resize(n, 0);
+            self.ends.resize(n, 0);
+        }
+        u32::from(self.stamp)
+    }
+}
+
+thread_local! {
+    /// The buffers of the last article [`find`] read on this thread (they
+    /// hold twelve bytes a token of the largest article's).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 struct Cx<'a> {
-    /// What [`Cx`] keeps for each token, in one array.
-    at: Vec<TokenSlot>,
+    /// Each token's [`FlagCode`] in the low 16 bits once looked up, with
+    /// `stamp` in the high 16 bits (another stamp: not looked up yet).
+    flag_codes: &'a [std::cell::Cell<u32>],
+    /// The article's stamp ([`Scratch::next_stamp`]).
+    stamp: u32,
+    /// Index + 1 of the mention starting at each token (0 if none).
+    starts: &'a [u32],
+    /// Index + 1 of the mention ending (last token) at each token (0 if none).
+    ends: &'a [u32],
     /// Persons no gazetteer knows, by the country mention and title sector
     /// of their introduction.
     intro: FxHashMap<crate::entities::EntityRef, (usize, Option<&'static str>)>,
@@ -1896,17 +2024,6 @@ struct Cx<'a> {
     /// [`word_hash`] of each word token (0 for other tokens).
     hashes: &'a [u64],
     mentions: &'a [Mention],
-}
-
-/// One token's entry in [`Cx::at`].
-#[derive(Clone, Default)]
-struct TokenSlot {
-    /// The token's [`FlagCode`] (0 until first use).
-    fl: std::cell::Cell<FlagCode>,
-    /// Index + 1 of the mention starting at the token (0 if none).
-    start: u32,
-    /// Index + 1 of the mention ending (last token) at the token (0 if none).
-    end: u32,
 }
 
 impl Cx<'_> {
@@ -1929,10 +2046,8 @@ impl Cx<'_> {
     /// The [`flag`]s of token `k`, looked up once per article.
     #[inline]
     fn f(&self, k: usize) -> u64 {
-        let mut c = self.at[k].fl.get();
-        if c == 0 {
-            c = self.look_up_flags(k);
-        }
+        let e = self.flag_codes[k].get();
+        let c = if e >> 16 == self.stamp { e as FlagCode } else { self.look_up_flags(k) };
         self.lex.flag_sets[c as usize]
     }
 
@@ -1941,12 +2056,28 @@ impl Cx<'_> {
     #[inline(never)]
     fn look_up_flags(&self, k: usize) -> FlagCode {
         let c = self.lex.flag_code(self.text, &self.toks[k], self.hashes[k]);
-        self.at[k].fl.set(c);
+        self.flag_codes[k].set(self.stamp << 16 | u32::from(c));
         c
     }
 
     fn has_flag(&self, k: usize, f: u64) -> bool {
         self.f(k) & f != 0
+    }
+
+    /// What a phrase may skip at word `p` (before `hi`) that may have one
+    /// of [`SKIP_FLAGS`]: the `skip_at` of [`find`] past its filter.
+    #[inline(never)]
+    fn skip_flagged(&self, p: usize, hi: usize) -> usize {
+        let f = self.f(p);
+        if (f & flag::MODIF != 0 && self.toks[p].case == gazette_tokenizer::Case::Lower) || f & flag::DAY != 0 {
+            1
+        } else if f & flag::ON != 0 && p + 1 < hi && self.has_flag(p + 1, flag::DAY) {
+            2
+        } else if f & flag::COUNT != 0 {
+            1
+        } else {
+            hyphenated_modifier(self.text, self.toks, p, hi)
+        }
     }
 
     /// An adverb that may stand in a verb group (`also`, `not`, `reportedly`).
@@ -1963,12 +2094,12 @@ impl Cx<'_> {
     }
 
     fn mention_ending(&self, k: usize) -> Option<usize> {
-        let m = self.at[k].end;
+        let m = self.ends[k];
         (m != 0).then(|| m as usize - 1)
     }
 
     fn mention_starting(&self, k: usize) -> Option<usize> {
-        let m = self.at[k].start;
+        let m = self.starts[k];
         (m != 0).then(|| m as usize - 1)
     }
 
@@ -2934,6 +3065,85 @@ mod tests {
         assert!(held > 100);
         let others = ["the", "talks", "with", "said", "Russia", "on-off"];
         assert!(others.iter().filter(|w| lex.skip_bloom.may_contain(word_hash(w.as_bytes()))).count() <= 1);
+    }
+
+    #[test]
+    fn a_word_told_by_hash_is_found_as_by_its_bytes() {
+        // The flag words that skip the comparison of bytes: any change of
+        // one byte to one that is not the same letter in another case
+        // changes the hash (and a word of another length is another word).
+        let lex = TriggerLexicon::embedded().expect("embedded lexicon");
+        let told: Vec<&FlagWord> = lex.flags.iter().filter(|x| x.by_hash).collect();
+        assert!(told.len() > 100 && told.len() < lex.flags.len(), "{}", told.len());
+        for x in told {
+            let w = x.word.as_bytes();
+            assert_eq!(x.hash, word_hash(&w.to_ascii_uppercase()), "{}", x.word);
+            for i in 0..w.len() {
+                for b in 0..=255u8 {
+                    let mut v = w.to_vec();
+                    v[i] = b;
+                    let same = b.to_ascii_lowercase() == w[i];
+                    assert_eq!(word_hash(&v) == x.hash, same, "{} {i} {b}", x.word);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reused_buffers_find_what_new_ones_find() {
+        // Each text's events on a new thread (new buffers), and on this one
+        // after the texts before it, with the stamps running out midway and
+        // stale codes under the stamps to come.
+        let pipeline = crate::Pipeline::builder().build().expect("pipeline");
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/data/events.json")).expect("events.json");
+        let texts: Vec<String> = cases
+            .as_array()
+            .expect("a list of cases")
+            .iter()
+            .map(|c| c["text"].as_str().expect("a text").to_string())
+            .collect();
+        let events = |i: usize, text: &str| {
+            let article = crate::Article {
+                id: format!("a{i}"),
+                title: None,
+                text: text.to_string(),
+                published: Some("2025-08-07".into()),
+                url: None,
+                source: None,
+            };
+            let records = pipeline.records(&article);
+            serde_json::to_string(&records).expect("records")
+        };
+        let fresh: Vec<String> = std::thread::scope(|s| {
+            let threads: Vec<_> = texts.iter().enumerate().map(|(i, t)| s.spawn(move || events(i, t))).collect();
+            threads.into_iter().map(|t| t.join().expect("a thread")).collect()
+        });
+        assert!(fresh.iter().filter(|r| r.contains("\"event\"")).count() > 50);
+        let stale = (0..64).map(|i| (1 << 16) | (i % 7 + 1)).collect();
+        let room = vec![0; 64];
+        SCRATCH.set(Scratch { flag_codes: stale, starts: room.clone(), ends: room, stamp: u16::MAX - 3 });
+        for round in 0..2 {
+            for (i, t) in texts.iter().enumerate() {
+                assert_eq!(events(i, t), fresh[i], "round {round}: {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_word_filter_passes_every_first_word() {
+        let lex = TriggerLexicon::embedded().expect("embedded lexicon");
+        for e in &lex.entries {
+            let w = e.words[0];
+            for w in [w.to_string(), w.to_uppercase()] {
+                let h = word_hash(w.as_bytes());
+                assert!(lex.may_start(h) && lex.entries_of(h).is_some(), "{w}");
+            }
+        }
+        // Others seldom pass: `the` has the slot of `rules`, not its key.
+        let others = ["the", "from", "best", "minister", "said", "of", "and", "to", "in", "a"];
+        assert!(others.iter().all(|w| !lex.may_start(word_hash(w.as_bytes()))));
+        assert_eq!(first_slot(word_hash(b"the")), first_slot(word_hash(b"rules")));
     }
 
     #[test]

@@ -506,7 +506,7 @@ impl Pipeline {
             }
             content.sort_by_key(|c| (c.span.start, c.quote));
             let events = crate::events::find(lex, text, &analysis, &hashes, &mentions, &content);
-            self.event_records(lex, &article, text, &analysis, &events, &mentions, &new_entities, &found)
+            self.event_records(lex, &article, text, &analysis, &hashes, &events, &mentions, &new_entities, &found)
         } else {
             Vec::new()
         };
@@ -759,6 +759,7 @@ impl Pipeline {
         article: &ArticleRecord,
         text: &str,
         analysis: &Analysis,
+        hashes: &[u64],
         events: &[crate::events::Event],
         mentions: &[Mention],
         new_entities: &[NewEntity],
@@ -817,7 +818,7 @@ impl Pipeline {
         for ev in events {
             let sent = &analysis.sentences[ev.sentence];
             if times.0 != ev.sentence {
-                times = (ev.sentence, crate::timex::find(text, toks, sent.tokens.clone()));
+                times = (ev.sentence, crate::timex::find(text, toks, hashes, sent.tokens.clone()));
             }
             let future = ev.future;
             let (ta, tb) = ev.tokens;
@@ -853,7 +854,7 @@ impl Pipeline {
                         precision: r.map(|r| r.precision),
                     }
                 });
-            let quantities: Vec<QuantityRecord> = crate::quantity::find(text, toks, ev.clause.0..ev.clause.1)
+            let quantities: Vec<QuantityRecord> = crate::quantity::find(text, toks, hashes, ev.clause.0..ev.clause.1)
                 .into_iter()
                 .map(|q| QuantityRecord {
                     kind: q.kind,

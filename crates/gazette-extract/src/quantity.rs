@@ -108,12 +108,33 @@ fn lookup<T: Copy>(table: &[(&'static str, T)], word: &str) -> Option<(&'static 
     table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).copied()
 }
 
+/// The [`crate::fold::word_hash`]es of the words that may start a quantity
+/// ([`Scan::words`]): `a`, [`UNITS`] and [`TENS`].
+static NUMBER_WORD_HASHES: std::sync::LazyLock<crate::fold::Bloom> = std::sync::LazyLock::new(|| {
+    let mut bloom = crate::fold::Bloom::default();
+    for w in std::iter::once(&"a").chain(UNITS).chain(TENS) {
+        bloom.insert(crate::fold::word_hash(w.as_bytes()));
+    }
+    bloom
+});
+
 /// All quantities among `toks[range]`, in text order, non-overlapping.
-pub(crate) fn find(text: &str, toks: &[Token], range: Range<usize>) -> Vec<Quantity> {
+/// `hashes` holds the [`crate::fold::word_hash`] of each word token (0 for
+/// other tokens; a token past its end is looked at as one with hash 0).
+pub(crate) fn find(text: &str, toks: &[Token], hashes: &[u64], range: Range<usize>) -> Vec<Quantity> {
     let scan = Scan { text, toks, start: range.start, end: range.end.min(toks.len()) };
+    let number_words = &*NUMBER_WORD_HASHES;
     let mut out = Vec::new();
     let mut i = scan.start;
     while i < scan.end {
+        // A word starts a quantity only as a number word (`a`, `two`,
+        // `forty`) or before a currency sign (`US$`): most words are passed
+        // over by their hash.
+        let h = hashes.get(i).copied().unwrap_or(0);
+        if h != 0 && !number_words.may_contain(h) && !scan.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Currency) {
+            i += 1;
+            continue;
+        }
         match scan.money_sign(i).or_else(|| scan.after_number(i)) {
             Some(q) => {
                 i = q.end.max(i + 1);
@@ -373,10 +394,16 @@ mod tests {
     /// The quantities of `text` as (span text, kind, value, unit).
     fn check(text: &str, expect: &[(&str, QuantityKind, f64, Option<&str>)]) {
         let toks = gazette_tokenizer::tokenize(text);
-        let got: Vec<_> = find(text, &toks, 0..toks.len())
-            .into_iter()
-            .map(|q| (q.span.text(text), q.kind, q.value, q.unit))
-            .collect();
+        let hashes = crate::fold::word_hashes(text, &toks);
+        let found = |hashes: &[u64]| -> Vec<_> {
+            find(text, &toks, hashes, 0..toks.len())
+                .into_iter()
+                .map(|q| (q.span.text(text), q.kind, q.value, q.unit))
+                .collect()
+        };
+        let got = found(&hashes);
+        // Without the hashes (every token looked at by its letters): the same.
+        assert_eq!(got, found(&[]), "{text}");
         assert_eq!(got, expect, "{text}");
     }
 
@@ -453,17 +480,56 @@ mod tests {
     fn range_bounds_the_search() {
         let text = "Officials said 12 people died.";
         let toks = gazette_tokenizer::tokenize(text);
-        assert_eq!(find(text, &toks, 0..3), []);
-        assert_eq!(find(text, &toks, 2..3), []);
-        let q = find(text, &toks, 2..4);
+        let hashes = crate::fold::word_hashes(text, &toks);
+        assert_eq!(find(text, &toks, &hashes, 0..3), []);
+        assert_eq!(find(text, &toks, &hashes, 2..3), []);
+        let q = find(text, &toks, &hashes, 2..4);
         assert_eq!((q.len(), q[0].first, q[0].end, q[0].span.text(text)), (1, 2, 4, "12 people"));
-        assert_eq!(find(text, &toks, 5..99), []);
+        assert_eq!(find(text, &toks, &hashes, 5..99), []);
+    }
+
+    #[test]
+    fn the_hash_filter_turns_no_quantity_away() {
+        // Random texts over the lists' words, numbers, signs and others:
+        // the quantities found with the hashes are those found without.
+        let mut vocab: Vec<String> = [UNITS, TENS, NOUNS, FUNCTION_WORDS]
+            .iter()
+            .flat_map(|l| l.iter().map(|w| w.to_string()))
+            .chain(SCALES.iter().chain(SUFFIXES).map(|(w, _)| w.to_string()))
+            .chain(CURRENCY_WORDS.iter().flat_map(|(_, ws)| ws.iter().map(|w| w.to_string())))
+            .chain(SIGNS.iter().map(|(w, _)| w.to_string()))
+            .collect();
+        vocab.extend(vocab.clone().iter().map(|w| w.to_uppercase()));
+        vocab.extend(
+            ["a", "A", "US", "U.S.", "$", "-", "%", "per", "cent", "percent", "dozen", "hundred", "Swiss", "sterling"]
+                .map(String::from),
+        );
+        vocab.extend(["12", "2,000", "5.65bn", "25%", "2025", "F-16", "said", "Russia", "é", "’s"].map(String::from));
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..10 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(&vocab[seed as usize % vocab.len()]);
+                text.push(if seed >> 40 & 7 == 0 { '-' } else { ' ' });
+            }
+            let toks = gazette_tokenizer::tokenize(&text);
+            let hashes = crate::fold::word_hashes(&text, &toks);
+            let with = find(&text, &toks, &hashes, 0..toks.len());
+            assert_eq!(with, find(&text, &toks, &[], 0..toks.len()), "{text:?}");
+            found += with.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
     fn many_numbers_finish() {
         let text = "1 2,000 3.5 ".repeat(10_000) + &"12 people, 25% and $5m; ".repeat(10_000);
         let toks = gazette_tokenizer::tokenize(&text);
-        assert_eq!(find(&text, &toks, 0..toks.len()).len(), 30_000);
+        let hashes = crate::fold::word_hashes(&text, &toks);
+        assert_eq!(find(&text, &toks, &hashes, 0..toks.len()).len(), 30_000);
     }
 }

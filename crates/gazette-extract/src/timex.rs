@@ -146,13 +146,18 @@ impl Shapes {
     /// ignored), so that `w` is none of them; true when one may be `w`.
     #[inline]
     pub(crate) fn may_hold(&self, w: &str) -> bool {
-        let w = w.as_bytes();
-        match (w.first().map(u8::to_ascii_lowercase), w.last().map(u8::to_ascii_lowercase)) {
-            (Some(a @ b'a'..=b'z'), Some(z @ b'a'..=b'z')) => {
-                w.len() < 32 && self.0[Shapes::index(a, z)] & 1 << w.len() != 0
-            }
-            _ => false,
-        }
+        self.may_hold_bytes(w.as_bytes())
+    }
+
+    /// [`Shapes::may_hold`] of a word's bytes.
+    #[inline]
+    pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {
+        let (Some(&a), Some(&z)) = (w.first(), w.last()) else { return false };
+        // A byte or-ed with 0x20 is a lowercase letter only for an ASCII
+        // letter, and then that letter's lowercase: the offsets from `a`
+        // of the first and last letters, 26 or more for other bytes.
+        let (a, z) = ((a | 0x20).wrapping_sub(b'a'), (z | 0x20).wrapping_sub(b'a'));
+        a < 26 && z < 26 && w.len() < 32 && self.0[a as usize * 26 + z as usize] >> w.len() & 1 != 0
     }
 }
 
@@ -302,19 +307,35 @@ impl<'a> Cursor<'a> {
             j += 1;
             j += usize::from(self.punct(j, "-") && !self.toks[j].space_before);
         }
+        // (`core` finds nothing at a token that is none of these: a test
+        // checks.)
+        if !self.toks.get(j).is_some_and(|t| number_or_listed(self.text, t, &CORE_SHAPES, &CORE_STARTS)) {
+            return None;
+        }
         let core = self.core(j, anchored, prep.is_some_and(|w| w.eq_ignore_ascii_case("within")))?;
         (core.0 > i).then_some(core)
     }
 
     fn core(&self, i: usize, anchored: bool, within: bool) -> Option<(usize, TimeValue)> {
         let part_of_day = |j: usize| j + usize::from(self.is(j, &PARTS_OF_DAY));
-        if let Some(found) = self.iso(i).or_else(|| self.coming(i, within)) {
+        // What is not a word (a number) starts only a date, a year or `2
+        // days ago`; a word, only the other expressions, `a day ago` or a
+        // month's date. (Each kind is tried in the order of both together.)
+        let Some(w) = self.word(i) else {
+            if let Some(found) = self.iso(i) {
+                return Some(found);
+            }
+            if let Some(y) = self.year(i).filter(|_| anchored) {
+                return Some((i + 1, TimeValue::YearNumber(y)));
+            }
+            if let Some(found) = self.num(i).and_then(|s| s.parse::<i32>().ok()).and_then(|n| self.days_ago(i, n)) {
+                return Some(found);
+            }
+            return self.calendar(i, anchored);
+        };
+        if let Some(found) = self.coming(i, within) {
             return Some(found);
         }
-        if let Some(y) = self.year(i).filter(|_| anchored) {
-            return Some((i + 1, TimeValue::YearNumber(y)));
-        }
-        let w = self.word(i).unwrap_or("");
         if let Some(p) = position(&["yesterday", "today", "tomorrow", "tonight"], w) {
             return Some((part_of_day(i + 1), TimeValue::Day([-1, 0, 1, 0][p])));
         }
@@ -338,14 +359,15 @@ impl<'a> Cursor<'a> {
             }
             return Some((part_of_day(i + 1), TimeValue::Weekday(d)));
         }
-        let count = self.word(i).and_then(|w| position(&COUNTS, w)).map(|p| p.max(1) as i32);
-        if let Some(n) = self.num(i).and_then(|s| s.parse::<i32>().ok()).or(count)
-            && self.is(i + 1, &["day", "days"])
-            && self.is(i + 2, &["ago"])
-        {
-            return Some((i + 3, TimeValue::Day(-n.min(366))));
+        if let Some(found) = position(&COUNTS, w).and_then(|p| self.days_ago(i, p.max(1) as i32)) {
+            return Some(found);
         }
         self.calendar(i, anchored)
+    }
+
+    /// `N days ago` for the count `n` at `i`.
+    fn days_ago(&self, i: usize, n: i32) -> Option<(usize, TimeValue)> {
+        (self.is(i + 1, &["day", "days"]) && self.is(i + 2, &["ago"])).then(|| (i + 3, TimeValue::Day(-n.min(366))))
     }
 }
 
@@ -422,29 +444,144 @@ const STARTS: [&str; 64] = [
 /// The shapes of [`STARTS`].
 const START_SHAPES: Shapes = Shapes::of(&[&STARTS]);
 
-/// Whether a time expression may start at this token.
-fn may_start(text: &str, t: &Token) -> bool {
+/// First words of [`Cursor::core`]'s expressions (and numbers), sorted:
+/// after a preposition or a prefix word, most words start none (`in Iraq`,
+/// `by Russia`, `on behalf`), and [`Cursor::expr_at`] gives up there
+/// without trying each kind of expression.
+const CORE_STARTS: [&str; 54] = [
+    "a",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "coming",
+    "days",
+    "dec",
+    "december",
+    "eight",
+    "feb",
+    "february",
+    "five",
+    "four",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "mar",
+    "march",
+    "may",
+    "monday",
+    "months",
+    "next",
+    "nine",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "one",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "seven",
+    "six",
+    "sunday",
+    "ten",
+    "the",
+    "this",
+    "three",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "two",
+    "wednesday",
+    "weeks",
+    "yesterday",
+];
+
+/// The shapes of [`CORE_STARTS`].
+const CORE_SHAPES: Shapes = Shapes::of(&[&CORE_STARTS]);
+
+/// Whether this token is a number or a word of `list` (sorted, lowercase,
+/// with the shapes `shapes`), ASCII case ignored. (In line: the scan of
+/// [`find`] calls it for every token; the search, for few.)
+#[inline(always)]
+fn number_or_listed(text: &str, t: &Token, shapes: &Shapes, list: &[&str]) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
-            let w = t.span.text(text);
-            START_SHAPES.may_hold(w)
-                && STARTS.binary_search_by(|x| x.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
+            let w = &text.as_bytes()[t.span.start..t.span.end];
+            shapes.may_hold_bytes(w) && listed(list, w)
         }
         _ => false,
     }
 }
 
+/// Whether `w` is in `list` (sorted, lowercase, of words shorter than 32
+/// bytes), ASCII case ignored: `w` lowercased once, then searched by halves.
+#[inline(never)]
+fn listed(list: &[&str], w: &[u8]) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    for (d, b) in lower.iter_mut().zip(w) {
+        *d = b.to_ascii_lowercase();
+    }
+    let lower = &*lower;
+    // Byte order, compared in line (most words differ in their first byte;
+    // a call to `memcmp` would cost more).
+    list.binary_search_by(|x| {
+        let x = x.as_bytes();
+        match x.iter().zip(lower).find(|(a, b)| a != b) {
+            Some((a, b)) => a.cmp(b),
+            None => x.len().cmp(&lower.len()),
+        }
+    })
+    .is_ok()
+}
+
+/// Whether a time expression may start at this token.
+fn may_start(text: &str, t: &Token) -> bool {
+    number_or_listed(text, t, &START_SHAPES, &STARTS)
+}
+
+/// The [`crate::fold::word_hash`]es of [`STARTS`]: a word whose hash is
+/// none of them is none of them, told without a look at its letters.
+static START_HASHES: std::sync::LazyLock<crate::fold::Bloom> = std::sync::LazyLock::new(|| {
+    let mut bloom = crate::fold::Bloom::default();
+    for w in STARTS {
+        bloom.insert(crate::fold::word_hash(w.as_bytes()));
+    }
+    bloom
+});
+
+/// Whether the token with [`crate::fold::word_hash`] `h` (0 for a token
+/// that is not a word) may start a time expression: a word whose hash is
+/// not that of a word of [`STARTS`] may not; the others are told by
+/// [`may_start`].
+#[inline]
+fn may_start_hashed(text: &str, t: &Token, h: u64, starts: &crate::fold::Bloom) -> bool {
+    (h == 0 || starts.may_contain(h)) && may_start(text, t)
+}
+
 /// All time expressions among `toks[range]`, in text order, non-overlapping
 /// (the one starting first wins, and it is as long as it can be). `text` is
-/// the article text the tokens index into.
-pub(crate) fn find(text: &str, toks: &[Token], range: std::ops::Range<usize>) -> Vec<TimeExpr> {
+/// the article text the tokens index into; `hashes` holds the
+/// [`crate::fold::word_hash`] of each word token (0 for other tokens; a
+/// token past its end is looked at as one with hash 0).
+pub(crate) fn find(text: &str, toks: &[Token], hashes: &[u64], range: std::ops::Range<usize>) -> Vec<TimeExpr> {
     let end = range.end.min(toks.len());
     let cur = Cursor { text, toks: &toks[..end] };
+    let starts = &*START_HASHES;
     let mut out = Vec::new();
     let mut i = range.start.min(end);
     while i < end {
-        if !may_start(text, &toks[i]) {
+        if !may_start_hashed(text, &toks[i], hashes.get(i).copied().unwrap_or(0), starts) {
             i += 1;
             continue;
         }
@@ -586,6 +723,60 @@ mod tests {
     #[test]
     fn start_words_are_sorted_for_binary_search() {
         assert!(STARTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(CORE_STARTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn every_core_expression_starts_at_a_core_start() {
+        // `core` at every token of texts over its words, numbers, other
+        // words and punctuation, anchored or not, after `within` or not:
+        // it finds nothing where the filter of `expr_at` says so.
+        let mut vocab: Vec<String> = [&STARTS[..], &CORE_STARTS, &COUNTS, &MONTHS, &PARTS_OF_DAY, &DAY_WORDS]
+            .iter()
+            .flat_map(|l| l.iter().map(|w| w.to_string()))
+            .collect();
+        vocab.extend(vocab.clone().iter().map(|w| w.to_uppercase()));
+        vocab.extend(vocab.clone().iter().map(|w| format!("{}{}", w[..1].to_uppercase(), &w[1..])));
+        vocab.extend(
+            ["ago", "ahead", "few", "several", "day", "week", "month", "year", "night", "week's", "Aug.", "mid-"]
+                .map(String::from),
+        );
+        vocab.extend(
+            ["6", "06", "6th", "31", "2025", "1999", "2025-08-06", "12", "-", ",", ".", "the capital"]
+                .map(String::from),
+        );
+        vocab.extend(["capital", "Moscow", "talks", "é", "’s", "x"].map(String::from));
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let (mut found, mut gated) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(&vocab[seed as usize % vocab.len()]);
+                text.push(if seed >> 40 & 3 == 0 { '-' } else { ' ' });
+            }
+            let toks = gazette_tokenizer::tokenize(&text);
+            let cur = Cursor { text: &text, toks: &toks };
+            let hashes = crate::fold::word_hashes(&text, &toks);
+            for (i, t) in toks.iter().enumerate() {
+                // The hash filter of `find` turns no start away.
+                assert_eq!(
+                    may_start_hashed(&text, t, hashes[i], &START_HASHES),
+                    may_start(&text, t),
+                    "{text:?} at {i}"
+                );
+                let open = number_or_listed(&text, t, &CORE_SHAPES, &CORE_STARTS);
+                for (anchored, within) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let core = cur.core(i, anchored, within);
+                    assert!(open || core.is_none(), "{text:?} at {i}: {core:?}");
+                    found += usize::from(core.is_some());
+                }
+                gated += usize::from(!open);
+            }
+        }
+        assert!(found > 1000 && gated > 1000, "{found} {gated}");
     }
 
     #[test]
@@ -606,6 +797,19 @@ mod tests {
         }
         assert!(shapes.may_hold("MONDAY") && !shapes.may_hold("mondays") && !shapes.may_hold("é"));
         assert!(turned_away > words.len() / 4, "{turned_away} of {}", words.len());
+        // The letters are told as by `to_ascii_lowercase`, for every first
+        // and last byte.
+        let plain = |w: &[u8]| match (w[0].to_ascii_lowercase(), w[w.len() - 1].to_ascii_lowercase()) {
+            (a @ b'a'..=b'z', z @ b'a'..=b'z') => shapes.0[Shapes::index(a, z)] & 1 << w.len() != 0,
+            _ => false,
+        };
+        for a in 0..=255u8 {
+            for z in 0..=255u8 {
+                for w in [vec![a, z], vec![a, b'x', b'y', b'x', z], vec![a, b'u', z]] {
+                    assert_eq!(shapes.may_hold_bytes(&w), plain(&w), "{w:?}");
+                }
+            }
+        }
     }
     use TimeValue::*;
     use gazette_tokenizer::tokenize;
@@ -613,7 +817,13 @@ mod tests {
     /// Finds the expressions of `text` and compares their text and value.
     fn check(text: &str, expect: &[(&str, TimeValue)]) {
         let toks = tokenize(text);
-        let found: Vec<_> = find(text, &toks, 0..toks.len()).iter().map(|x| (x.span.text(text), x.value)).collect();
+        let hashes = crate::fold::word_hashes(text, &toks);
+        let found: Vec<_> =
+            find(text, &toks, &hashes, 0..toks.len()).iter().map(|x| (x.span.text(text), x.value)).collect();
+        // Without the hashes (every token looked at by its letters): the same.
+        let plain: Vec<_> =
+            find(text, &toks, &[], 0..toks.len()).iter().map(|x| (x.span.text(text), x.value)).collect();
+        assert_eq!(found, plain, "{text}");
         assert_eq!(found, expect, "{text}");
     }
 
@@ -700,10 +910,11 @@ mod tests {
     fn range_bounds_the_search() {
         let text = "on Wednesday";
         let toks = tokenize(text);
-        assert_eq!(find(text, &toks, 0..1), []);
-        let x = find(text, &toks, 1..2);
+        let hashes = crate::fold::word_hashes(text, &toks);
+        assert_eq!(find(text, &toks, &hashes, 0..1), []);
+        let x = find(text, &toks, &hashes, 1..2);
         assert_eq!((x[0].span.text(text), x[0].first, x[0].end), ("Wednesday", 1, 2));
-        assert_eq!(find(text, &toks, 5..9), []);
+        assert_eq!(find(text, &toks, &hashes, 5..9), []);
     }
 
     #[test]
@@ -712,9 +923,10 @@ mod tests {
             ["Aug.", "2025-", "2025-08-", "on", "May", "mid-", "’s", "in the", "next few", "😀 on 31 Feb", "9 days"]
         {
             let toks = tokenize(text);
+            let hashes = crate::fold::word_hashes(text, &toks);
             for a in 0..=toks.len() {
                 for b in a..=toks.len() + 1 {
-                    find(text, &toks, a..b);
+                    find(text, &toks, &hashes, a..b);
                 }
             }
         }
@@ -771,7 +983,9 @@ mod tests {
     fn found_expressions_resolve() {
         let text = "Talks on Wednesday follow last month's vote; more are due in the coming days.";
         let toks = tokenize(text);
-        let got: Vec<_> = find(text, &toks, 0..toks.len()).iter().map(|x| res(x.value, "2025-08-07", false)).collect();
+        let hashes = crate::fold::word_hashes(text, &toks);
+        let got: Vec<_> =
+            find(text, &toks, &hashes, 0..toks.len()).iter().map(|x| res(x.value, "2025-08-07", false)).collect();
         assert_eq!(got, ["2025-08-06 Day", "2025-07-01..2025-07-31 Month", "2025-08-08..2025-08-14 Range"]);
     }
 }
