@@ -28,6 +28,7 @@ if [ ! -f "$corpus" ]; then
   echo "set GAZETTE_PEERS_CORPUS to a copy of it elsewhere." >&2
   exit 1
 fi
+[ -n "${EPOCHREALTIME:-}" ] || { echo "run.sh: needs bash 5 or later" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "run.sh: needs python3 (with the venv module)" >&2; exit 1; }
 mkdir -p "$work"
@@ -63,14 +64,17 @@ measure() {
   local name=$1
   shift
   echo "== $name: $*" >&2
-  # Wall time from the nanosecond clock (/usr/bin/time counts hundredths of
-  # a second, coarse for a 0.2 s run); peak RSS from /usr/bin/time.
+  # Wall time from bash's microsecond clock, a builtin (/usr/bin/time counts
+  # hundredths of a second, coarse for a 0.1 s run; two `date` processes
+  # around the run added about 1.2 ms of their own to it); peak RSS from
+  # /usr/bin/time, whose own start stays inside the wall time.
   local t0 t1 wall rss out
-  t0=$(date +%s%N)
+  t0=$EPOCHREALTIME
   /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$work/out.txt"
-  t1=$(date +%s%N)
+  t1=$EPOCHREALTIME
   read -r _ rss < <(tail -n 1 "$work/time.txt")
-  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+  # (The clock's decimal point is the locale's.)
+  wall=$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN { printf "%.4f", b - a }')
   out=$(tail -n 1 "$work/out.txt")
   printf '{"name":"%s","wall_s":%s,"rss_kib":%s,"out":%s}\n' "$name" "$wall" "$rss" "${out:-null}" >> "$results"
 }
