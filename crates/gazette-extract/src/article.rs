@@ -78,7 +78,7 @@ impl Article {
             Some(Id::Float(f)) => f.to_string(),
             _ => default_id(),
         };
-        let text = raw.text.ok_or(Error::MissingText { id: id.clone() })?;
+        let text = raw.text.ok_or_else(|| Error::MissingText { id: id.clone() })?;
         Ok(Article { id, title: raw.title, text, published: raw.published, url: raw.url, source: raw.source })
     }
 }

@@ -205,7 +205,9 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, analysis: &Analysis, hashes: &[u
     let support_once = std::cell::OnceCell::new();
     let support = || support_once.get_or_init(|| Support::new(gaz, &found, &pool));
 
-    let mut out = Vec::with_capacity(found.len());
+    // With room for the names the pipeline adds to the list (see
+    // [`crate::names::room_for_names`]), so that it seldom grows.
+    let mut out = Vec::with_capacity(found.len() + crate::names::room_for_names(toks.len()));
     for (k, c) in found.iter().enumerate() {
         let next_is_mention = found.get(k + 1).is_some_and(|n| n.token == c.last_token + 1);
         // `Atlanta, Georgia`: a place right before, after a comma.

@@ -298,6 +298,13 @@ pub(crate) struct FoundName {
     pub(crate) coref: bool,
 }
 
+/// Room for the names found in an article of `tokens` tokens: one in 24
+/// (the BBC corpus has one in 42), so that most articles' lists never grow
+/// (a capacity only).
+pub(crate) fn room_for_names(tokens: usize) -> usize {
+    tokens / 24 + 8
+}
+
 /// Finds person and organisation names in capitalised runs that no earlier
 /// mention covers (`taken[i]` is true for tokens inside gazetteer mentions),
 /// then later mentions of those persons by surname. `known_surnames` maps
@@ -352,9 +359,7 @@ pub(crate) fn find(rules: &NameRules, text: &str, analysis: &Analysis, taken: &[
     let is_name_word =
         |i: usize| toks[i].kind == TokenKind::Word && toks[i].case == Case::Title && classes[i] & SKIP == 0;
     let has = |i: usize, flag: u16| classes[i] & flag != 0;
-    // Room for one name in 24 tokens (the BBC corpus has one in 42), so that
-    // most articles' lists never grow (a capacity only).
-    let mut out: Vec<FoundName> = Vec::with_capacity(toks.len() / 24 + 8);
+    let mut out: Vec<FoundName> = Vec::with_capacity(room_for_names(toks.len()));
     let mut surnames: FxHashMap<&str, Span> =
         FxHashMap::with_capacity_and_hasher(toks.len() / 128 + 4, Default::default());
     // `i` is the first token not yet read, `next` the first start not
