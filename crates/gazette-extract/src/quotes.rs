@@ -600,6 +600,8 @@ struct Ctx<'a> {
     consumed: Vec<bool>,
     embedded: Vec<bool>,
     out: Vec<(usize, Quote)>,
+    /// [`Ctx::reported`]'s quotes of a sentence by their cue's start.
+    by_cue: FxHashMap<usize, usize>,
     /// For each mention, the latest organisation and the latest
     /// organisation, group or place at or before it, and the first person
     /// at or after it (index + 1, 0 for none): built at the first pronoun.
@@ -640,7 +642,13 @@ struct Scratch {
     groups: Groups,
     /// [`Ctx::run`]'s quotes with their tokens (emptied before it returns).
     out: Vec<(usize, Quote)>,
+    /// [`Ctx::reported`]'s map of a sentence's quotes (kept only while small).
+    by_cue: FxHashMap<usize, usize>,
 }
+
+/// The most entries [`Scratch::by_cue`] keeps room for (a map is cleared in
+/// a time of its room, not of its entries).
+const SMALL_MAP: usize = 32;
 
 thread_local! {
     /// The buffers of the last article [`find`] read on this thread (they
@@ -673,6 +681,7 @@ impl<'a> Ctx<'a> {
             embedded,
             groups,
             out,
+            by_cue,
         } = scratch;
         // Each token's sentence, filled sentence by sentence (they are in text
         // order and share no token).
@@ -746,6 +755,7 @@ impl<'a> Ctx<'a> {
             consumed,
             embedded,
             out,
+            by_cue,
             starts: FxHashSet::default(),
             starts_seen: 0,
             links: std::cell::OnceCell::new(),
@@ -1835,6 +1845,7 @@ impl<'a> Ctx<'a> {
             embedded: self.embedded,
             groups,
             out: self.out,
+            by_cue: self.by_cue,
         }
     }
 
@@ -2028,7 +2039,9 @@ impl<'a> Ctx<'a> {
         // the sentence start, or past the previous attribution.
         let mut floor = range.start;
         // The quotes of this sentence by their cue's start, the latest for
-        // each: built at the first direct quote's cue, once per sentence.
+        // each: built at the first direct quote's cue, once per sentence, in
+        // the map of the sentence before (cleared; a small one only, so that
+        // clearing it takes a bounded time).
         let mut by_cue: Option<FxHashMap<usize, usize>> = None;
         // The sentence's cues, in order (no two overlap).
         while self.cue_at.get(self.next_cue).is_some_and(|&k| k < range.start) {
@@ -2043,8 +2056,9 @@ impl<'a> Ctx<'a> {
                 // Only quotes of this sentence can have it (the walk stops at
                 // the first quote before the sentence: linear overall).
                 let by_cue = by_cue.get_or_insert_with(|| {
+                    let mut map = std::mem::take(&mut self.by_cue);
+                    map.clear();
                     let from = self.toks[range.start].span.start;
-                    let mut map = FxHashMap::default();
                     for (i, (_, q)) in out
                         .iter()
                         .enumerate()
@@ -2388,6 +2402,11 @@ impl<'a> Ctx<'a> {
             ));
         }
         self.anchor_buf = anchors;
+        if let Some(map) = by_cue
+            && map.capacity() <= SMALL_MAP
+        {
+            self.by_cue = map;
+        }
     }
 
     /// Whether tokens `r` hold at least two words.
