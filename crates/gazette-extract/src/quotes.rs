@@ -1736,6 +1736,16 @@ impl<'a> Ctx<'a> {
                     matches!(t.kind, TokenKind::Word | TokenKind::Number) && !self.cue_ends_at(b)
                         || (t.kind == TokenKind::Punct && matches!(self.word(b), "(" | "-" | "–"))
                 });
+                // An embedded quote is left for step 3, its content not
+                // collected here; one with no content is consumed.
+                if is_embedded {
+                    if parts.iter().any(|&p| self.part_span(p).is_some()) {
+                        embedded[g] = true;
+                    } else {
+                        consumed[g] = true;
+                    }
+                    continue;
+                }
                 let content: Vec<Span> = parts.iter().filter_map(|&p| self.part_span(p)).collect();
                 if content.is_empty() {
                     consumed[g] = true;
@@ -1750,10 +1760,6 @@ impl<'a> Ctx<'a> {
                             && self.t[close + 1].sent as usize == s
                     })
                     && self.cue_hit(close + 1).is_none();
-                if is_embedded {
-                    embedded[g] = true;
-                    continue;
-                }
                 let after = closed.then(|| self.frame_after(close)).flatten();
                 if after.is_none() && continues {
                     embedded[g] = true;
