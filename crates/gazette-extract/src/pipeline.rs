@@ -479,21 +479,27 @@ impl Pipeline {
         };
         let events = if let Some(lex) = &self.triggers {
             // Content spans by start, with the speaker's mention: the one at
-            // the speaker's words, or the entity's first mention.
-            let mut first_mention: rustc_hash::FxHashMap<EntityRef, usize> = Default::default();
-            if found.iter().any(|x| x.speaker.is_some()) {
-                // Sized once: no more entities than mentions.
-                first_mention.reserve(mentions.len());
-                for (i, m) in mentions.iter().enumerate() {
-                    first_mention.entry(m.entity).or_insert(i);
-                }
-            }
+            // the speaker's words, or the entity's first mention (by a map
+            // built when first asked: most speakers are at a mention).
+            let first_mention = std::cell::OnceCell::new();
+            let first_mention = |e: EntityRef| {
+                let map = first_mention.get_or_init(|| {
+                    // Sized once: no more entities than mentions.
+                    let mut map: rustc_hash::FxHashMap<EntityRef, usize> =
+                        rustc_hash::FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+                    for (i, m) in mentions.iter().enumerate() {
+                        map.entry(m.entity).or_insert(i);
+                    }
+                    map
+                });
+                map.get(&e).copied()
+            };
             let speaker_mention = |x: &Quote| {
                 let sp = x.speaker.as_ref()?;
                 let at = mentions.partition_point(|m| m.span.start < sp.span.start);
                 match mentions.get(at).filter(|m| m.span == sp.span) {
                     Some(_) => Some(at),
-                    None => sp.entity.and_then(|e| first_mention.get(&e).copied()),
+                    None => sp.entity.and_then(first_mention),
                 }
             };
             let mut content: Vec<crate::events::QuoteSpan> =
