@@ -98,3 +98,41 @@ fn an_article_comes_out_alike_after_a_longer_one_on_the_same_thread() {
     assert!(pipeline.records(&long).len() > first.len());
     assert_eq!(pipeline.records(&article()), first);
 }
+
+/// The quote stage's map of a sentence's quotes by their cue's offset, kept
+/// on the thread (and dropped when it grew large), carries nothing over
+/// either: a cue at the offset of one in the article before (where it was
+/// the second quote's) hands its own speaker on to `adding that`, on a fresh
+/// thread and after other articles, one with forty quotes in a sentence.
+#[test]
+fn a_cue_hands_on_its_speaker_alike_after_other_articles() {
+    let pipeline = Pipeline::builder().build().unwrap();
+    let rest = "“We will not give up,” Brown said, adding that the talks would go on.";
+    // The same number of bytes before `rest`, with a quote and without.
+    let before = Article { id: "before".into(), text: format!("“Go,” Jones said. {rest}"), ..article() };
+    let after = Article { id: "after".into(), text: format!("The sky is very blue. {rest}"), ..article() };
+    assert_eq!(before.text.len(), after.text.len());
+    let many: String =
+        (0..40).map(|i| format!("“Part {i},” Jones said, adding that it went on, ")).collect::<String>() + "he said.";
+    let many = Article { id: "many".into(), text: many, ..article() };
+    let fresh = std::thread::scope(|s| s.spawn(|| pipeline.records(&after)).join().unwrap());
+    let speakers: Vec<Option<String>> = fresh
+        .iter()
+        .filter_map(|r| match r {
+            Record::Quote(q) => Some(q.speaker.as_ref().map(|s| s.text.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(speakers, [Some("Brown".into()), Some("Brown".into())]);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            pipeline.records(&before);
+            assert_eq!(pipeline.records(&after), fresh);
+            assert!(pipeline.records(&many).len() > 40);
+            pipeline.records(&before);
+            assert_eq!(pipeline.records(&after), fresh);
+        })
+        .join()
+        .unwrap()
+    });
+}
