@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::entities::Mention;
-use crate::fold::{word_hash, word_hash_in};
+use crate::fold::{SORTED_LIST_WORD, word_hash, word_hash_in};
 use crate::gazetteer::EntityKind;
 use crate::tsv::{self, fields, rows};
 
@@ -1582,9 +1582,6 @@ fn cmp_folded(x: &str, w: &str) -> std::cmp::Ordering {
     x.bytes().map(|b| b.to_ascii_lowercase()).cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
-/// The longest word of a list of more than eight words (a test checks).
-const LONG_LIST_WORD: usize = 24;
-
 /// Whether `w` is in `list`, ignoring ASCII case. Lists of more than eight
 /// words are lowercase and sorted (a test checks), and searched by halves
 /// for `w` lowercased once.
@@ -1592,22 +1589,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
     if list.len() > 8 {
         #[cfg(debug_assertions)]
         assert_sorted_once(list);
-        let mut buf = [0u8; LONG_LIST_WORD];
-        let Some(lower) = buf.get_mut(..w.len()) else { return false };
-        for (d, b) in lower.iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        let lower = &*lower;
-        // Byte order, compared in line (most words differ in their first
-        // byte; a call to `memcmp` would cost more).
-        list.binary_search_by(|x| {
-            let x = x.as_bytes();
-            match x.iter().zip(lower).find(|(a, b)| a != b) {
-                Some((a, b)) => a.cmp(b),
-                None => x.len().cmp(&lower.len()),
-            }
-        })
-        .is_ok()
+        crate::fold::sorted_has(list, w.as_bytes())
     } else {
         list.iter().any(|x| w.eq_ignore_ascii_case(x))
     }
@@ -1626,8 +1608,8 @@ fn assert_sorted_once(list: &[&str]) {
             "a list of more than eight words searched by halves must be sorted: {list:?}"
         );
         assert!(
-            list.iter().all(|x| x.len() <= LONG_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
-            "a list of more than eight words searched by halves must be lowercase, of words of at most {LONG_LIST_WORD} bytes: {list:?}"
+            list.iter().all(|x| x.len() <= SORTED_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
+            "a list of more than eight words searched by halves must be lowercase, of words of at most {SORTED_LIST_WORD} bytes: {list:?}"
         );
         checked.push(key);
     }
@@ -3191,8 +3173,8 @@ mod tests {
                 "{name} is not sorted (lowercase byte order) or has a duplicate"
             );
             assert!(
-                list.iter().all(|x| x.len() <= LONG_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
-                "{name} has a word with capitals or longer than {LONG_LIST_WORD} bytes"
+                list.iter().all(|x| x.len() <= SORTED_LIST_WORD && !x.bytes().any(|b| b.is_ascii_uppercase())),
+                "{name} has a word with capitals or longer than {SORTED_LIST_WORD} bytes"
             );
         }
     }

@@ -133,6 +133,31 @@ fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(23) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The longest word of a list [`sorted_has`] searches (the lists' tests check).
+pub(crate) const SORTED_LIST_WORD: usize = 32;
+
+/// Whether `w`, ASCII case ignored, is in `list`: lowercase words of at
+/// most [`SORTED_LIST_WORD`] bytes, in byte order. `w` is lowercased once,
+/// then `list` searched by halves, its words compared in line (most words
+/// differ in their first byte; a call to `memcmp` would cost more).
+#[inline]
+pub(crate) fn sorted_has(list: &[&str], w: &[u8]) -> bool {
+    let mut buf = [0u8; SORTED_LIST_WORD];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    for (d, b) in lower.iter_mut().zip(w) {
+        *d = b.to_ascii_lowercase();
+    }
+    let lower = &*lower;
+    list.binary_search_by(|x| {
+        let x = x.as_bytes();
+        match x.iter().zip(lower).find(|(a, b)| a != b) {
+            Some((a, b)) => a.cmp(b),
+            None => x.len().cmp(&lower.len()),
+        }
+    })
+    .is_ok()
+}
+
 /// A set of 2^16 bits (8 KiB, small enough to stay in the first-level
 /// cache) indexed by the top 16 bits of a [`word_hash`]: a filter in front of
 /// a word table, so that most words, which are in no table, cost one read.

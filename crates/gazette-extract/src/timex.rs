@@ -523,26 +523,12 @@ fn number_or_listed(text: &str, t: &Token, shapes: &Shapes, list: &[&str]) -> bo
     }
 }
 
-/// Whether `w` is in `list` (sorted, lowercase, of words shorter than 32
-/// bytes), ASCII case ignored: `w` lowercased once, then searched by halves.
+/// Whether `w` is in `list` (sorted, lowercase, of words of at most
+/// [`SORTED_LIST_WORD`](crate::fold::SORTED_LIST_WORD) bytes), ASCII case
+/// ignored; out of line.
 #[inline(never)]
 fn listed(list: &[&str], w: &[u8]) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(lower) = buf.get_mut(..w.len()) else { return false };
-    for (d, b) in lower.iter_mut().zip(w) {
-        *d = b.to_ascii_lowercase();
-    }
-    let lower = &*lower;
-    // Byte order, compared in line (most words differ in their first byte;
-    // a call to `memcmp` would cost more).
-    list.binary_search_by(|x| {
-        let x = x.as_bytes();
-        match x.iter().zip(lower).find(|(a, b)| a != b) {
-            Some((a, b)) => a.cmp(b),
-            None => x.len().cmp(&lower.len()),
-        }
-    })
-    .is_ok()
+    crate::fold::sorted_has(list, w)
 }
 
 /// Whether a time expression may start at this token.
@@ -722,8 +708,10 @@ mod tests {
 
     #[test]
     fn start_words_are_sorted_for_binary_search() {
-        assert!(STARTS.windows(2).all(|w| w[0] < w[1]));
-        assert!(CORE_STARTS.windows(2).all(|w| w[0] < w[1]));
+        for list in [&STARTS[..], &CORE_STARTS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            assert!(list.iter().all(|w| w.len() <= crate::fold::SORTED_LIST_WORD && *w == w.to_lowercase()));
+        }
     }
 
     #[test]
