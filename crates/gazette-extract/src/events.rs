@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::entities::Mention;
-use crate::fold::{SORTED_LIST_WORD, word_hash, word_hash_in};
+use crate::fold::{word_hash, word_hash_in};
 use crate::gazetteer::EntityKind;
 use crate::tsv::{self, fields, rows};
 
@@ -1599,6 +1599,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
 /// (each list, a constant, is checked once).
 #[cfg(debug_assertions)]
 fn assert_sorted_once(list: &[&str]) {
+    use crate::fold::SORTED_LIST_WORD;
     static CHECKED: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
     let mut checked = CHECKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let key = list.as_ptr() as usize;
@@ -2910,6 +2911,7 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::SORTED_LIST_WORD;
 
     #[test]
     fn a_curly_apostrophe_after_a_first_word_matches_only_a_phrase_with_one() {
