@@ -365,17 +365,10 @@ fn lowercase_is(w: &[u8], w_len: usize, key: &[u8], key_len: usize) -> bool {
 }
 
 /// The eight bytes of `x` with their ASCII capitals in lowercase (each byte
-/// as `u8::to_ascii_lowercase`, all at once): a byte's bit 7 marks a
-/// capital (its low seven bits at least `A` and not past `Z`, and bit 7
-/// clear), then moves to bit 5.
+/// as `u8::to_ascii_lowercase`, all at once): a capital's bit 7 mark moves
+/// to bit 5.
 fn ascii_lowercase8(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = x & !HIGH;
-    // (No sum carries into the next byte: 0x7f + 0x3f < 0x100.)
-    let at_least_a = low + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = low + 0x2525_2525_2525_2525;
-    let capital = at_least_a & !past_z & !x & HIGH;
-    x | capital >> 2
+    x | crate::fold::ascii_bytes_in(x, b'A', b'Z') >> 2
 }
 
 /// Whether `bytes[start..end]` is ASCII: for a word of up to eight bytes,

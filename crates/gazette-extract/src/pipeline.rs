@@ -1096,18 +1096,8 @@ fn numbered_id(article_id: &str, tag: &str, n: usize) -> SmolStr {
     let mut id = smol_str::SmolStrBuilder::new();
     id.push_str(article_id);
     id.push_str(tag);
-    // The digits of n + 1 from the last, without the formatting machinery.
-    let mut digits = [0u8; 20];
-    let (mut at, mut k) = (digits.len(), n + 1);
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (k % 10) as u8;
-        k /= 10;
-        if k == 0 {
-            break;
-        }
-    }
-    digits[at..].iter().for_each(|&d| id.push(char::from(d)));
+    // (itoa, not the formatting machinery.)
+    id.push_str(itoa::Buffer::new().format(n + 1));
     id.finish()
 }
 

@@ -213,14 +213,9 @@ fn letters_and_spaces(s: &[u8]) -> bool {
 }
 
 /// The high bit of each byte of `x` that is an ASCII letter set, the other
-/// bits clear.
+/// bits clear (each byte taken in lowercase: a letter's case is bit 5).
 fn ascii_letters(x: u64) -> u64 {
-    // Each byte in lowercase (a letter's case is bit 5), without its high
-    // bit, so that the sums below carry into no other byte.
-    let y = (x | (ONES * 0x20)) & !HIGHS;
-    let from_a = y.wrapping_add(ONES * u64::from(0x80 - b'a'));
-    let past_z = y.wrapping_add(ONES * u64::from(0x80 - b'z' - 1));
-    from_a & !past_z & !x & HIGHS
+    crate::fold::ascii_bytes_in(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// The high bit of each byte of `x` equal to `byte` set, the other bits
