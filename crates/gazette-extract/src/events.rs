@@ -402,8 +402,14 @@ impl TriggerLexicon {
         let mut lex = TriggerLexicon {
             entries: Vec::with_capacity(lines),
             slots: Vec::with_capacity(lines),
-            first_slots: vec![0; 1 << FIRST_BITS].into_boxed_slice().try_into().expect("2^FIRST_BITS slots"),
-            first_keys: vec![0; 1 << FIRST_BITS].into_boxed_slice().try_into().expect("2^FIRST_BITS slots"),
+            first_slots: crate::fold::written_zeros(1 << FIRST_BITS)
+                .into_boxed_slice()
+                .try_into()
+                .expect("2^FIRST_BITS slots"),
+            first_keys: crate::fold::written_zeros(1 << FIRST_BITS)
+                .into_boxed_slice()
+                .try_into()
+                .expect("2^FIRST_BITS slots"),
             firsts: Vec::new(),
             by_first: Vec::with_capacity(lines),
             seconds: Vec::with_capacity(lines),
@@ -414,7 +420,7 @@ impl TriggerLexicon {
             sectors: Default::default(),
             flags: Vec::new(),
             flag_sets: vec![0, 0],
-            flag_slots: vec![0; FLAG_SLOTS].into_boxed_slice(),
+            flag_slots: crate::fold::written_zeros(FLAG_SLOTS).into_boxed_slice(),
             flags_bloom: crate::fold::Bloom::default(),
             skip_bloom: crate::fold::Bloom::default(),
         };

@@ -172,6 +172,23 @@ pub(crate) fn sorted_has(list: &[&str], w: &[u8]) -> bool {
     .is_ok()
 }
 
+/// `n` zeros, written to memory one by one. A table whose empty slots are
+/// zeros and that is read before it is written (a hash table's probes)
+/// should start so: memory the allocator takes fresh from the system is
+/// zero already, and `vec![0; n]` leaves it untouched, so that each page's
+/// first read maps the kernel's shared zero page and its first write must
+/// then replace it, which interrupts every other core running one of the
+/// process's threads to flush its address cache (the lexicons' tables,
+/// built beside the gazetteer on two threads, took a third more time so).
+/// Written at once, each page is mapped once, by a write.
+pub(crate) fn written_zeros<T: Copy + Default>(n: usize) -> Vec<T> {
+    let mut v = vec![T::default(); n];
+    // Hidden from the optimiser, which would otherwise know the memory is
+    // zero and drop the writes.
+    std::hint::black_box(&mut v[..]).fill(T::default());
+    v
+}
+
 /// A set of 2^16 bits (8 KiB, small enough to stay in the first-level
 /// cache) indexed by the top 16 bits of a [`word_hash`]: a filter in front of
 /// a word table, so that most words, which are in no table, cost one read.
@@ -180,7 +197,7 @@ pub(crate) struct Bloom(Box<[u64; 1024]>);
 
 impl Default for Bloom {
     fn default() -> Self {
-        Bloom(Box::new([0; 1024]))
+        Bloom(written_zeros(1024).into_boxed_slice().try_into().expect("1024 words"))
     }
 }
 
@@ -210,6 +227,17 @@ impl Bloom {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_zeros_are_zeros() {
+        for n in [0, 1, 1000, 1 << 18] {
+            let v: Vec<u64> = written_zeros(n);
+            assert_eq!(v.len(), n);
+            assert!(v.iter().all(|&x| x == 0));
+        }
+        let b = Bloom::default();
+        assert!((0..1 << 16).all(|bit| !b.get(bit)), "an empty filter holds nothing");
+    }
 
     #[test]
     fn case_is_folded_and_the_window_does_not_matter() {

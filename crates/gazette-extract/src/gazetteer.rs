@@ -333,7 +333,7 @@ impl LowerTexts {
         if len == self.slots.len() {
             return;
         }
-        self.slots = vec![0; len];
+        self.slots = crate::fold::written_zeros(len);
         for (i, e) in self.entries.iter().enumerate() {
             let mut at = slot_of(e.hash, len);
             while self.slots[at] != 0 {

@@ -91,7 +91,7 @@ impl WordClasses {
         while 4 * words > 3 << bits {
             bits += 1;
         }
-        WordClasses { slots: vec![0; 1 << bits], len: 0, bits }
+        WordClasses { slots: crate::fold::written_zeros(1 << bits), len: 0, bits }
     }
 
     /// The slot's tag: the top 48 bits, never zero (zero marks an empty slot).
@@ -122,7 +122,7 @@ impl WordClasses {
     #[inline(always)]
     fn add_hashed(&mut self, h: u64, flags: u16) {
         if 4 * (self.len + 1) > 3 * self.slots.len() {
-            let old = std::mem::replace(&mut self.slots, vec![0; 2 << self.bits]);
+            let old = std::mem::replace(&mut self.slots, crate::fold::written_zeros(2 << self.bits));
             self.bits += 1;
             for s in old.into_iter().filter(|&s| s != 0) {
                 let i = self.slot(s & !Self::FLAGS);
