@@ -2,19 +2,20 @@
 //!
 //! A reader thread expands the inputs and cuts them into batches of items
 //! (bounded by count and bytes) that it sends through a channel holding at
-//! most [`QUEUE`] batches; it starts while the pipeline is built (on two
-//! threads when the run has two or more). The main thread takes one batch
-//! at a time and has the rayon pool parse and process its items in
-//! parallel, one article a job (an indexed map, so results keep input
-//! order); a writer thread writes each processed batch in order while the
-//! pool works on the next. Memory is thus bounded by about `2 * QUEUE + 2`
+//! most [`QUEUE`] batches; it starts first, and reads while the pipeline is
+//! built (on two threads when the run has two or more). The main thread
+//! takes one batch at a time and has the rayon pool parse and process its
+//! items in parallel, one article a job (an indexed map, so results keep
+//! input order); a writer thread writes each processed batch in order while
+//! the pool works on the next. Memory is thus bounded by about `2 * QUEUE + 2`
 //! batches, whatever the size of the dump.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, sync_channel};
+use std::sync::mpsc::{RecvTimeoutError, SyncSender, sync_channel};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -24,8 +25,13 @@ use rayon::prelude::*;
 
 use crate::input::{self, Item, Origin, Payload, ReadOptions};
 
-/// Batches waiting in the channel.
-const QUEUE: usize = 2;
+/// Batches waiting in each channel. One, not two: each batch the reader
+/// has ready ahead is held in chunks of memory touched for the first time
+/// (a batch of the BBC corpus is about 150 pages, some 0.4 ms of page
+/// faults on the test VM), which on a short input take a core from the
+/// workers; a reader a batch ahead still keeps them fed. (Two threads on
+/// the BBC corpus, 50 runs each: 56.3 -> 55.0 ms median.)
+const QUEUE: usize = 1;
 
 /// Settings for a run, derived from the command line.
 #[derive(Debug, Clone)]
@@ -146,74 +152,84 @@ fn render(pipeline: &Pipeline, item: Item, emit: &[RecordKind], default_publishe
     r
 }
 
+/// Starts the reader thread: it expands the inputs and sends their items
+/// in batches of at most `batch_articles` items and about `batch_bytes`
+/// bytes; it returns the number of files of other types it skipped.
+fn spawn_reader(cfg: &Config, tx: SyncSender<Vec<Item>>) -> io::Result<JoinHandle<u64>> {
+    let inputs = cfg.inputs.clone();
+    let read = cfg.read.clone();
+    let (batch_articles, batch_bytes) = (cfg.batch_articles.max(1), cfg.batch_bytes.max(1));
+    std::thread::Builder::new().name("gazette-reader".into()).spawn(move || {
+        let mut batch = Vec::new();
+        let mut bytes = 0usize;
+        let mut skipped = 0u64;
+        let mut ok = true;
+        let mut send = |item: Item, batch: &mut Vec<Item>, bytes: &mut usize| {
+            *bytes += item.bytes;
+            batch.push(item);
+            if ok && (batch.len() >= batch_articles || *bytes >= batch_bytes) {
+                ok = tx.send(std::mem::take(batch)).is_ok();
+                *bytes = 0;
+            }
+        };
+        let mut early = Vec::new();
+        let files = input::expand(&inputs, |i| early.push(i), &mut skipped);
+        for item in early {
+            send(item, &mut batch, &mut bytes);
+        }
+        for (path, root) in files {
+            input::read_file(&path, &root, &read, &mut |item| send(item, &mut batch, &mut bytes));
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        skipped
+    })
+}
+
 /// Builds the pipeline and runs the extraction; returns the summary. Meant
 /// to be called once per process (the pipeline is left to the process's end).
 pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cfg.threads)
-        .thread_name(|i| format!("gazette-worker-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
-
     let (tx, rx) = sync_channel::<Vec<Item>>(QUEUE);
-    let inputs = cfg.inputs.clone();
-    let read = cfg.read.clone();
-    let (batch_articles, batch_bytes) = (cfg.batch_articles.max(1), cfg.batch_bytes.max(1));
-    let reader = std::thread::Builder::new()
-        .name("gazette-reader".into())
-        .spawn(move || {
-            let mut batch = Vec::new();
-            let mut bytes = 0usize;
-            let mut skipped = 0u64;
-            let mut ok = true;
-            let mut send = |item: Item, batch: &mut Vec<Item>, bytes: &mut usize| {
-                *bytes += item.bytes;
-                batch.push(item);
-                if ok && (batch.len() >= batch_articles || *bytes >= batch_bytes) {
-                    ok = tx.send(std::mem::take(batch)).is_ok();
-                    *bytes = 0;
-                }
-            };
-            let mut early = Vec::new();
-            let files = input::expand(&inputs, |i| early.push(i), &mut skipped);
-            for item in early {
-                send(item, &mut batch, &mut bytes);
-            }
-            for (path, root) in files {
-                input::read_file(&path, &root, &read, &mut |item| send(item, &mut batch, &mut bytes));
-            }
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
-            }
-            skipped
-        })
-        .context("cannot start the reader thread")?;
+    let reader = spawn_reader(cfg, tx).context("cannot start the reader thread")?;
+    let new_pool = || {
+        rayon::ThreadPoolBuilder::new().num_threads(cfg.threads).thread_name(|i| format!("gazette-worker-{i}")).build()
+    };
 
-    // The pipeline is built while the reader starts on the input: with two
-    // threads or more, its gazetteer on a thread of its own beside its
-    // lexicons on this one. (A fresh thread, not a `rayon::join` on the
-    // pool: the pool's second worker was often asleep and left the join's
-    // other half to the first, so that start-up ran on one core.) Should
-    // that thread not start, the gazetteer is built here after the
-    // lexicons. The pipeline is never freed: the process ends after the run
-    // and its memory goes back to the system at once, where dropping the
-    // pipeline would free its tables one by one (about a tenth of
-    // start-up's work).
-    let pipeline = std::mem::ManuallyDrop::new(if cfg.threads > 1 {
+    // The pipeline is built while the reader starts on the input. With two
+    // threads or more, its gazetteer is built on a thread of its own beside
+    // its lexicons on this one, and the worker pool is made once the
+    // lexicons, the shorter half, are done. (Made before, the pool's new
+    // workers often took the core this thread or the gazetteer's ran on, and
+    // the two halves then shared one core for milliseconds while the other
+    // stayed idle: the pipeline was ready 1 to 1.5 ms later, median of 80
+    // runs on the BBC corpus. A fresh thread, not a `rayon::join` on the
+    // pool, for the same reason: the pool's second worker was often asleep
+    // and left the join's other half to the first.) Should that thread not
+    // start, the gazetteer is built here after the lexicons. The pipeline
+    // is never freed: the process ends after the run and its memory goes
+    // back to the system at once, where dropping the pipeline would free its
+    // tables one by one (about a tenth of start-up's work).
+    let mut pool = None;
+    let pipeline = if cfg.threads > 1 {
         builder.build_with(|a, b| {
             let spawned = std::thread::scope(|s| {
                 let spawned = std::thread::Builder::new().name("gazette-build".into()).spawn_scoped(s, &mut *a).is_ok();
                 b();
+                pool = Some(new_pool());
                 spawned
             });
             if !spawned {
                 a();
             }
-        })?
+        })
     } else {
-        builder.build()?
-    });
+        pool = Some(new_pool());
+        builder.build()
+    };
+    let pool = pool.unwrap_or_else(new_pool).context("cannot start the worker threads")?;
+    let pipeline = std::mem::ManuallyDrop::new(pipeline?);
 
     // Open the output here so that an unwritable path fails before any work.
     let file = match &cfg.output {
