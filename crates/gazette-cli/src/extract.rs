@@ -2,8 +2,8 @@
 //!
 //! A reader thread expands the inputs and cuts them into batches of items
 //! (bounded by count and bytes) that it sends through a channel holding at
-//! most [`QUEUE`] batches; it starts first, and reads while the pipeline is
-//! built (on two threads when the run has two or more). The main thread
+//! most [`QUEUE`] batches; it starts before the pipeline is built (on two
+//! threads when the run has two or more) and reads meanwhile. The main thread
 //! takes one batch at a time and has the rayon pool parse and process its
 //! items in parallel, one article a job (an indexed map, so results keep
 //! input order); a writer thread writes each processed batch in order while
@@ -192,26 +192,32 @@ fn spawn_reader(cfg: &Config, tx: SyncSender<Vec<Item>>) -> io::Result<JoinHandl
 pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
     let started = Instant::now();
     let (tx, rx) = sync_channel::<Vec<Item>>(QUEUE);
-    let reader = spawn_reader(cfg, tx).context("cannot start the reader thread")?;
     let new_pool = || {
         rayon::ThreadPoolBuilder::new().num_threads(cfg.threads).thread_name(|i| format!("gazette-worker-{i}")).build()
     };
 
-    // The pipeline is built while the reader starts on the input. With two
-    // threads or more, its gazetteer is built on a thread of its own beside
-    // its lexicons on this one, and the worker pool is made once the
-    // lexicons, the shorter half, are done. (Made before, the pool's new
-    // workers often took the core this thread or the gazetteer's ran on, and
-    // the two halves then shared one core for milliseconds while the other
-    // stayed idle: the pipeline was ready 1 to 1.5 ms later, median of 80
-    // runs on the BBC corpus. A fresh thread, not a `rayon::join` on the
-    // pool, for the same reason: the pool's second worker was often asleep
-    // and left the join's other half to the first.) Should that thread not
-    // start, the gazetteer is built here after the lexicons. The pipeline
-    // is never freed: the process ends after the run and its memory goes
-    // back to the system at once, where dropping the pipeline would free its
-    // tables one by one (about a tenth of start-up's work).
+    // The pipeline is built while the reader starts on the input. With one
+    // thread, the pool is made first, then the reader started (started
+    // first, the reader slowed the build: one thread on the BBC corpus took
+    // 2 to 3 ms more, 60 runs each). With two threads or more, the reader
+    // starts first and the gazetteer is built on a thread of its own beside
+    // the lexicons on this one; the pool is made once the lexicons, the
+    // shorter half, are done. (Made before, the pool's new workers often
+    // took the core this thread or the gazetteer's ran on, and the two
+    // halves then shared one core for milliseconds while the other stayed
+    // idle: the pipeline was ready 1 to 1.5 ms later, median of 80 runs. A
+    // fresh thread, not a `rayon::join` on the pool, for the same reason:
+    // the pool's second worker was often asleep and left the join's other
+    // half to the first.) Should that thread not start, the gazetteer is
+    // built here after the lexicons. The pipeline is never freed: the
+    // process ends after the run and its memory goes back to the system at
+    // once, where dropping the pipeline would free its tables one by one
+    // (about a tenth of start-up's work).
     let mut pool = None;
+    if cfg.threads == 1 {
+        pool = Some(new_pool());
+    }
+    let reader = spawn_reader(cfg, tx).context("cannot start the reader thread")?;
     let pipeline = if cfg.threads > 1 {
         builder.build_with(|a, b| {
             let spawned = std::thread::scope(|s| {
@@ -225,7 +231,6 @@ pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
             }
         })
     } else {
-        pool = Some(new_pool());
         builder.build()
     };
     let pool = pool.unwrap_or_else(new_pool).context("cannot start the worker threads")?;
