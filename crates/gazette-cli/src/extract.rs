@@ -199,7 +199,7 @@ pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
     // The pipeline is built while the reader starts on the input. With one
     // thread, the pool is made first, then the reader started (started
     // first, the reader slowed the build: one thread on the BBC corpus took
-    // 2 to 3 ms more, 60 runs each). With two threads or more, the reader
+    // 1.7-2.4 ms more, median of 60 interleaved runs, two rounds). With two threads or more, the reader
     // starts first and the gazetteer is built on a thread of its own beside
     // the lexicons on this one; the pool is made once the lexicons, the
     // shorter half, are done. (Made before, the pool's new workers often
