@@ -178,8 +178,8 @@ pub(crate) fn sorted_has(list: &[&str], w: &[u8]) -> bool {
 /// zero already, and `vec![0; n]` leaves it untouched, so that each page's
 /// first read maps the kernel's shared zero page and its first write must
 /// then replace it, which interrupts every other core running one of the
-/// process's threads to flush its address cache (the lexicons' tables,
-/// built beside the gazetteer on two threads, took a third more time so).
+/// process's threads to flush its address cache (the lexicons, built
+/// beside the gazetteer on two threads, took two thirds more CPU time so).
 /// Written at once, each page is mapped once, by a write.
 pub(crate) fn written_zeros<T: Copy + Default>(n: usize) -> Vec<T> {
     let mut v = vec![T::default(); n];
