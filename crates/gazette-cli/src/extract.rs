@@ -7,8 +7,8 @@
 //! takes one batch at a time and has the rayon pool parse and process its
 //! items in parallel, one article a job (an indexed map, so results keep
 //! input order); a writer thread writes each processed batch in order while
-//! the pool works on the next. Memory is thus bounded by about `2 * QUEUE + 2`
-//! batches, whatever the size of the dump.
+//! the pool works on the next. Memory is thus bounded by about
+//! `2 * QUEUE + 2` batches, whatever the size of the dump.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -197,22 +197,22 @@ pub fn run(cfg: &Config, builder: PipelineBuilder) -> Result<Summary> {
     };
 
     // The pipeline is built while the reader starts on the input. With one
-    // thread, the pool is made first, then the reader started (started
-    // first, the reader slowed the build: one thread on the BBC corpus took
-    // 1.7-2.4 ms more, median of 60 interleaved runs, two rounds). With two threads or more, the reader
-    // starts first and the gazetteer is built on a thread of its own beside
-    // the lexicons on this one; the pool is made once the lexicons, the
-    // shorter half, are done. (Made before, the pool's new workers often
-    // took the core this thread or the gazetteer's ran on, and the two
-    // halves then shared one core for milliseconds while the other stayed
-    // idle: the pipeline was ready 1 to 1.5 ms later, median of 80 runs. A
-    // fresh thread, not a `rayon::join` on the pool, for the same reason:
-    // the pool's second worker was often asleep and left the join's other
-    // half to the first.) Should that thread not start, the gazetteer is
-    // built here after the lexicons. The pipeline is never freed: the
-    // process ends after the run and its memory goes back to the system at
-    // once, where dropping the pipeline would free its tables one by one
-    // (about a tenth of start-up's work).
+    // thread, the pool is made first, then the reader started (started first,
+    // the reader slowed the build: one thread on the BBC corpus took 1.7-2.4 ms
+    // more, median of 60 interleaved runs, two rounds). With two threads or
+    // more, the reader starts first and the gazetteer is built on a thread of
+    // its own beside the lexicons on this one; the pool is made once the
+    // lexicons, the shorter half, are done. (Made before, the pool's new workers
+    // often took the core this thread or the gazetteer's ran on, and the two
+    // halves then shared one core for milliseconds while the other stayed idle:
+    // the pipeline was ready 1 to 1.5 ms later, median of 80 runs. A fresh
+    // thread, not a `rayon::join` on the pool, for the same reason: the pool's
+    // second worker was often asleep and left the join's other half to the
+    // first.) Should that thread not start, the gazetteer is built here after
+    // the lexicons. The pipeline is never freed: the process ends after the run
+    // and its memory goes back to the system at once, where dropping the
+    // pipeline would free its tables one by one (about a tenth of start-up's
+    // work).
     let mut pool = None;
     if cfg.threads == 1 {
         pool = Some(new_pool());
