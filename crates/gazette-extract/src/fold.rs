@@ -25,6 +25,22 @@ pub(crate) fn word_hashes(text: &str, toks: &[gazette_tokenizer::Token]) -> Vec<
     hashes
 }
 
+/// A random text of `words` words of `vocab`, for the stages' tests: each
+/// followed by a space, or by a hyphen when the draw's bits above 40 under
+/// `hyphen_mask` are all zero; `seed` is a xorshift state, advanced.
+#[cfg(test)]
+pub(crate) fn random_text(vocab: &[String], words: usize, hyphen_mask: u64, seed: &mut u64) -> String {
+    let mut text = String::new();
+    for _ in 0..words {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        text.push_str(&vocab[*seed as usize % vocab.len()]);
+        text.push(if *seed >> 40 & hyphen_mask == 0 { '-' } else { ' ' });
+    }
+    text
+}
+
 /// [`word_hash_in`] of each word token of `text` (0 for the other tokens),
 /// appended to `out`: computed once per article, into room kept from an
 /// earlier one, for the entity, quote and event stages, which look words

@@ -508,14 +508,7 @@ mod tests {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut found = 0;
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..10 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(&vocab[seed as usize % vocab.len()]);
-                text.push(if seed >> 40 & 7 == 0 { '-' } else { ' ' });
-            }
+            let text = crate::fold::random_text(&vocab, 10, 7, &mut seed);
             let toks = gazette_tokenizer::tokenize(&text);
             let hashes = crate::fold::word_hashes(&text, &toks);
             let with = find(&text, &toks, &hashes, 0..toks.len());

@@ -737,14 +737,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let (mut found, mut gated) = (0, 0);
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..8 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(&vocab[seed as usize % vocab.len()]);
-                text.push(if seed >> 40 & 3 == 0 { '-' } else { ' ' });
-            }
+            let text = crate::fold::random_text(&vocab, 8, 3, &mut seed);
             let toks = gazette_tokenizer::tokenize(&text);
             let cur = Cursor { text: &text, toks: &toks };
             let hashes = crate::fold::word_hashes(&text, &toks);
